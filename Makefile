@@ -1,0 +1,58 @@
+# Thin wrapper around CMake: dependencies, build, demo, tests, figures.
+# `make demo` and `make test` work on a fresh Debian 12 machine with gcc, cmake and make.
+
+BUILD      ?= build
+TEST_BUILD ?= build-test
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+DISRUPT    := $(BUILD)/disrupt
+
+# Debian packages the build, the tests, the fonts and the notebooks need.
+PACKAGES := cmake make gcc pkg-config libcsv-dev libgsl-dev libcairo2-dev libpango1.0-dev \
+            check fonts-dejavu-core tzdata poppler-utils python3 python3-nbclient \
+            python3-nbformat python3-ipykernel
+
+.PHONY: all deps build demo test plots datasets bench clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	  done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "disrupt: installing $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+	  echo "disrupt: missing packages; run as root:"; \
+	  echo "  apt-get install -y $$missing"; \
+	  exit 1; \
+	fi
+
+$(BUILD)/Makefile: CMakeLists.txt | deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DDISRUPT_TESTS=OFF
+
+build: deps $(BUILD)/Makefile
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	$(DISRUPT) detect --plot plots/azerbaijan-2020.png \
+	  --source "Data: SYNTHETIC series modelled on Freedom on the Net 2021 (Azerbaijan); not a measurement" \
+	  datasets/azerbaijan-2020/traffic.csv
+
+test: deps
+	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DDISRUPT_SANITIZE=ON -DDISRUPT_TESTS=ON
+	cmake --build $(TEST_BUILD) -j $(JOBS)
+	cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+plots: build
+	bash plots/make-plots.sh $(DISRUPT)
+
+datasets: build
+	bash datasets/make-datasets.sh $(DISRUPT)
+
+bench: build
+	bash bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD)

@@ -1,0 +1,7 @@
+/* commands.h — the subcommands of `disrupt`, one file each (cmd_<name>.c).
+ * Each takes argv with argv[0] = the command name and returns an exit status. */
+#ifndef DISRUPT_COMMANDS_H
+#define DISRUPT_COMMANDS_H
+
+
+#endif

@@ -1,0 +1,49 @@
+/* main.c — `disrupt COMMAND [OPTIONS] FILE...`: dispatch to a subcommand. */
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {NULL, NULL, NULL},
+};
+
+static void print_usage(FILE *out)
+{
+    fprintf(out, "Usage: disrupt COMMAND [OPTIONS] FILE...\n\n"
+                 "Finds internet disruptions (shutdowns, throttling, blocking) in measurement\n"
+                 "time series and dates them with confidence intervals.\n\nCommands:\n");
+    for (size_t i = 0; commands[i].name; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\n'disrupt COMMAND --help' describes each command's options.\n");
+}
+
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler_off();
+    if (argc < 2) {
+        print_usage(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+        print_usage(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("disrupt 0.1.0\n");
+        return CLI_EXIT_OK;
+    }
+    for (size_t i = 0; commands[i].name; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    return cli_usage_error(NULL, "unknown command '%s'", name);
+}
