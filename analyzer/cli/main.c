@@ -13,6 +13,7 @@ typedef struct {
 } command;
 
 static const command commands[] = {
+    {"detect", cmd_detect, "find disruption windows: kind, dates with 95% intervals, depth"},
     {NULL, NULL, NULL},
 };
 
