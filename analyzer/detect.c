@@ -9,6 +9,9 @@
 
 #include "disrupt/boundary.h"
 
+/* Nightly windows start within this of the same time of day. */
+#define RECURRENCE_TOLERANCE 3600
+
 /* The usable samples of one signal, with their grid indices. */
 typedef struct {
     size_t m;
@@ -61,6 +64,8 @@ void disrupt_detection_fini(disrupt_detection *r)
     free(r->expected);
     free(r->changepoints);
     free(r->nchangepoints);
+    free(r->recurrences);
+    disrupt_incident_list_fini(&r->incidents);
     disrupt_window_list_fini(&r->windows);
     disrupt_detection_init(r);
 }
@@ -422,6 +427,11 @@ int disrupt_detect_run(const disrupt_dataset *d, const disrupt_detect_options *o
         }
     }
     int rc = corroborate(&r->windows, err);
+    if (rc == DISRUPT_OK)
+        rc = disrupt_incidents_find(&r->windows, &r->incidents, err);
+    if (rc == DISRUPT_OK)
+        rc = disrupt_recurrences_find(&r->windows, o->baseline.tz, RECURRENCE_TOLERANCE,
+                                      &r->recurrences, &r->nrecurrences, err);
     if (rc)
         disrupt_detection_fini(r);
     return rc;

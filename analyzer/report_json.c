@@ -66,6 +66,55 @@ static void write_window(disrupt_jsonw *w, const disrupt_dataset *d, const disru
     disrupt_jsonw_object_end(w);
 }
 
+static void write_recurrence(disrupt_jsonw *w, const disrupt_dataset *d,
+                             const disrupt_recurrence *c)
+{
+    char tod[16];
+    disrupt_jsonw_object_begin(w);
+    disrupt_jsonw_key(w, "signal");
+    disrupt_jsonw_string(w, d->series[c->signal]->name);
+    disrupt_jsonw_key(w, "kind");
+    disrupt_jsonw_string(w, disrupt_window_kind_name(c->kind));
+    disrupt_jsonw_key(w, "windows");
+    disrupt_jsonw_integer(w, (long long)c->count);
+    disrupt_jsonw_key(w, "period");
+    disrupt_jsonw_string(w, "daily");
+    disrupt_jsonw_key(w, "start_time_of_day");
+    disrupt_report_time_of_day(c->start_tod, tod, sizeof tod);
+    disrupt_jsonw_string(w, tod);
+    disrupt_jsonw_key(w, "end_time_of_day");
+    disrupt_report_time_of_day(c->end_tod, tod, sizeof tod);
+    disrupt_jsonw_string(w, tod);
+    disrupt_jsonw_key(w, "from");
+    disrupt_jsonw_time(w, c->from);
+    disrupt_jsonw_key(w, "until");
+    disrupt_jsonw_time(w, c->until);
+    disrupt_jsonw_object_end(w);
+}
+
+static void write_incident(disrupt_jsonw *w, const disrupt_dataset *d,
+                           const disrupt_window_list *windows, const disrupt_incident *inc)
+{
+    disrupt_jsonw_object_begin(w);
+    disrupt_jsonw_key(w, "start");
+    disrupt_jsonw_time(w, inc->start);
+    disrupt_jsonw_key(w, "end");
+    disrupt_jsonw_time(w, inc->end);
+    disrupt_jsonw_key(w, "signals");
+    disrupt_jsonw_array_begin(w);
+    for (size_t i = 0; i < inc->nwindows; i++) {
+        const disrupt_window *win = &windows->items[inc->windows[i]];
+        disrupt_jsonw_object_begin(w);
+        disrupt_jsonw_key(w, "signal");
+        disrupt_jsonw_string(w, d->series[win->signal]->name);
+        disrupt_jsonw_key(w, "kind");
+        disrupt_jsonw_string(w, disrupt_window_kind_name(win->kind));
+        disrupt_jsonw_object_end(w);
+    }
+    disrupt_jsonw_array_end(w);
+    disrupt_jsonw_object_end(w);
+}
+
 int disrupt_report_json(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
                         disrupt_error *err)
 {
@@ -83,6 +132,16 @@ int disrupt_report_json(FILE *out, const disrupt_dataset *d, const disrupt_detec
     disrupt_jsonw_array_begin(&w);
     for (size_t k = 0; k < r->windows.count; k++)
         write_window(&w, d, &r->windows.items[k]);
+    disrupt_jsonw_array_end(&w);
+    disrupt_jsonw_key(&w, "recurring");
+    disrupt_jsonw_array_begin(&w);
+    for (size_t k = 0; k < r->nrecurrences; k++)
+        write_recurrence(&w, d, &r->recurrences[k]);
+    disrupt_jsonw_array_end(&w);
+    disrupt_jsonw_key(&w, "events");
+    disrupt_jsonw_array_begin(&w);
+    for (size_t k = 0; k < r->incidents.count; k++)
+        write_incident(&w, d, &r->windows, &r->incidents.items[k]);
     disrupt_jsonw_array_end(&w);
     disrupt_jsonw_object_end(&w);
     disrupt_jsonw_finish(&w);

@@ -18,6 +18,12 @@ void disrupt_report_duration(int64_t seconds, char *out, size_t outsz)
         snprintf(out, outsz, "%s%llds", sign, (long long)a);
 }
 
+void disrupt_report_time_of_day(long seconds, char *out, size_t outsz)
+{
+    int s = (int)(((seconds % 86400) + 86400) % 86400);
+    snprintf(out, outsz, "%02d:%02d", s / 3600, s % 3600 / 60);
+}
+
 /* "−2h/+1h": how far the interval reaches either side of the estimate. */
 static void interval_text(int64_t at, int64_t lo, int64_t hi, char *out, size_t outsz)
 {
@@ -38,8 +44,44 @@ static void signal_line(FILE *out, const disrupt_series *s, size_t ncp, const ch
             s->synthetic ? " (SYNTHETIC data)" : "");
 }
 
+static void recurrence_lines(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
+                             const char *tz)
+{
+    for (size_t k = 0; k < r->nrecurrences; k++) {
+        const disrupt_recurrence *c = &r->recurrences[k];
+        char from[40], until[40], at[16], to[16];
+        disrupt_time_format(c->from, tz, "%Y-%m-%d", from, sizeof from);
+        disrupt_time_format(c->until, tz, "%Y-%m-%d", until, sizeof until);
+        disrupt_report_time_of_day(c->start_tod, at, sizeof at);
+        disrupt_report_time_of_day(c->end_tod, to, sizeof to);
+        fprintf(out, "Recurring: %s: %zu %s windows recur daily, %s–%s %s, %s – %s.\n",
+                d->series[c->signal]->name, c->count, disrupt_window_kind_name(c->kind), at, to,
+                tz ? tz : "UTC", from, until);
+    }
+}
+
+static void incident_lines(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
+                           const char *tz)
+{
+    fprintf(out, "\nEvents (windows overlapping across signals): %zu\n", r->incidents.count);
+    for (size_t k = 0; k < r->incidents.count; k++) {
+        const disrupt_incident *inc = &r->incidents.items[k];
+        char start[40], end[40];
+        disrupt_time_format(inc->start, tz, "%Y-%m-%d %H:%M", start, sizeof start);
+        disrupt_time_format(inc->end, tz, "%Y-%m-%d %H:%M", end, sizeof end);
+        fprintf(out, "%4zu  %s – %s  %6.1f days  ", k + 1, start, end,
+                (double)(inc->end - inc->start) / 86400.0);
+        for (size_t i = 0; i < inc->nwindows; i++) {
+            const disrupt_window *w = &r->windows.items[inc->windows[i]];
+            fprintf(out, "%s%s (%s)", i ? ", " : "", d->series[w->signal]->name,
+                    disrupt_window_kind_name(w->kind));
+        }
+        fputc('\n', out);
+    }
+}
+
 int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
-                         const char *tz, disrupt_error *err)
+                         const char *tz, int with_events, disrupt_error *err)
 {
     for (size_t i = 0; i < d->count; i++)
         signal_line(out, d->series[i], r->nchangepoints[i], tz);
@@ -69,6 +111,11 @@ int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_dete
             fputs(w->ncorroborated ? "\n" : "-\n", out);
         }
     }
+    if (r->nrecurrences)
+        fputc('\n', out);
+    recurrence_lines(out, d, r, tz);
+    if (with_events)
+        incident_lines(out, d, r, tz);
     fprintf(out, "\nTimes in %s; END is exclusive (first time back to normal); LEVEL is the median "
                  "of observed/expected (blocked share for count signals).\n",
             tz ? tz : "UTC");

@@ -9,16 +9,19 @@
 #include "disrupt/outfile.h"
 #include "disrupt/report.h"
 
-enum { OPT_JSON, OPT_CSV };
+enum { OPT_JSON, OPT_CSV, OPT_SUMMARY };
 
 typedef struct {
     const char *json;
     const char *csv;
+    int summary;
 } output_opts;
 
 static const cli_option output_options[] = {
     {"json", "FILE", OPT_JSON, "write windows as JSON to FILE ('-' for standard output)", 0},
     {"csv", "FILE", OPT_CSV, "write windows as CSV to FILE ('-' for standard output)", 0},
+    {"summary", NULL, OPT_SUMMARY,
+     "also list events: windows overlapping across signals, with their signals and kinds", 0},
     {NULL, NULL, 0, NULL, 0},
 };
 
@@ -29,6 +32,8 @@ static int handle_output(void *ctx, int key, const char *arg)
         o->json = arg;
     else if (key == OPT_CSV)
         o->csv = arg;
+    else if (key == OPT_SUMMARY)
+        o->summary = 1;
     return 0;
 }
 
@@ -74,7 +79,7 @@ int cmd_detect(int argc, char **argv)
 {
     detect_opts dopts;
     detect_opts_init(&dopts, "detect");
-    output_opts out = {NULL, NULL};
+    output_opts out = {NULL, NULL, 0};
     cli_group groups[] = {
         detect_opts_group(&dopts),
         {"Output", output_options, handle_output, &out},
@@ -98,7 +103,7 @@ int cmd_detect(int argc, char **argv)
         disrupt_detect_run(&data, &dopts.detect, &result, &err))
         goto fail;
     int stdout_taken = (out.json && !strcmp(out.json, "-")) || (out.csv && !strcmp(out.csv, "-"));
-    if (!stdout_taken && disrupt_report_table(stdout, &data, &result, NULL, &err))
+    if (!stdout_taken && disrupt_report_table(stdout, &data, &result, NULL, out.summary, &err))
         goto fail;
     if (out.json && write_report(out.json, disrupt_report_json, &data, &result, &err))
         goto fail;

@@ -7,7 +7,9 @@
  * above). Disrupted points are then left out of the baseline and everything is refitted,
  * until the windows stop changing — so a 46-day throttling stays a 46-day window instead of
  * becoming the new normal. Each boundary gets a confidence interval (boundary.h) and each
- * window the list of other signals that are disrupted at the same time.
+ * window the list of other signals that are disrupted at the same time. Windows that overlap
+ * across signals are joined into incidents, and windows recurring at the same hours every day
+ * are recognised (in the zone of the baseline's daily cycle).
  *
  * Ownership: a disrupt_detection owns its arrays and windows; disrupt_detection_fini frees
  * them. The dataset must outlive nothing here (indices only are kept).
@@ -21,6 +23,8 @@
 
 #include "disrupt/baseline.h"
 #include "disrupt/error.h"
+#include "disrupt/incident.h"
+#include "disrupt/recurrence.h"
 #include "disrupt/segment.h"
 #include "disrupt/series.h"
 #include "disrupt/window.h"
@@ -46,6 +50,9 @@ typedef struct {
     size_t **changepoints;      /* per signal, grid indices of each new segment's first point */
     size_t *nchangepoints;
     disrupt_window_list windows;   /* ordered by signal, then start */
+    disrupt_incident_list incidents;   /* windows overlapping across signals */
+    disrupt_recurrence *recurrences;   /* daily recurring chains of windows */
+    size_t nrecurrences;
 } disrupt_detection;
 
 void disrupt_detection_init(disrupt_detection *r);

@@ -12,9 +12,10 @@
 #include "disrupt/error.h"
 #include "disrupt/series.h"
 
-/* tz: zone for the table's times (NULL = UTC). */
+/* tz: zone for the table's times (NULL = UTC). with_events: also list the incidents
+ * (windows overlapping across signals) with the signals and kinds that show each. */
 int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
-                         const char *tz, disrupt_error *err);
+                         const char *tz, int with_events, disrupt_error *err);
 int disrupt_report_json(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
                         disrupt_error *err);
 int disrupt_report_csv(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
@@ -22,5 +23,8 @@ int disrupt_report_csv(FILE *out, const disrupt_dataset *d, const disrupt_detect
 
 /* "2h", "45m", "3d", "1w": a compact duration for tables and labels. */
 void disrupt_report_duration(int64_t seconds, char *out, size_t outsz);
+
+/* "18:30" for 66600 seconds after midnight. */
+void disrupt_report_time_of_day(long seconds, char *out, size_t outsz);
 
 #endif
