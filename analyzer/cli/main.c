@@ -13,6 +13,7 @@ typedef struct {
 } command;
 
 static const command commands[] = {
+    {"inspect", cmd_inspect, "show how each input file is read: dialect, signals, range, step"},
     {NULL, NULL, NULL},
 };
 
