@@ -3,5 +3,6 @@
 #ifndef DISRUPT_COMMANDS_H
 #define DISRUPT_COMMANDS_H
 
+int cmd_simulate(int argc, char **argv);
 
 #endif

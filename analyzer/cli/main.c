@@ -13,6 +13,7 @@ typedef struct {
 } command;
 
 static const command commands[] = {
+    {"simulate", cmd_simulate, "write SYNTHETIC series with known disruptions (ground truth)"},
     {NULL, NULL, NULL},
 };
 
