@@ -14,6 +14,7 @@ typedef struct {
 
 static const command commands[] = {
     {"inspect", cmd_inspect, "show how each input file is read: dialect, signals, range, step"},
+    {"simulate", cmd_simulate, "write SYNTHETIC series with known disruptions (ground truth)"},
     {NULL, NULL, NULL},
 };
 
