@@ -45,7 +45,8 @@ void disrupt_segmentation_fini(disrupt_segmentation *s)
 
 const disrupt_detector_type *disrupt_detector_find(const char *name)
 {
-    const disrupt_detector_type *const all[] = {disrupt_detector_pelt};
+    const disrupt_detector_type *const all[] = {disrupt_detector_pelt, disrupt_detector_binseg,
+                                                disrupt_detector_amoc, disrupt_detector_bocpd};
     if (!name)
         return NULL;
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
