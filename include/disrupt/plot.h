@@ -130,9 +130,9 @@ typedef struct {
     disrupt_window_kind kind;
     double x0, x1;           /* shaded edges */
     double start_lo, start_hi, end_lo, end_hi;  /* whisker ends (x) */
-    char *label;
+    char *label;             /* NULL when too crowded to label (counted in unlabelled) */
     disrupt_rect label_box;
-    int lane;                /* 0 = nearest the frame */
+    int lane;                /* 0 = nearest the frame, −1 when unlabelled */
     int leader;              /* 1: a leader line joins label and window */
 } disrupt_plot_mark;
 
@@ -186,8 +186,9 @@ typedef struct {
     disrupt_plot_mark *marks;
     size_t nmarks;
     size_t unlabelled;       /* windows too crowded to label (counted in a note) */
-    disrupt_plot_event_mark *events;
+    disrupt_plot_event_mark *events;  /* events inside the span; label NULL when no room */
     size_t nevents;
+    size_t unlabelled_events;
     disrupt_rect event_strip;
     disrupt_plot_claim_mark *claims;
     size_t nclaims;
