@@ -111,18 +111,29 @@ static double expected_value(const draw_ctx *d, size_t p, size_t i)
     return s->type == DISRUPT_SIGNAL_COUNTS ? NAN : e[i];
 }
 
-/* Columns of COUNT_PT; returns NULL (and *n = 0) when out of memory. */
+/* Seconds per envelope column: a whole day when a day is narrow on the page (so the line is
+ * the daily mean and the band the daily range, free of the daily cycle), else COLUMN_PT. */
+static double column_seconds(const draw_ctx *d)
+{
+    double spp = (double)(d->L->t1 - d->L->t0) / d->L->plot_area.w;
+    double day_pt = 86400.0 / spp;
+    return day_pt >= COLUMN_PT && day_pt <= 4.0 ? 86400.0 : COLUMN_PT * spp;
+}
+
+/* Samples gathered into columns; NULL (and *n = 0) when out of memory. */
 static column *columns_of(const draw_ctx *d, size_t p, value_fn fn, size_t *ncol)
 {
-    const disrupt_plot_panel *pn = &d->L->panels[p];
     const disrupt_series *s = d->in->data->series[p];
-    size_t n = (size_t)ceil(pn->frame.w / COLUMN_PT) + 1;
+    double period = column_seconds(d);
+    size_t n = (size_t)ceil((double)(d->L->t1 - d->L->t0) / period) + 1;
     column *col = calloc(n, sizeof *col);
     *ncol = col ? n : 0;
     if (!col)
         return NULL;
     for (size_t j = 0; j < n; j++) {
-        col[j].x = pn->frame.x + ((double)j + 0.5) * COLUMN_PT;
+        double mid = (double)d->L->t0 + ((double)j + 0.5) * period;
+        col[j].x = d->L->plot_area.x + (mid - (double)d->L->t0) / (double)(d->L->t1 - d->L->t0) *
+                                           d->L->plot_area.w;
         col[j].lo = INFINITY;
         col[j].hi = -INFINITY;
     }
@@ -130,8 +141,8 @@ static column *columns_of(const draw_ctx *d, size_t p, value_fn fn, size_t *ncol
         double v = fn(d, p, i);
         if (!isfinite(v))
             continue;
-        double x = sample_x(d, s, i) - pn->frame.x;
-        size_t j = x <= 0 ? 0 : (size_t)(x / COLUMN_PT);
+        double off = (double)(disrupt_series_time(s, i) - d->L->t0);
+        size_t j = off <= 0 ? 0 : (size_t)(off / period);
         if (j >= n)
             j = n - 1;
         col[j].lo = fmin(col[j].lo, v);
@@ -144,7 +155,8 @@ static column *columns_of(const draw_ctx *d, size_t p, value_fn fn, size_t *ncol
 
 /* Envelope polygons (one per run of filled columns), then the mean line. */
 static void draw_columns(const draw_ctx *d, const disrupt_plot_panel *pn, const column *col,
-                         size_t n, plot_rgb c, double env_alpha, double line_alpha, double width)
+                         size_t n, plot_rgb c, double env_alpha, double line_alpha, double width,
+                         const double *dash)
 {
     cairo_t *cr = d->cr;
     set_rgb(cr, c, env_alpha);
@@ -169,7 +181,8 @@ static void draw_columns(const draw_ctx *d, const disrupt_plot_panel *pn, const 
     set_rgb(cr, c, line_alpha);
     cairo_set_line_width(cr, width);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_set_line_cap(cr, dash ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+    cairo_set_dash(cr, dash, dash ? 2 : 0, 0);
     int open = 0;
     for (size_t j = 0; j < n; j++) {
         if (!col[j].n) {
@@ -184,11 +197,12 @@ static void draw_columns(const draw_ctx *d, const disrupt_plot_panel *pn, const 
         open = 1;
     }
     cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
 }
 
 /* A plain polyline, broken at missing samples. */
 static void draw_polyline(const draw_ctx *d, size_t p, value_fn fn, plot_rgb c, double alpha,
-                          double width)
+                          double width, const double *dash)
 {
     const disrupt_plot_panel *pn = &d->L->panels[p];
     const disrupt_series *s = d->in->data->series[p];
@@ -196,7 +210,8 @@ static void draw_polyline(const draw_ctx *d, size_t p, value_fn fn, plot_rgb c, 
     set_rgb(cr, c, alpha);
     cairo_set_line_width(cr, width);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_set_line_cap(cr, dash ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+    cairo_set_dash(cr, dash, dash ? 2 : 0, 0);
     int open = 0;
     for (size_t i = 0; i < s->n; i++) {
         double v = fn(d, p, i);
@@ -214,24 +229,26 @@ static void draw_polyline(const draw_ctx *d, size_t p, value_fn fn, plot_rgb c, 
         open = 1;
     }
     cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
 }
 
+/* More than four samples a point: a line through all of them would be a solid smear. */
 static int dense(const draw_ctx *d, size_t p)
 {
-    return (double)d->in->data->series[p]->n > d->L->panels[p].frame.w / COLUMN_PT;
+    return (double)d->in->data->series[p]->n > 4 * d->L->panels[p].frame.w;
 }
 
 static void draw_values(const draw_ctx *d, size_t p, value_fn fn, plot_rgb c, double env_alpha,
-                        double line_alpha, double width)
+                        double line_alpha, double width, const double *dash)
 {
     if (dense(d, p)) {
         size_t n;
         column *col = columns_of(d, p, fn, &n);
         if (col)
-            draw_columns(d, &d->L->panels[p], col, n, c, env_alpha, line_alpha, width);
+            draw_columns(d, &d->L->panels[p], col, n, c, env_alpha, line_alpha, width, dash);
         free(col);
     } else if (line_alpha > 0) {
-        draw_polyline(d, p, fn, c, line_alpha, width);
+        draw_polyline(d, p, fn, c, line_alpha, width, dash);
     }
 }
 
@@ -288,17 +305,16 @@ static void draw_whiskers(const draw_ctx *d, const disrupt_plot_mark *mk)
 {
     const disrupt_plot_panel *pn = &d->L->panels[mk->panel];
     cairo_t *cr = d->cr;
-    double y = pn->frame.y + 0.55 * d->em, cap = 0.32 * d->em;
+    double y = pn->frame.y + 0.5 * d->em, cap = 0.25 * d->em;
     set_rgb(cr, d->pal->ink, 0.85);
-    cairo_set_line_width(cr, 0.9);
+    cairo_set_line_width(cr, 0.7);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
     double ends[2][2] = {{mk->start_lo, mk->start_hi}, {mk->end_lo, mk->end_hi}};
     for (int k = 0; k < 2; k++) {
         double a = ends[k][0], b = ends[k][1];
-        if (b - a < 0.8) {  /* a very tight interval still reads as a whisker */
-            double m = (a + b) / 2;
-            a = m - 0.4;
-            b = m + 0.4;
+        if (b - a < 1.2) {  /* tighter than the caps are apart: one tick says it */
+            vline(cr, (a + b) / 2, y - cap, y + cap);
+            continue;
         }
         hline(cr, a, b, y);
         vline(cr, a, y - cap, y + cap);
@@ -410,11 +426,14 @@ static void draw_panel(draw_ctx *d, size_t p)
             cairo_stroke(cr);
             cairo_set_dash(cr, NULL, 0, 0);
         } else {
-            draw_values(d, p, expected_value, d->pal->expected, d->pal->expected_alpha,
-                        d->pal->expected_alpha * 1.6, 1.6);
+            /* Over a dense series the expected range would bury the observed one: the expected
+             * level alone (dashed) says what matters there. */
+            static const double dash[] = {3.0, 1.8};
+            draw_values(d, p, expected_value, d->pal->expected,
+                        dense(d, p) ? 0 : d->pal->expected_alpha, 1, 1.0, dash);
         }
     }
-    draw_values(d, p, observed_value, d->pal->series, d->pal->series_envelope_alpha, 1, 0.9);
+    draw_values(d, p, observed_value, d->pal->series, d->pal->series_envelope_alpha, 1, 1.0, NULL);
     for (size_t i = 0; i < d->L->nmarks; i++)
         if (d->L->marks[i].panel == p)
             draw_whiskers(d, &d->L->marks[i]);
@@ -530,12 +549,19 @@ static void draw_legend(draw_ctx *d)
             hline(cr, s.x, s.x + s.w, mid);
             cairo_stroke(cr);
             break;
-        case DISRUPT_LEGEND_EXPECTED:
-            set_rgb(cr, d->pal->expected, d->pal->expected_alpha * 1.6);
-            cairo_set_line_width(cr, 1.6);
+        case DISRUPT_LEGEND_EXPECTED: {
+            static const double dash[] = {3.0, 1.8};
+            set_rgb(cr, d->pal->expected, d->pal->expected_alpha);
+            cairo_rectangle(cr, s.x, s.y + s.h * 0.2, s.w, s.h * 0.6);
+            cairo_fill(cr);
+            set_rgb(cr, d->pal->expected, 1);
+            cairo_set_line_width(cr, 1.0);
+            cairo_set_dash(cr, dash, 2, 0);
             hline(cr, s.x, s.x + s.w, mid);
             cairo_stroke(cr);
+            cairo_set_dash(cr, NULL, 0, 0);
             break;
+        }
         case DISRUPT_LEGEND_MISSING:
             set_rgb(cr, d->pal->gap, 0.12);
             cairo_rectangle(cr, s.x, s.y, s.w, s.h);
