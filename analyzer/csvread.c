@@ -294,10 +294,13 @@ static int feed_block(reader_state *st, char *buf, size_t n, int *in_comment,
                     return rc;
             }
         } else {
-            if (nul && nul >= piece && nul < piece + len)
-                return disrupt_error_set_at(st->err, DISRUPT_EDATA, st->name, st->line,
-                                            (long)st->nfields + 1,
+            if (nul && nul >= piece && nul < piece + len) {
+                long col = (long)st->nfields + 1;
+                for (const char *q = piece; q < nul; q++)
+                    col += *q == (char)st->parser.delim_char;
+                return disrupt_error_set_at(st->err, DISRUPT_EDATA, st->name, st->line, col,
                                             "expected text, found binary data (a NUL byte)");
+            }
             if (!*continuing && st->parser.pstate == 0)
                 st->next_field_line = st->line;
             int rc = 0;
@@ -402,6 +405,8 @@ int disrupt_csv_read_stream(void *stream, const char *display_name, disrupt_csv_
         free(block);
         return disrupt_error_nomem(err);
     }
+    /* libcsv grows its field buffer linearly by this much: keep long fields O(n). */
+    csv_set_blk_size(&st.parser, (size_t)64 * 1024);
     rc = read_all(stream, &st, block);
     csv_free(&st.parser);
     free(block);
