@@ -92,6 +92,16 @@ static int grow_fields(reader_state *st)
     return 0;
 }
 
+static int field_too_long(reader_state *st, const char *s, size_t len, long line, size_t index)
+{
+    char excerpt[64];
+    disrupt_error_excerpt(excerpt, sizeof excerpt, s, len, 24);
+    return disrupt_error_set_at(st->err, DISRUPT_EDATA, st->name, line, (long)index + 1,
+                                "expected a field of at most %zu bytes, found %zu bytes "
+                                "starting '%s'",
+                                st->max_field, len, excerpt);
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
     reader_state *st = data;
@@ -100,13 +110,7 @@ static void on_field(void *s, size_t len, void *data)
     long line = st->next_field_line;
     st->next_field_line = st->line;
     if (len > st->max_field) {
-        char excerpt[64];
-        disrupt_error_excerpt(excerpt, sizeof excerpt, s, len, 24);
-        st->rc = disrupt_error_set_at(st->err, DISRUPT_EDATA, st->name, line,
-                                      (long)st->nfields + 1,
-                                      "expected a field of at most %zu bytes, found %zu bytes "
-                                      "starting '%s'",
-                                      st->max_field, len, excerpt);
+        st->rc = field_too_long(st, s, len, line, st->nfields);
         return;
     }
     if (grow_fields(st) ||
@@ -211,7 +215,62 @@ static int parse_error(reader_state *st)
                                 "quote inside an unquoted field");
 }
 
-static int feed_block(reader_state *st, const char *buf, size_t n, int *in_comment,
+/* Fast path for the common line: complete, between rows, no quote, no CR before its end.
+ * Such a line means the same to libcsv (fields split at the delimiter, blanks around them
+ * trimmed, a blank line skipped), so it is split here in place, without copying.
+ * Returns 1 when the line was handled, 0 when libcsv must read it, <0 never; *rc is set
+ * when the row callback or a check stopped the reading. */
+static int split_plain_line(reader_state *st, char *line, size_t len, int *rc)
+{
+    char delim = (char)st->parser.delim_char;
+    size_t end = len;
+    if (end && line[end - 1] == '\n')
+        end--;
+    if (end && line[end - 1] == '\r')
+        end--;
+    int tab_is_blank = delim != '\t';
+    size_t nf = 0, start = 0;
+    for (size_t i = 0; i <= end; i++) {
+        char c = i < end ? line[i] : delim;
+        if (c != delim) {
+            if (c == '"' || c == '\r' || c == '\n') {
+                st->nfields = 0; /* libcsv starts the row afresh */
+                return 0;
+            }
+            continue;
+        }
+        st->nfields = nf;
+        if (grow_fields(st)) {
+            *rc = disrupt_error_nomem(st->err);
+            return 1;
+        }
+        size_t a = start, b = i;
+        while (a < b && (line[a] == ' ' || (tab_is_blank && line[a] == '\t')))
+            a++;
+        while (b > a && (line[b - 1] == ' ' || (tab_is_blank && line[b - 1] == '\t')))
+            b--;
+        st->fields[nf].data = line + a;
+        st->fields[nf].len = b - a;
+        st->fields[nf].line = st->line;
+        nf++;
+        start = i + 1;
+    }
+    if (nf == 1 && st->fields[0].len == 0)
+        return 1; /* a blank line: libcsv skips it too */
+    st->nfields = 0;
+    for (size_t k = 0; k < nf; k++) {
+        if (st->fields[k].len > st->max_field) {
+            *rc = field_too_long(st, st->fields[k].data, st->fields[k].len, st->line, k);
+            return 1;
+        }
+        ((char *)st->fields[k].data)[st->fields[k].len] = '\0';
+    }
+    *rc = st->r->row(st->r->ctx, st->fields, nf, st->err);
+    st->next_field_line = st->line + 1;
+    return 1;
+}
+
+static int feed_block(reader_state *st, char *buf, size_t n, int *in_comment,
                       int *continuing)
 {
     const char *nul = memchr(buf, '\0', n);
@@ -219,7 +278,7 @@ static int feed_block(reader_state *st, const char *buf, size_t n, int *in_comme
     while (pos < n) {
         const char *nl = memchr(buf + pos, '\n', n - pos);
         size_t end = nl ? (size_t)(nl - buf) + 1 : n;
-        const char *piece = buf + pos;
+        char *piece = buf + pos;
         size_t len = end - pos;
         if (!*continuing && !*in_comment && st->parser.pstate == 0 && piece[0] == '#') {
             *in_comment = 1;
@@ -235,12 +294,24 @@ static int feed_block(reader_state *st, const char *buf, size_t n, int *in_comme
                     return rc;
             }
         } else {
-            if (nul && nul >= piece && nul < piece + len)
-                return disrupt_error_set_at(st->err, DISRUPT_EDATA, st->name, st->line,
-                                            (long)st->nfields + 1,
+            if (nul && nul >= piece && nul < piece + len) {
+                long col = (long)st->nfields + 1;
+                for (const char *q = piece; q < nul; q++)
+                    col += *q == (char)st->parser.delim_char;
+                return disrupt_error_set_at(st->err, DISRUPT_EDATA, st->name, st->line, col,
                                             "expected text, found binary data (a NUL byte)");
+            }
             if (!*continuing && st->parser.pstate == 0)
                 st->next_field_line = st->line;
+            int rc = 0;
+            if (nl && !*continuing && st->parser.pstate == 0 &&
+                split_plain_line(st, (char *)piece, len, &rc)) {
+                if (rc)
+                    return rc;
+                st->line++;
+                pos = end;
+                continue;
+            }
             size_t used = csv_parse(&st->parser, piece, len, on_field, on_row, st);
             if (st->rc)
                 return st->rc;
@@ -274,7 +345,7 @@ static int read_all(FILE *f, reader_state *st, char *block)
             break;
         }
         r->bytes += n;
-        const char *p = block;
+        char *p = block;
         if (first) {
             first = 0;
             if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
@@ -334,6 +405,8 @@ int disrupt_csv_read_stream(void *stream, const char *display_name, disrupt_csv_
         free(block);
         return disrupt_error_nomem(err);
     }
+    /* libcsv grows its field buffer linearly by this much: keep long fields O(n). */
+    csv_set_blk_size(&st.parser, (size_t)64 * 1024);
     rc = read_all(stream, &st, block);
     csv_free(&st.parser);
     free(block);

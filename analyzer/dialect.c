@@ -199,7 +199,8 @@ static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
         return 0;
     }
     for (size_t i = 0; i < n; i++) {
-        if (i == d->time_col)
+        /* Spreadsheets leave unnamed empty columns at the end of rows: not signals. */
+        if (i == d->time_col || h[i].len == 0)
             continue;
         char *name = column_signal_name(d, h, i);
         if (!name || add_value(d, i, name)) {

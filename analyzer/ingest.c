@@ -96,6 +96,50 @@ static void trim(const char **s, size_t *len)
     *len = (size_t)(e - p);
 }
 
+/* Exact powers of ten for the fast path (10^22 is the largest exactly representable). */
+static const double POW10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* Decimal text with at most 19 significant digits whose mantissa fits 2^53 and whose power
+ * of ten is at most 22: one exact multiplication or division gives the correctly rounded
+ * double (Clinger's fast path). Returns 0 when the text needs strtod. */
+static int fast_decimal(const char *s, size_t len, double *out)
+{
+    const char *p = s, *e = s + len;
+    int neg = 0;
+    if (p < e && (*p == '-' || *p == '+'))
+        neg = *p++ == '-';
+    uint64_t m = 0;
+    int digits = 0, scale = 0, any = 0;
+    while (p < e && *p >= '0' && *p <= '9') {
+        if (digits || *p != '0')
+            digits++;
+        if (digits > 19)
+            return 0;
+        m = m * 10 + (uint64_t)(*p++ - '0');
+        any = 1;
+    }
+    if (p < e && *p == '.') {
+        p++;
+        while (p < e && *p >= '0' && *p <= '9') {
+            if (digits || *p != '0')
+                digits++;
+            if (digits > 19)
+                return 0;
+            m = m * 10 + (uint64_t)(*p++ - '0');
+            scale--;
+            any = 1;
+        }
+    }
+    if (!any || p != e || m > (UINT64_C(1) << 53) || scale < -22)
+        return 0;
+    double v = (double)m;
+    v = scale ? v / POW10[-scale] : v;
+    *out = neg ? -v : v;
+    return 1;
+}
+
 /* A finite decimal number; empty = missing (NaN). Returns 0, or the phrase of what was
  * expected through *expected. */
 static int parse_number(const char *s, size_t len, double *out, const char **expected)
@@ -105,25 +149,29 @@ static int parse_number(const char *s, size_t len, double *out, const char **exp
         *out = NAN;
         return 0;
     }
-    const char *p = s + (*s == '+' || *s == '-');
-    size_t rest = (size_t)(s + len - p);
-    if ((rest >= 3 && (strncasecmp(p, "nan", 3) == 0 || strncasecmp(p, "inf", 3) == 0))) {
-        *expected = "a finite number (leave the cell empty for a missing sample)";
-        return DISRUPT_EDATA;
-    }
+    if (fast_decimal(s, len, out))
+        return 0;
     *expected = "a number";
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' ||
-              c == 'E'))
+              c == 'E')) {
+            const char *p = s + (*s == '+' || *s == '-');
+            size_t rest = (size_t)(s + len - p);
+            if (rest >= 3 && (strncasecmp(p, "nan", 3) == 0 || strncasecmp(p, "inf", 3) == 0))
+                *expected = "a finite number (leave the cell empty for a missing sample)";
+            else if (c == ',' && memchr(s, '.', len) == NULL)
+                *expected = "a number with '.' as the decimal mark";
             return DISRUPT_EDATA;
+        }
     }
+    /* Every character is one strtod accepts in a decimal; it stops at the delimiter or NUL
+     * after the cell, so end tells whether the whole cell was a number. */
     char *end = NULL;
     errno = 0;
-    double v = strtod(s, &end); /* the cell is NUL-terminated by the reader after trailing
-                                   blanks at most, and every char was checked above */
+    double v = strtod(s, &end);
     if (end != s + len || !isfinite(v)) {
-        *expected = isfinite(v) ? "a number" : "a number within the range of a double";
+        *expected = end == s + len ? "a number within the range of a double" : "a number";
         return DISRUPT_EDATA;
     }
     *out = v;

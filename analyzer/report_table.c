@@ -8,7 +8,9 @@ void disrupt_report_duration(int64_t seconds, char *out, size_t outsz)
 {
     int64_t a = seconds < 0 ? -seconds : seconds;
     const char *sign = seconds < 0 ? "-" : "";
-    if (a % 86400 == 0 && a >= 86400)
+    if (a == 0)
+        snprintf(out, outsz, "0");
+    else if (a % 86400 == 0 && a >= 86400)
         snprintf(out, outsz, "%s%lldd", sign, (long long)(a / 86400));
     else if (a % 3600 == 0 && a >= 3600)
         snprintf(out, outsz, "%s%lldh", sign, (long long)(a / 3600));
@@ -116,8 +118,9 @@ int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_dete
     recurrence_lines(out, d, r, tz);
     if (with_events)
         incident_lines(out, d, r, tz);
-    fprintf(out, "\nTimes in %s; END is exclusive (first time back to normal); LEVEL is the median "
-                 "of observed/expected (blocked share for count signals).\n",
+    fprintf(out, "\nTimes in %s. END is exclusive (the first time back to normal). 95%% CI: how far\n"
+                 "each boundary may lie before/after it, at the resolution of the samples. LEVEL:\n"
+                 "median of observed/expected (blocked share for count signals).\n",
             tz ? tz : "UTC");
     if (ferror(out))
         return disrupt_error_set(err, DISRUPT_EIO, "cannot write the table");

@@ -219,6 +219,11 @@ START_TEST(test_google_wide_all)
 }
 END_TEST
 
+static void remember_warning(void *ctx, const char *message)
+{
+    snprintf(ctx, 1024, "%s", message);
+}
+
 /* Writes text to a temporary file and reads it. */
 static int read_text(const char *name, const char *text)
 {
@@ -318,6 +323,35 @@ START_TEST(test_synthetic_comment_only_before_header)
 }
 END_TEST
 
+START_TEST(test_unnamed_trailing_columns_ignored)
+{
+    ck_assert_int_eq(read_text("sheet.csv", "time,traffic,,\n1601164800,1,,\n1601168400,2,,\n"),
+                     0);
+    ck_assert_uint_eq(ds.count, 1);
+    assert_values(named("traffic"), (double[]){1, 2}, 2);
+}
+END_TEST
+
+START_TEST(test_skip_bad_rows_warns_with_place)
+{
+    /* Warnings go to the callback with the place of the skipped cell. */
+    char *dir = tu_tempdir();
+    char *path = tu_write_file(dir, "w.csv", "time,v\n1601164800,1\n1601165100,bad\n"
+                                             "1601165400,3\n");
+    char got[1024] = "";
+    opt.skip_bad_rows = 1;
+    opt.warn = remember_warning;
+    opt.warn_ctx = got;
+    ck_assert_int_eq(disrupt_ingest_file(path, &opt, &ds, &err), 0);
+    char expected[1100];
+    snprintf(expected, sizeof expected, "%s:3:2: expected a number, found 'bad'", path);
+    ck_assert_str_eq(got, expected);
+    free(path);
+    tu_rmrf(dir);
+    free(dir);
+}
+END_TEST
+
 START_TEST(test_median_step)
 {
     int rc;
@@ -375,6 +409,8 @@ int main(void)
     tcase_add_test(tg, test_single_row_needs_step);
     tcase_add_test(tg, test_skip_bad_rows);
     tcase_add_test(tg, test_synthetic_comment_only_before_header);
+    tcase_add_test(tg, test_unnamed_trailing_columns_ignored);
+    tcase_add_test(tg, test_skip_bad_rows_warns_with_place);
     tcase_add_test(tg, test_median_step);
     tcase_add_test(tg, test_memory_budget_of_table);
     suite_add_tcase(s, tg);

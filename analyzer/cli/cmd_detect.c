@@ -4,6 +4,8 @@
 #include "cli.h"
 #include "commands.h"
 #include "detect_opts.h"
+#include "ingest_opts.h"
+#include "plot_opts.h"
 #include "disrupt/detect.h"
 #include "disrupt/ingest.h"
 #include "disrupt/outfile.h"
@@ -63,12 +65,11 @@ static int write_report(const char *path, report_writer write, const disrupt_dat
     return disrupt_outfile_commit(&f, err);
 }
 
-static int read_inputs(int argc, char **argv, int first, disrupt_dataset *d, disrupt_error *err)
+static int read_inputs(int argc, char **argv, int first, ingest_cli *in, disrupt_dataset *d,
+                       disrupt_error *err)
 {
     for (int i = first; i < argc; i++) {
-        disrupt_ingest_options io;
-        disrupt_ingest_options_init(&io);
-        int rc = disrupt_ingest_file(argv[i], &io, d, err);
+        int rc = disrupt_ingest_file(argv[i], &in->opt, d, err);
         if (rc)
             return rc;
     }
@@ -77,38 +78,59 @@ static int read_inputs(int argc, char **argv, int first, disrupt_dataset *d, dis
 
 int cmd_detect(int argc, char **argv)
 {
+    ingest_cli in;
+    ingest_cli_init(&in, "detect");
     detect_opts dopts;
     detect_opts_init(&dopts, "detect");
     output_opts out = {NULL, NULL, 0};
+    cli_plot_opts popts;
+    cli_plot_opts_init(&popts, "detect");
     cli_group groups[] = {
+        ingest_cli_group(&in),
         detect_opts_group(&dopts),
         {"Output", output_options, handle_output, &out},
+        cli_plot_group(&popts),
     };
     int first = 0;
-    int rc = cli_parse(argc, argv, &detect_doc, groups, sizeof groups / sizeof groups[0], &first);
-    if (rc)
-        return rc < 0 ? CLI_EXIT_OK : rc;
-    if (first >= argc)
-        return cli_usage_error("detect", "no input file given");
-    if (out.json && out.csv && !strcmp(out.json, "-") && !strcmp(out.csv, "-"))
-        return cli_usage_error("detect", "--json and --csv cannot both write to standard output");
-
     disrupt_error err = {0};
+    int status = cli_parse(argc, argv, &detect_doc, groups, sizeof groups / sizeof groups[0],
+                           &first);
+    if (status == 0)
+        status = detect_opts_finish(&dopts, in.opt.tz);
+    if (status == 0)
+        status = cli_plot_opts_finish(&popts, in.opt.tz);
+    if (status == 0 && first >= argc)
+        status = cli_usage_error("detect", "no input file given");
+    if (status == 0 && out.json && out.csv && !strcmp(out.json, "-") && !strcmp(out.csv, "-"))
+        status = cli_usage_error("detect", "--json and --csv cannot both write to standard output");
+    if (status) {
+        ingest_cli_fini(&in);
+        return status < 0 ? CLI_EXIT_OK : status;
+    }
+
     disrupt_dataset data;
     disrupt_dataset_init(&data);
     disrupt_detection result;
     disrupt_detection_init(&result);
-    int status = CLI_EXIT_DATA;
-    if (read_inputs(argc, argv, first, &data, &err) ||
+    status = CLI_EXIT_DATA;
+    if (read_inputs(argc, argv, first, &in, &data, &err) ||
         disrupt_detect_run(&data, &dopts.detect, &result, &err))
         goto fail;
     int stdout_taken = (out.json && !strcmp(out.json, "-")) || (out.csv && !strcmp(out.csv, "-"));
-    if (!stdout_taken && disrupt_report_table(stdout, &data, &result, NULL, out.summary, &err))
+    if (!stdout_taken && disrupt_report_table(stdout, &data, &result, in.opt.tz, out.summary, &err))
         goto fail;
     if (out.json && write_report(out.json, disrupt_report_json, &data, &result, &err))
         goto fail;
     if (out.csv && write_report(out.csv, disrupt_report_csv, &data, &result, &err))
         goto fail;
+    if (popts.path) {
+        disrupt_plot_input chart = {0};
+        chart.data = &data;
+        chart.expected = (const double *const *)result.expected;
+        chart.windows = &result.windows;
+        if (cli_plot_write(&popts, &chart, &err))
+            goto fail;
+    }
     status = CLI_EXIT_OK;
     goto done;
 fail:
@@ -116,5 +138,6 @@ fail:
 done:
     disrupt_detection_fini(&result);
     disrupt_dataset_fini(&data);
+    ingest_cli_fini(&in);
     return status;
 }
