@@ -17,6 +17,7 @@ static const command commands[] = {
     {"inspect", cmd_inspect, "show how each input file is read: dialect, signals, range, step"},
     {"simulate", cmd_simulate, "write SYNTHETIC series with known disruptions (ground truth)"},
     {"verify", cmd_verify, "check claimed dates against the data: a verdict per claim"},
+    {"compare", cmd_compare, "set years or files side by side: windows, days, depth"},
     {NULL, NULL, NULL},
 };
 
