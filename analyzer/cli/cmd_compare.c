@@ -4,12 +4,9 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "detect_opts.h"
 #include "disrupt/compare.h"
 #include "disrupt/compare_report.h"
 #include "disrupt/plot_compare.h"
-#include "ingest_opts.h"
-#include "plot_opts.h"
 #include "workflow.h"
 
 enum { OPT_BY, OPT_YEAR_START, OPT_JSON, OPT_CSV, OPT_OVERLAY, OPT_QUIET };
@@ -175,43 +172,26 @@ static int draw(const cli_plot_opts *po, const compare_cli *c, const sources *sr
     return rc;
 }
 
-static int parse(int argc, char **argv, ingest_cli *in, detect_opts *d, compare_cli *c,
-                 cli_plot_opts *po, int *first)
+static int parse(int argc, char **argv, workflow_opts *w, compare_cli *c, int *first)
 {
-    cli_group groups[] = {
-        {"Compare", compare_options, handle_compare, c},
-        ingest_cli_group(in),
-        detect_opts_group(d),
-        cli_plot_group(po),
-    };
-    int status = cli_parse(argc, argv, &compare_doc, groups, sizeof groups / sizeof groups[0],
-                           first);
-    if (status == 0)
-        status = detect_opts_finish(d, in->opt.tz);
-    if (status == 0)
-        status = cli_plot_opts_finish(po, in->opt.tz);
-    if (status == 0 && *first >= argc)
-        status = cli_usage_error("compare", "no input file given");
-    if (status == 0 && c->overlay && !po->path)
+    cli_group own = {"Compare", compare_options, handle_compare, c};
+    int status = workflow_parse(argc, argv, &compare_doc, own, w, first);
+    if (status == 0 && c->overlay && !w->plot.path)
         status = cli_usage_error("compare", "--overlay draws on the chart: give --plot FILE");
-    if (status == 0 && c->json && c->csv && !strcmp(c->json, "-") && !strcmp(c->csv, "-"))
-        status = cli_usage_error("compare", "--json and --csv cannot both write to standard output");
+    if (status == 0)
+        status = workflow_one_stdout("compare", c->json, c->csv);
     return status;
 }
 
 int cmd_compare(int argc, char **argv)
 {
-    ingest_cli in;
-    ingest_cli_init(&in, "compare");
-    detect_opts dopts;
-    detect_opts_init(&dopts, "compare");
+    workflow_opts w;
+    workflow_opts_init(&w, "compare");
     compare_cli c = {0, 1, 1, NULL, NULL, 0, 0};
-    cli_plot_opts popts;
-    cli_plot_opts_init(&popts, "compare");
     int first = 0;
-    int status = parse(argc, argv, &in, &dopts, &c, &popts, &first);
+    int status = parse(argc, argv, &w, &c, &first);
     if (status) {
-        ingest_cli_fini(&in);
+        workflow_opts_fini(&w);
         return status < 0 ? CLI_EXIT_OK : status;
     }
 
@@ -223,16 +203,16 @@ int cmd_compare(int argc, char **argv)
     disrupt_progress_init(&bar, stderr, disrupt_progress_wanted(stderr, c.quiet));
     status = CLI_EXIT_DATA;
     if (c.by_file) {
-        if (compare_files(argv + first, argc - first, &in, &dopts, &bar, &src, &res, &err))
+        if (compare_files(argv + first, argc - first, &w.in, &w.detect, &bar, &src, &res, &err))
             goto fail;
     } else if (sources_alloc(&src, 1, &err) ||
-               workflow_read_detect(argv + first, argc - first, &in, &dopts, &bar, "compare",
+               workflow_read_detect(argv + first, argc - first, &w.in, &w.detect, &bar, "compare",
                                     &src.data[0], &src.detection[0], &err) ||
                disrupt_compare_by_year(&res, 0, &src.data[0], &src.detection[0].windows, c.month,
-                                       c.day, in.opt.tz, &err)) {
+                                       c.day, w.in.opt.tz, &err)) {
         goto fail;
     }
-    disrupt_compare_report report = {&res, c.by_file ? "file" : "year", in.opt.tz};
+    disrupt_compare_report report = {&res, c.by_file ? "file" : "year", w.in.opt.tz};
     int stdout_taken = (c.json && !strcmp(c.json, "-")) || (c.csv && !strcmp(c.csv, "-"));
     if (!stdout_taken && disrupt_compare_report_table(stdout, &report, &err))
         goto fail;
@@ -240,7 +220,7 @@ int cmd_compare(int argc, char **argv)
         goto fail;
     if (c.csv && workflow_write(c.csv, write_csv, &report, &err))
         goto fail;
-    if (popts.path && draw(&popts, &c, &src, &res, &err))
+    if (w.plot.path && draw(&w.plot, &c, &src, &res, &err))
         goto fail;
     status = CLI_EXIT_OK;
     goto done;
@@ -249,6 +229,6 @@ fail:
 done:
     disrupt_compare_result_fini(&res);
     sources_fini(&src);
-    ingest_cli_fini(&in);
+    workflow_opts_fini(&w);
     return status;
 }
