@@ -3,6 +3,8 @@
 #ifndef DISRUPT_COMMANDS_H
 #define DISRUPT_COMMANDS_H
 
+int cmd_detect(int argc, char **argv);
+int cmd_inspect(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 
 #endif

@@ -13,6 +13,8 @@ typedef struct {
 } command;
 
 static const command commands[] = {
+    {"detect", cmd_detect, "find disruption windows: kind, dates with 95% intervals, depth"},
+    {"inspect", cmd_inspect, "show how each input file is read: dialect, signals, range, step"},
     {"simulate", cmd_simulate, "write SYNTHETIC series with known disruptions (ground truth)"},
     {NULL, NULL, NULL},
 };

@@ -38,6 +38,7 @@ typedef struct {
     double prior_mu, prior_kappa, prior_alpha, prior_beta;
     double truncate;                 /* drop run lengths below this share of mass (1e-4) */
     double cp_threshold;             /* report a change where P(change) ≥ this (0.5) */
+    size_t bocpd_lag;                /* cp_probability[i] is judged on points up to i+lag-1 (10) */
 } disrupt_segment_options;
 
 void disrupt_segment_options_init(disrupt_segment_options *o);

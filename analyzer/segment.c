@@ -1,0 +1,152 @@
+/* segment.c — options, results and the detector registry (see include/disrupt/segment.h). */
+#include "disrupt/segment.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment_impl.h"
+
+void disrupt_segment_options_init(disrupt_segment_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->cost = disrupt_cost_normal_meanvar;
+    o->penalty = DISRUPT_PENALTY_MBIC;
+    o->penalty_value = 0;
+    o->min_seg = 0;
+    o->max_cp = 0;
+    o->sigma = 0;
+    o->hazard_lambda = 250;
+    /* BOCPD sees (x − median)/σ, so a unit prior fits any series: mean 0 known to within one
+     * σ (κ₀ = 1) and variance about 1 with the weight of two points (α₀ = β₀ = 1). */
+    o->prior_mu = 0;
+    o->prior_kappa = 1;
+    o->prior_alpha = 1;
+    o->prior_beta = 1;
+    o->truncate = 1e-4;
+    o->cp_threshold = 0.5;
+    o->bocpd_lag = 10;
+}
+
+void disrupt_segmentation_init(disrupt_segmentation *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+void disrupt_segmentation_fini(disrupt_segmentation *s)
+{
+    if (!s)
+        return;
+    free(s->cp);
+    free(s->cp_probability);
+    memset(s, 0, sizeof *s);
+}
+
+const disrupt_detector_type *disrupt_detector_find(const char *name)
+{
+    const disrupt_detector_type *const all[] = {disrupt_detector_pelt, disrupt_detector_binseg,
+                                                disrupt_detector_amoc, disrupt_detector_bocpd};
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (all[i] && strcmp(all[i]->name, name) == 0)
+            return all[i];
+    return NULL;
+}
+
+void *seg_alloc(size_t count, size_t size)
+{
+    if (size && count > SIZE_MAX / size)
+        return NULL;
+    return malloc(count && size ? count * size : 1);
+}
+
+static int normal_scaled(const disrupt_cost_type *t)
+{
+    return t == disrupt_cost_normal_mean || t == disrupt_cost_normal_meanvar ||
+           t == disrupt_cost_l1;
+}
+
+static int check_options(const disrupt_segment_options *opt, disrupt_error *err)
+{
+    if (!opt->cost)
+        return disrupt_error_set(err, DISRUPT_EINVAL, "no cost type given");
+    if (opt->penalty < DISRUPT_PENALTY_MBIC || opt->penalty > DISRUPT_PENALTY_MANUAL)
+        return disrupt_error_set(err, DISRUPT_EINVAL, "unknown penalty kind");
+    if (opt->penalty == DISRUPT_PENALTY_MANUAL &&
+        !(isfinite(opt->penalty_value) && opt->penalty_value >= 0))
+        return disrupt_error_set(err, DISRUPT_EINVAL, "a manual penalty must be >= 0, found %g",
+                                 opt->penalty_value);
+    if (!(opt->sigma >= 0 && isfinite(opt->sigma)))
+        return disrupt_error_set(err, DISRUPT_EINVAL, "sigma must be >= 0, found %g", opt->sigma);
+    return 0;
+}
+
+int seg_problem_init(seg_problem *p, const double *x, const double *trials, size_t n,
+                     const disrupt_segment_options *opt, disrupt_error *err)
+{
+    memset(p, 0, sizeof *p);
+    int rc = check_options(opt, err);
+    if (rc)
+        return rc;
+    p->type = opt->cost;
+    p->n = n;
+    p->min_seg = opt->min_seg ? opt->min_seg : opt->cost->default_min_seg;
+    if (p->min_seg == 0)
+        p->min_seg = 1;
+    p->sigma = 1.0;
+    if (normal_scaled(opt->cost))
+        p->sigma = opt->sigma > 0 ? opt->sigma : disrupt_robust_sd(x, n);
+    p->beta = disrupt_penalty_value(opt->penalty, opt->penalty_value, opt->cost->diffparam, n);
+    p->mbic = opt->penalty == DISRUPT_PENALTY_MBIC;
+    p->cost = disrupt_cost_alloc(opt->cost, x, trials, n, p->sigma, err);
+    return p->cost ? 0 : (err ? err->code : DISRUPT_EINVAL);
+}
+
+void seg_problem_fini(seg_problem *p)
+{
+    disrupt_cost_free(p->cost);
+    p->cost = NULL;
+}
+
+int seg_store(const seg_problem *p, const size_t *cp, size_t ncp, disrupt_segmentation *out,
+              disrupt_error *err)
+{
+    size_t *copy = seg_alloc(ncp, sizeof *copy);
+    if (!copy)
+        return disrupt_error_nomem(err);
+    if (ncp)
+        memcpy(copy, cp, ncp * sizeof *copy);
+    double total = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= ncp; i++) {
+        size_t end = i < ncp ? cp[i] : p->n;
+        if (end > start)
+            total += disrupt_cost_eval(p->cost, start, end);
+        start = end;
+    }
+    free(out->cp);
+    out->cp = copy;
+    out->ncp = ncp;
+    out->cost = total;
+    return 0;
+}
+
+int disrupt_segment(const disrupt_detector_type *type, const double *x, const double *trials,
+                    size_t n, const disrupt_segment_options *opt, disrupt_segmentation *out,
+                    disrupt_error *err)
+{
+    disrupt_segmentation_init(out);
+    if (!type || !type->run)
+        return disrupt_error_set(err, DISRUPT_EINVAL, "no detector given");
+    disrupt_segment_options defaults;
+    if (!opt) {
+        disrupt_segment_options_init(&defaults);
+        opt = &defaults;
+    }
+    int rc = type->run(x, trials, n, opt, out, err);
+    if (rc)
+        disrupt_segmentation_fini(out);
+    return rc;
+}
