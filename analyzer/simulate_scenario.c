@@ -1,6 +1,8 @@
 /* simulate_scenario.c — building and checking a simulation scenario (see simulate.h). */
 #include "disrupt/simulate.h"
 
+#include "disrupt/dialect.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -61,6 +63,7 @@ void disrupt_sim_scenario_free(disrupt_sim_scenario *sc)
         return;
     for (size_t i = 0; i < sc->nsignals; i++) {
         free(sc->signals[i].name);
+        free(sc->signals[i].id);
         free(sc->signals[i].file);
     }
     for (size_t i = 0; i < sc->nevents; i++)
@@ -149,8 +152,13 @@ int disrupt_sim_scenario_add_signal(disrupt_sim_scenario *sc, const disrupt_sim_
     int failed = 0;
     d->name = dup_or_null(s->name ? s->name : "value", &failed);
     d->file = dup_or_null(s->file ? s->file : "series.csv", &failed);
-    if (failed) {
+    /* Truth must name signals as the reader will: IODA titles are renamed on input. */
+    d->id = d->name == NULL ? NULL
+            : s->dialect == DISRUPT_SIM_IODA ? disrupt_dialect_ioda_name(d->name)
+                                             : strdup(d->name);
+    if (failed || !d->id) {
         free(d->name);
+        free(d->id);
         free(d->file);
         return disrupt_error_nomem(err);
     }
@@ -236,6 +244,11 @@ static int validate_signal(const disrupt_sim_scenario *sc, size_t i, disrupt_err
                                  "or line breaks, found '%s'", i + 1, s->name);
     if (find_signal(sc, s->name) != (int)i)
         return disrupt_error_set(err, DISRUPT_EINVAL, "signal '%s' is defined twice", s->name);
+    for (size_t j = 0; j < i; j++)
+        if (strcmp(sc->signals[j].id, s->id) == 0)
+            return disrupt_error_set(err, DISRUPT_EINVAL,
+                                     "signals '%s' and '%s' would both be read as '%s'",
+                                     sc->signals[j].name, s->name, s->id);
     if (!file_name_ok(s->file))
         return disrupt_error_set(err, DISRUPT_EINVAL,
                                  "signal '%s': file '%s' must be a plain file name other "

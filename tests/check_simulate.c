@@ -488,7 +488,9 @@ START_TEST(azerbaijan_2020_throttling)
     ck_assert_ptr_nonnull(w);
     ck_assert_int_eq(w->end, T(2020, 11, 11, 0));
     ck_assert_ptr_null(window_at(&truth, "www.facebook.com", T(2020, 11, 10, 12)));
-    ck_assert_ptr_null(window_at(&truth, "BGP (#Visible /24s)", T(2020, 10, 15, 0)));
+    ck_assert_ptr_null(window_at(&truth, "bgp", T(2020, 10, 15, 0)));
+    ck_assert_str_eq(sc->signals[1].name, "Active Probing (#/24s Up)");
+    ck_assert_str_eq(sc->signals[1].id, "active-probing");
 
     disrupt_sim_output out = generate(sc);
     const disrupt_sim_series *s = &out.series[0];
