@@ -408,7 +408,7 @@ START_TEST(bad_scenarios_are_refused)
 {
     disrupt_sim_scenario *sc = traffic_scenario(1, 3, 0.05);
     add_event(sc, DISRUPT_SIM_THROTTLING, T(2021, 3, 5, 0), T(2021, 3, 6, 0), 1.5, 1);
-    expect_invalid(sc, "depth");
+    expect_invalid(sc, "event 1 (throttling): depth must be in [0, 1], found 1.5");
 
     sc = traffic_scenario(1, 3, 0.05);
     add_event(sc, DISRUPT_SIM_THROTTLING, T(2021, 3, 6, 0), T(2021, 3, 5, 0), 0.3, 1);
@@ -416,7 +416,7 @@ START_TEST(bad_scenarios_are_refused)
 
     sc = traffic_scenario(1, 3, 0.5);
     sc->signals[0].diurnal_ratio = 0.5;
-    expect_invalid(sc, "diurnal_ratio");
+    expect_invalid(sc, "diurnal_ratio must be in [1, 100]");
 
     sc = traffic_scenario(1, 3, 0.05);
     free(sc->signals[0].file);
@@ -663,11 +663,17 @@ START_TEST(spec_errors_name_the_place)
                       "\"end\": \"2021-01-03\", \"ramp\": \"3 hours\"}]}",
                       "events[0].ramp: expected a duration");
     expect_spec_error(SPEC_HEAD "\"signals\": [{\"name\": \"t\", \"type\": \"traffic\", \"level\": -3}]}",
-                      "level > 0");
+                      "signal 't': level must be in (0, 1e+12], found -3");
     expect_spec_error(SPEC_HEAD "\"seed\": 0, \"signals\": []}", "seed: expected a whole number");
     expect_spec_error(SPEC_HEAD "\"signals\": []}", "at least one signal");
     expect_spec_error("{\"name\": \"x\", \"start\": \"2021-01-01\", \"end\": \"2021-01-10\", "
                       "\"signals\": []}", "step: expected a duration");
+    expect_spec_error("null", "found null");
+    expect_spec_error("[1, 2]", "expected a JSON object describing a scenario");
+    expect_spec_error("{}\n{}", "spec.json:2:1: expected the end of the file");
+    expect_spec_error("{\"name\": \"x\", \"start\": \"2021-02-29\"}", "start: expected a UTC time");
+    expect_spec_error(SPEC_HEAD "\"signals\": [{\"name\": \"t\", \"type\": \"traffic\", "
+                      "\"decimals\": 1e300}]}", "decimals: expected a whole number from 0 to 9");
 }
 END_TEST
 
