@@ -111,31 +111,24 @@ static int fast_decimal(const char *s, size_t len, double *out)
     if (p < e && (*p == '-' || *p == '+'))
         neg = *p++ == '-';
     uint64_t m = 0;
-    int digits = 0, scale = 0, any = 0;
-    while (p < e && *p >= '0' && *p <= '9') {
-        if (digits || *p != '0')
-            digits++;
-        if (digits > 19)
-            return 0;
+    const char *int_start = p;
+    while (p < e && (unsigned)(*p - '0') < 10)
         m = m * 10 + (uint64_t)(*p++ - '0');
-        any = 1;
-    }
+    size_t ndigits = (size_t)(p - int_start), frac = 0;
     if (p < e && *p == '.') {
-        p++;
-        while (p < e && *p >= '0' && *p <= '9') {
-            if (digits || *p != '0')
-                digits++;
-            if (digits > 19)
-                return 0;
+        const char *frac_start = ++p;
+        while (p < e && (unsigned)(*p - '0') < 10)
             m = m * 10 + (uint64_t)(*p++ - '0');
-            scale--;
-            any = 1;
-        }
+        frac = (size_t)(p - frac_start);
+        ndigits += frac;
     }
-    if (!any || p != e || m > (UINT64_C(1) << 53) || scale < -22)
+    /* 19 digits cannot overflow 64 bits; longer texts (even with leading zeros) go to
+     * strtod, as do exponents. */
+    if (ndigits == 0 || ndigits > 19 || p != e || m > (UINT64_C(1) << 53) || frac > 22)
         return 0;
     double v = (double)m;
-    v = scale ? v / POW10[-scale] : v;
+    if (frac)
+        v /= POW10[frac];
     *out = neg ? -v : v;
     return 1;
 }
