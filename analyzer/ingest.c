@@ -367,10 +367,13 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
     if (d->kind == DISRUPT_DIALECT_LONG && opt->entity &&
         !key_matches(&f[d->key_col], opt->entity, 0))
         return 0;
-    if (d->kind == DISRUPT_DIALECT_LONG && opt->nsignal_columns) {
+    /* --signal names signals of the long format and axis values (domains, …) of OONI. */
+    long signal_col = d->kind == DISRUPT_DIALECT_LONG ? d->key2_col
+                      : d->kind == DISRUPT_DIALECT_OONI ? d->key_col : -1;
+    if (signal_col >= 0 && opt->nsignal_columns) {
         int wanted = 0;
         for (size_t s = 0; !wanted && s < opt->nsignal_columns; s++)
-            wanted = key_matches(&f[d->key2_col], opt->signal_columns[s], 0);
+            wanted = key_matches(&f[signal_col], opt->signal_columns[s], 0);
         if (!wanted)
             return 0;
     }
@@ -567,10 +570,22 @@ static int build_series(ingest_state *st, const char *path, disrupt_dataset *out
                 rc = disrupt_error_nomem(err);
                 break;
             }
+            const char *unit = st->dialect.value_unit && !st->counts
+                                   ? st->dialect.value_unit[j] : NULL;
+            char *unit_copy = unit ? strdup(unit) : NULL;
+            if (unit && !unit_copy) {
+                free(name);
+                free(file);
+                disrupt_series_free(s);
+                rc = disrupt_error_nomem(err);
+                break;
+            }
             free(s->name);
             free(s->file);
+            free(s->unit);
             s->name = name;
             s->file = file;
+            s->unit = unit_copy;
             s->synthetic = st->synthetic;
             if (all_missing(s)) {
                 if (opt->warn) {

@@ -15,7 +15,7 @@ static const cli_option ingest_options[] = {
     {"format", "NAME", OPT_FORMAT,
      "input dialect: plain, long, ioda, ooni, tor, google (default: recognised from the header)", 0},
     {"time", "COL", OPT_TIME, "name of the time column (default: the dialect's)", 0},
-    {"signal", "COL", OPT_SIGNAL, "read only this column (long format: this signal); repeatable", 1},
+    {"signal", "COL", OPT_SIGNAL, "read only this column (long: this signal; OONI: this domain/ASN); repeatable", 1},
     {"time-format", "FMT", OPT_TIME_FORMAT,
      "strptime format of the time column (default: ISO 8601 or Unix seconds/milliseconds)", 0},
     {"tz", "ZONE", OPT_TZ, "IANA zone of times without an offset, e.g. Asia/Baku (default: UTC)", 0},
