@@ -19,6 +19,7 @@
 #include "disrupt/csvread.h"
 #include "disrupt/dialect.h"
 #include "disrupt/grid.h"
+#include "disrupt/timefmt.h"
 #include "disrupt/timeparse.h"
 
 #define KEY_SEP '\x1f' /* joins entity and signal in a long-format key */
@@ -685,6 +686,12 @@ int disrupt_ingest_file(const char *path, disrupt_ingest_options *opt, disrupt_d
                                "expected a format among plain, long, ioda, ooni, tor, google, "
                                "found '%s'",
                                opt->format);
+        goto cleanup;
+    }
+    if (opt->tz && !disrupt_time_zone_valid(opt->tz)) {
+        rc = disrupt_error_set(&e, DISRUPT_EINVAL,
+                               "expected an IANA time zone such as Asia/Baku, found '%s'",
+                               opt->tz);
         goto cleanup;
     }
     {

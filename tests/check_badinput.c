@@ -167,6 +167,8 @@ static const bad_case cases[] = {
      .message = "bad.csv:1: expected a column for country 'AZ' (--country), found none"},
     {"timestamp,entity,signal,value\n1601164800,AZ,bgp,1\n", NULL, .entity = "AM", .code = DISRUPT_EDATA,
      .message = "bad.csv: expected rows for the chosen entity or signals, found none"},
+    {H R1, NULL, .tz = "Mars/Olympus_Mons", .code = DISRUPT_EINVAL,
+     .message = "expected an IANA time zone such as Asia/Baku, found 'Mars/Olympus_Mons'"},
     {H R1, NULL, .format = "excel", .code = DISRUPT_EINVAL,
      .message = "expected a format among plain, long, ioda, ooni, tor, google, found 'excel'"},
     /* OONI counts */
