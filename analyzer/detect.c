@@ -38,7 +38,7 @@ void disrupt_detect_options_init(disrupt_detect_options *o)
     disrupt_segment_options_init(&o->segment);
     o->segment.min_seg = 3;  /* a lone outlier cannot make a segment whose median moves */
     disrupt_baseline_options_init(&o->baseline);
-    o->shutdown_level = 0.15;
+    o->shutdown_level = 0.20;
     o->throttling_depth = 0.25;
     o->blocking_rise = 0.20;
     o->min_duration = 0;
@@ -163,27 +163,54 @@ static size_t *boundaries_of(const disrupt_segmentation *seg, size_t m, size_t *
     return b;
 }
 
+/* A drop at least half as deep as a disruption, right beside one, is a stage of it: networks
+ * come back one by one, throttling is eased in steps. Level signals only. */
+static int is_shoulder(const disrupt_detect_options *o, double level)
+{
+    return level <= 1.0 - o->throttling_depth / 2;
+}
+
 /* Disrupted segments, with neighbours of the same kind joined. */
 static int flag_runs(const observed *ob, const size_t *bounds, size_t nb,
                      const disrupt_detect_options *o, double base_share, double *scratch,
                      run_list *runs, disrupt_error *err)
 {
+    size_t nseg = nb - 1;
+    int *kind = malloc(nseg * sizeof *kind);
+    double *level = malloc(nseg * sizeof *level);
     runs->count = 0;
     free(runs->items);
     runs->items = malloc(nb * sizeof *runs->items);
-    if (!runs->items)
+    if (!runs->items || !kind || !level) {
+        free(kind);
+        free(level);
         return disrupt_error_nomem(err);
-    for (size_t k = 0; k + 1 < nb; k++) {
-        double level = stretch_level(ob, bounds[k], bounds[k + 1], scratch);
-        int kind = classify(o, ob->trials != NULL, level, base_share);
-        if (kind < 0)
+    }
+    for (size_t k = 0; k < nseg; k++) {
+        level[k] = stretch_level(ob, bounds[k], bounds[k + 1], scratch);
+        kind[k] = classify(o, ob->trials != NULL, level[k], base_share);
+    }
+    for (int grew = !ob->trials; grew;) {
+        grew = 0;
+        for (size_t k = 0; k < nseg; k++) {
+            int beside = (k > 0 && kind[k - 1] >= 0) || (k + 1 < nseg && kind[k + 1] >= 0);
+            if (kind[k] < 0 && beside && is_shoulder(o, level[k])) {
+                kind[k] = DISRUPT_KIND_THROTTLING;
+                grew = 1;
+            }
+        }
+    }
+    for (size_t k = 0; k < nseg; k++) {
+        if (kind[k] < 0)
             continue;
         run *prev = runs->count ? &runs->items[runs->count - 1] : NULL;
-        if (prev && prev->last == bounds[k] && prev->kind == (disrupt_window_kind)kind)
+        if (prev && prev->last == bounds[k] && prev->kind == (disrupt_window_kind)kind[k])
             prev->last = bounds[k + 1];
         else
-            runs->items[runs->count++] = (run){bounds[k], bounds[k + 1], (disrupt_window_kind)kind};
+            runs->items[runs->count++] = (run){bounds[k], bounds[k + 1], (disrupt_window_kind)kind[k]};
     }
+    free(kind);
+    free(level);
     return DISRUPT_OK;
 }
 

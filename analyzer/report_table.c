@@ -118,8 +118,9 @@ int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_dete
     recurrence_lines(out, d, r, tz);
     if (with_events)
         incident_lines(out, d, r, tz);
-    fprintf(out, "\nTimes in %s; END is exclusive (first time back to normal); 95% CI: how far each boundary may lie before/after it; LEVEL is the median "
-                 "of observed/expected (blocked share for count signals).\n",
+    fprintf(out, "\nTimes in %s. END is exclusive (the first time back to normal). 95%% CI: how far\n"
+                 "each boundary may lie before/after it, at the resolution of the samples. LEVEL:\n"
+                 "median of observed/expected (blocked share for count signals).\n",
             tz ? tz : "UTC");
     if (ferror(out))
         return disrupt_error_set(err, DISRUPT_EIO, "cannot write the table");

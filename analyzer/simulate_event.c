@@ -2,8 +2,8 @@
  *
  * Every event removes `share · depth · strength(t)` of the signal it acts on, where strength
  * is 0 outside the event, 1 inside it, and rises linearly over `ramp` seconds at the start
- * of a ramped event. A sample stands for the interval [t, t + step), so its multiplier is
- * the mean over sub-samples at most 5 minutes apart: a nightly shutdown starting at 18:30
+ * of a ramped event. A sample stands for the interval [t, t + step), so the generator
+ * averages over sub-samples at most 5 minutes apart: a nightly shutdown starting at 18:30
  * takes half of the 18:00 hourly sample, as an averaging collector would see it. */
 #include "disrupt/simulate.h"
 
@@ -61,7 +61,7 @@ static double strength(const disrupt_sim_event *e, int64_t t)
     return 1.0;
 }
 
-static double factor_at(const disrupt_sim_scenario *sc, size_t s, int64_t t)
+double disrupt_sim_event_factor_at(const disrupt_sim_scenario *sc, size_t s, int64_t t)
 {
     double f = 1.0;
     for (size_t i = 0; i < sc->nevents; i++) {
@@ -73,23 +73,20 @@ static double factor_at(const disrupt_sim_scenario *sc, size_t s, int64_t t)
     return f;
 }
 
-static double mean_factor(const disrupt_sim_scenario *sc, size_t s, int64_t t, int64_t span)
+size_t disrupt_sim_subsamples(int64_t span)
 {
     int64_t k = span / SUBSAMPLE_SECONDS;
-    if (k < 1)
-        k = 1;
-    if (k > MAX_SUBSAMPLES)
-        k = MAX_SUBSAMPLES;
-    double sum = 0.0;
-    for (int64_t j = 0; j < k; j++)
-        sum += factor_at(sc, s, t + (span * j) / k);
-    return sum / (double)k;
+    return k < 1 ? 1 : k > MAX_SUBSAMPLES ? MAX_SUBSAMPLES : (size_t)k;
 }
 
 double disrupt_sim_event_factor(const disrupt_sim_scenario *sc, size_t s, int64_t t)
 {
     int64_t span = sc->signals[s].type == DISRUPT_SIM_OONI ? 86400 : sc->step;
-    return mean_factor(sc, s, t, span);
+    size_t k = disrupt_sim_subsamples(span);
+    double sum = 0.0;
+    for (size_t j = 0; j < k; j++)
+        sum += disrupt_sim_event_factor_at(sc, s, t + (span * (int64_t)j) / (int64_t)k);
+    return sum / (double)k;
 }
 
 /* Fraction of [day, day + 1 day) covered by event e. */

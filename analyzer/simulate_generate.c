@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_GAP_SAMPLES 24
+#define MAX_GAP_SECONDS (6 * 3600)   /* a collection gap lasts up to 6 hours, or 1 sample */
 
 static int64_t floor_day(int64_t t)
 {
@@ -49,11 +49,25 @@ static double outlier(gsl_rng *r)
     return u < 0.7 ? 1.5 + m : 0.6 + 0.2 * m;
 }
 
+/* Mean of the normal level times the event multiplier over [t, t + step): a sample is the
+ * volume of its interval, so a daily sample carries no diurnal phase. */
+static double sample_level(const disrupt_sim_scenario *sc, size_t i, int64_t t, int64_t step)
+{
+    size_t k = disrupt_sim_subsamples(step);
+    double sum = 0.0;
+    for (size_t j = 0; j < k; j++) {
+        int64_t tau = t + (step * (int64_t)j) / (int64_t)k;
+        sum += disrupt_sim_signal_expected(sc, i, tau) * disrupt_sim_event_factor_at(sc, i, tau);
+    }
+    return sum / (double)k;
+}
+
 static void generate_level(const disrupt_sim_scenario *sc, size_t i, gsl_rng *r,
                            disrupt_sim_series *out)
 {
     const disrupt_sim_signal *s = &sc->signals[i];
     size_t gap_left = 0;
+    unsigned long max_gap = out->step < MAX_GAP_SECONDS ? (unsigned long)(MAX_GAP_SECONDS / out->step) : 1;
     for (size_t k = 0; k < out->n; k++) {
         int64_t t = out->start + (int64_t)k * out->step;
         /* Fixed draws per sample, whatever the events: see the file comment. */
@@ -62,8 +76,8 @@ static void generate_level(const disrupt_sim_scenario *sc, size_t i, gsl_rng *r,
         double u_gap = gsl_rng_uniform(r);
         double bump = u_outlier < s->outlier_rate ? outlier(r) : 1.0;
         if (gap_left == 0 && u_gap < s->gap_rate)
-            gap_left = 1 + gsl_rng_uniform_int(r, MAX_GAP_SAMPLES);
-        double v = disrupt_sim_signal_expected(sc, i, t) * disrupt_sim_event_factor(sc, i, t);
+            gap_left = 1 + gsl_rng_uniform_int(r, max_gap);
+        double v = sample_level(sc, i, t, out->step);
         if (s->type == DISRUPT_SIM_BGP || s->type == DISRUPT_SIM_PROBING) {
             v = round(v * (1.0 + s->noise * z) * bump);   /* counts of /24s */
             if (v < 0)

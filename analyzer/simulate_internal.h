@@ -2,6 +2,7 @@
 #ifndef DISRUPT_SIMULATE_INTERNAL_H
 #define DISRUPT_SIMULATE_INTERNAL_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "disrupt/simulate.h"
@@ -10,5 +11,27 @@
 void disrupt_sim_write_comment(FILE *fp, const disrupt_sim_scenario *sc);
 /* The generator command with control characters replaced, for one-line contexts. */
 void disrupt_sim_print_command(FILE *fp, const disrupt_sim_scenario *sc);
+
+/* --- helpers of the built-in scenarios (simulate_builtin*.c) --- */
+#define DISRUPT_SIM_HOUR 3600
+#define DISRUPT_SIM_DAY 86400
+
+int64_t disrupt_sim_utc(int y, int mo, int d, int h, int mi);
+/* Adds a signal with the type's defaults, then level (when > 0) and decimals unchanged. */
+int disrupt_sim_add_signal(disrupt_sim_scenario *sc, disrupt_sim_signal_type type,
+                           const char *name, const char *file, disrupt_sim_dialect dialect,
+                           double level, disrupt_error *err);
+/* Adds an event; targets is NULL (the kind's default signals) or NULL-terminated. */
+int disrupt_sim_add_event(disrupt_sim_scenario *sc, disrupt_sim_event_kind kind, int64_t start,
+                          int64_t end, double depth, double share, const char *label,
+                          const char *const *targets, disrupt_error *err);
+/* The signal named `name`; NULL if none. */
+disrupt_sim_signal *disrupt_sim_find_signal(disrupt_sim_scenario *sc, const char *name);
+
+int disrupt_sim_build_azerbaijan_2020(disrupt_sim_scenario *sc, disrupt_error *err);
+int disrupt_sim_build_azerbaijan_2019_rally(disrupt_sim_scenario *sc, disrupt_error *err);
+int disrupt_sim_build_azerbaijan_2018_2021(disrupt_sim_scenario *sc, disrupt_error *err);
+int disrupt_sim_build_myanmar_2021(disrupt_sim_scenario *sc, disrupt_error *err);
+int disrupt_sim_build_iran_2019(disrupt_sim_scenario *sc, disrupt_error *err);
 
 #endif

@@ -223,7 +223,8 @@ static int find_signal(const disrupt_sim_scenario *sc, const char *name)
 /* The file name must stay inside the output folder. */
 static int file_name_ok(const char *f)
 {
-    return f[0] && f[0] != '.' && !strchr(f, '/') && !strchr(f, '\\');
+    return f[0] && f[0] != '.' && !strchr(f, '/') && !strchr(f, '\\') &&
+           strcmp(f, "truth.json") != 0 && strcmp(f, "meta.json") != 0;
 }
 
 static int validate_signal(const disrupt_sim_scenario *sc, size_t i, disrupt_error *err)
@@ -237,7 +238,8 @@ static int validate_signal(const disrupt_sim_scenario *sc, size_t i, disrupt_err
         return disrupt_error_set(err, DISRUPT_EINVAL, "signal '%s' is defined twice", s->name);
     if (!file_name_ok(s->file))
         return disrupt_error_set(err, DISRUPT_EINVAL,
-                                 "signal '%s': file '%s' must be a plain file name", s->name,
+                                 "signal '%s': file '%s' must be a plain file name other "
+                                 "than truth.json and meta.json", s->name,
                                  s->file);
     if (!(s->level > 0) || !(s->diurnal_ratio >= 1) || !(s->weekend_factor > 0) ||
         !(s->noise >= 0 && s->noise < 2) || !(s->trend > -1 && s->trend < 10) ||
@@ -283,11 +285,18 @@ static int validate_event(const disrupt_sim_scenario *sc, size_t i, disrupt_erro
         return disrupt_error_set(err, DISRUPT_EINVAL,
                                  "event %zu (nightly): expected a daily start in [00:00, 24:00) "
                                  "and a length between 0 and 24 hours", i + 1);
-    for (size_t t = 0; t < e->ntargets; t++)
-        if (find_signal(sc, e->targets[t]) < 0)
+    for (size_t t = 0; t < e->ntargets; t++) {
+        int s = find_signal(sc, e->targets[t]);
+        if (s < 0)
             return disrupt_error_set(err, DISRUPT_EINVAL,
                                      "event %zu (%s): target '%s' is not a signal of the scenario",
                                      i + 1, kind, e->targets[t]);
+        if (!disrupt_sim_event_affects(sc, e, (size_t)s))
+            return disrupt_error_set(err, DISRUPT_EINVAL,
+                                     "event %zu (%s): a %s event does not act on '%s' (a %s "
+                                     "signal)", i + 1, kind, kind, e->targets[t],
+                                     disrupt_sim_signal_type_name(sc->signals[s].type));
+    }
     return DISRUPT_OK;
 }
 

@@ -16,7 +16,7 @@ out=${2:-$(cd "$(dirname "$0")" && pwd)}
 mkdir -p "$out"
 
 # Every dataset folder is named after the scenario that generates it.
-scenarios="azerbaijan-2020"
+scenarios="azerbaijan-2020 azerbaijan-2019-rally azerbaijan-2018-2021 myanmar-2021 iran-2019"
 
 for name in $scenarios; do
   "$bin" simulate --scenario "$name" --out "$out/$name"

@@ -180,8 +180,12 @@ int disrupt_sim_scenario_random(unsigned long seed, size_t index, disrupt_sim_sc
 
 /* --- generation ------------------------------------------------------------------------ */
 
-/* Multiplier on the level of signal s at time t from every event (1 = untouched). */
+/* Multiplier on the level of signal s at the instant t from every event (1 = untouched). */
+double disrupt_sim_event_factor_at(const disrupt_sim_scenario *sc, size_t s, int64_t t);
+/* Its mean over the sample [t, t + step) (OONI: the day), taken at the sub-sample times. */
 double disrupt_sim_event_factor(const disrupt_sim_scenario *sc, size_t s, int64_t t);
+/* Sub-samples per sample of `span` seconds: one per 5 minutes, 1 to 288. */
+size_t disrupt_sim_subsamples(int64_t span);
 /* Anomalous share of OONI measurements of signal s on the day starting at t. */
 double disrupt_sim_blocked_share(const disrupt_sim_scenario *sc, size_t s, int64_t day);
 /* 1 when event e acts on signal s. */
