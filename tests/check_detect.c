@@ -144,6 +144,24 @@ START_TEST(slow_trend_is_not_a_disruption)
 }
 END_TEST
 
+START_TEST(quiet_nights_are_not_shutdowns)
+{
+    /* Nights at a fifth of the daytime level (peak/trough 5, as on mobile networks): deep,
+     * regular, and normal. */
+    size_t n = 90 * 24;
+    disrupt_series *s = tu_synthetic_level("mobile", JUNE_2020, HOUR, n, 0.08, 0, 0, 1.0, 24);
+    for (size_t i = 0; i < n; i++) {
+        size_t hour = i % 24;
+        if (hour >= 1 && hour < 6)
+            s->value[i] *= 0.2;
+    }
+    run r;
+    detect(&r, s, NULL);
+    ck_assert_uint_eq(r.result.windows.count, 0);
+    finish(&r);
+}
+END_TEST
+
 START_TEST(gap_at_a_boundary_widens_its_interval)
 {
     size_t n = 60 * 24, first = 30 * 24, last = 36 * 24;
@@ -242,6 +260,7 @@ int main(void)
     tcase_add_test(tc, single_outlier_is_not_a_disruption);
     tcase_add_test(tc, holiday_dip_is_not_a_disruption);
     tcase_add_test(tc, slow_trend_is_not_a_disruption);
+    tcase_add_test(tc, quiet_nights_are_not_shutdowns);
     tcase_add_test(tc, gap_at_a_boundary_widens_its_interval);
     tcase_add_test(tc, blocked_share_up_is_blocking);
     tcase_add_test(tc, overlapping_windows_corroborate_each_other);
