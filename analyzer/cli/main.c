@@ -1,5 +1,7 @@
 /* main.c — `disrupt COMMAND [OPTIONS] FILE...`: dispatch to a subcommand. */
 #include <gsl/gsl_errno.h>
+
+#include "disrupt.h"
 #include <stdio.h>
 #include <string.h>
 
