@@ -229,6 +229,25 @@ START_TEST(reachability_drop_is_a_partial_shutdown_never_throttling)
 }
 END_TEST
 
+START_TEST(quantised_flat_signal_still_shows_its_drop)
+{
+    /* A BGP count that is exactly 5000 except for a few one-prefix flaps: the MAD of its
+     * differences is zero, yet a 30% drop for two days must be found. */
+    size_t n = 30 * 24;
+    disrupt_series *s = disrupt_series_alloc("bgp", NULL, DISRUPT_SIGNAL_LEVEL, JUNE_2020, HOUR, n);
+    for (size_t i = 0; i < n; i++)
+        s->value[i] = (i % 97 == 0) ? 4999 : 5000;
+    for (size_t i = 10 * 24; i < 12 * 24; i++)
+        s->value[i] = 3500;
+    run r;
+    detect(&r, s, NULL);
+    ck_assert_uint_eq(r.result.windows.count, 1);
+    ck_assert_int_eq(r.result.windows.items[0].kind, DISRUPT_KIND_SHUTDOWN);
+    ck_assert_int_eq(r.result.windows.items[0].start, JUNE_2020 + 10 * DAY);
+    finish(&r);
+}
+END_TEST
+
 START_TEST(staged_restoration_stays_in_the_window)
 {
     /* Shutdown for two days, then two days at 80% (networks coming back): the second stage is
@@ -266,6 +285,7 @@ int main(void)
     tcase_add_test(tc, overlapping_windows_corroborate_each_other);
     tcase_add_test(tc, reachability_drop_is_a_partial_shutdown_never_throttling);
     tcase_add_test(tc, staged_restoration_stays_in_the_window);
+    tcase_add_test(tc, quantised_flat_signal_still_shows_its_drop);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
