@@ -44,7 +44,7 @@ static void claim_block(FILE *out, const disrupt_verify_report *r, size_t i, con
     const disrupt_claim *c = &r->claims->items[i];
     const disrupt_verification *v = &r->result->items[i];
     const disrupt_window *w = matched(r, v);
-    char a[64], b[64], dur[24], kinds[64], detail[DETAIL_LEN];
+    char a[128], b[128], dur[24], kinds[64], detail[DETAIL_LEN];
     fprintf(out, "[%zu] %s (%s:%ld)\n", i + 1, c->label, r->claims_path ? r->claims_path : "claims",
             c->line);
     disrupt_time_format(c->start, tz, "%Y-%m-%d %H:%M", a, sizeof a);
@@ -292,7 +292,7 @@ int disrupt_verify_report_markdown(FILE *out, const disrupt_verify_report *r, co
         const disrupt_claim *c = &r->claims->items[i];
         const disrupt_verification *v = &r->result->items[i];
         const disrupt_window *x = matched(r, v);
-        char a[64], b[64], detail[DETAIL_LEN];
+        char a[128], b[128], detail[DETAIL_LEN];
         fprintf(out, "| %zu | ", i + 1);
         md_text(out, c->label);
         disrupt_time_format(c->start, tz, "%Y-%m-%d %H:%M", a, sizeof a);
