@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disrupt/csvread.h"
+#include "disrupt/events.h"
 #include "disrupt/simulate.h"
 #include "disrupt/timefmt.h"
 #include "testutil.h"
@@ -516,6 +518,73 @@ START_TEST(azerbaijan_2020_throttling)
 }
 END_TEST
 
+/* --- the hand-written context of each dataset ------------------------------------------ */
+
+typedef struct {
+    const disrupt_sim_scenario *sc;
+    size_t rows;
+} claims_ctx;
+
+static int check_claim_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error *err)
+{
+    claims_ctx *c = ctx;
+    (void)err;
+    if (c->rows++ == 0) {
+        ck_assert_uint_ge(n, 3);
+        ck_assert_str_eq(f[0].data, "label");
+        ck_assert_str_eq(f[1].data, "start");
+        ck_assert_str_eq(f[2].data, "end");
+        return 0;
+    }
+    ck_assert_msg(n >= 3 && n <= 5, "claims row %zu has %zu fields", c->rows, n);
+    int64_t start, end;
+    ck_assert_int_eq(disrupt_events_parse_time(f[1].data, &start), 0);
+    ck_assert_int_eq(disrupt_events_parse_time(f[2].data, &end), 0);
+    ck_assert_int_gt(end, start);
+    ck_assert_int_lt(start, c->sc->end);
+    ck_assert_int_gt(end, c->sc->start);
+    if (n > 3 && f[3].len)
+        ck_assert_msg(strcmp(f[3].data, "shutdown") == 0 || strcmp(f[3].data, "throttling") == 0 ||
+                      strcmp(f[3].data, "blocking") == 0, "claim kind '%s'", f[3].data);
+    if (n > 4 && f[4].len) {
+        int known = 0;
+        for (size_t i = 0; i < c->sc->nsignals; i++)
+            known |= strcmp(c->sc->signals[i].id, f[4].data) == 0;
+        ck_assert_msg(known, "claim names signal '%s', not in %s", f[4].data, c->sc->name);
+    }
+    return 0;
+}
+
+/* events.csv and claims.csv of every dataset read cleanly and fall in its time range. */
+START_TEST(dataset_context_files)
+{
+    for (const char *const *name = disrupt_sim_scenario_names(); *name; name++) {
+        disrupt_sim_scenario *sc = NULL;
+        disrupt_error err = {0};
+        ck_assert_int_eq(disrupt_sim_scenario_builtin(*name, 0, &sc, &err), 0);
+        char rel[256];
+        snprintf(rel, sizeof rel, "datasets/%s/events.csv", *name);
+        disrupt_event_list events;
+        disrupt_event_list_init(&events);
+        ck_assert_msg(disrupt_events_read(tu_source(rel), &events, &err) == 0, "%s", err.message);
+        ck_assert_uint_ge(events.count, 2);
+        for (size_t i = 0; i < events.count; i++)
+            ck_assert_msg(events.items[i].time >= sc->start - 2 * DAY &&
+                          events.items[i].time <= sc->end, "%s: event %zu out of range", rel, i + 1);
+        disrupt_event_list_fini(&events);
+
+        snprintf(rel, sizeof rel, "datasets/%s/claims.csv", *name);
+        claims_ctx ctx = {sc, 0};
+        disrupt_csv_reader reader;
+        disrupt_csv_reader_init(&reader, check_claim_row, &ctx);
+        reader.delimiter = ',';
+        ck_assert_msg(disrupt_csv_read(tu_source(rel), rel, &reader, &err) == 0, "%s", err.message);
+        ck_assert_uint_ge(ctx.rows, 2);
+        disrupt_sim_scenario_free(sc);
+    }
+}
+END_TEST
+
 /* --- writers ---------------------------------------------------------------------------- */
 
 static size_t count_lines(const char *text, const char *prefix, size_t *matching)
@@ -745,6 +814,7 @@ static Suite *simulate_suite(void)
     tcase_add_test(tc, spec_reads_scenario);
     tcase_add_test(tc, spec_errors_name_the_place);
     tcase_add_test(tc, suite_is_reproducible_and_varied);
+    tcase_add_test(tc, dataset_context_files);
     suite_add_tcase(s, tc);
     tc = tcase_create("writers");
     tcase_add_test(tc, writes_labelled_dialects);
