@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "disrupt/boundary.h"
 
@@ -38,7 +39,7 @@ void disrupt_detect_options_init(disrupt_detect_options *o)
     disrupt_segment_options_init(&o->segment);
     o->segment.min_seg = 3;  /* a lone outlier cannot make a segment whose median moves */
     disrupt_baseline_options_init(&o->baseline);
-    o->shutdown_level = 0.15;
+    o->shutdown_level = 0.20;
     o->throttling_depth = 0.25;
     o->blocking_rise = 0.20;
     o->min_duration = 0;
@@ -128,11 +129,37 @@ static double stretch_level(const observed *ob, size_t first, size_t last, doubl
     return exp(gsl_stats_median_from_sorted_data(scratch, 1, m));
 }
 
-/* -1 when normal, else the kind of disruption. */
-static int classify(const disrupt_detect_options *o, int counts, double level, double base_share)
+/* How a signal responds to a disruption. Reachability counts (/24 blocks visible in BGP or
+ * answering probes) do not slow down: a network is reachable or it is not, so any clear drop
+ * is a shutdown of part of the country, and half the usual depth is already clear. */
+typedef enum { SIGNAL_VOLUME, SIGNAL_REACHABILITY, SIGNAL_COUNTS } signal_class;
+
+static int name_has(const char *name, const char *word)
 {
-    if (counts)
+    size_t n = strlen(word);
+    for (const char *p = name; *p; p++)
+        if (strncasecmp(p, word, n) == 0)
+            return 1;
+    return 0;
+}
+
+static signal_class class_of(const disrupt_series *s)
+{
+    if (s->type == DISRUPT_SIGNAL_COUNTS)
+        return SIGNAL_COUNTS;
+    if (name_has(s->name, "bgp") || name_has(s->name, "probing") || name_has(s->name, "/24"))
+        return SIGNAL_REACHABILITY;
+    return SIGNAL_VOLUME;
+}
+
+/* -1 when normal, else the kind of disruption. */
+static int classify(const disrupt_detect_options *o, signal_class cls, double level,
+                    double base_share)
+{
+    if (cls == SIGNAL_COUNTS)
         return level - base_share >= o->blocking_rise ? (int)DISRUPT_KIND_BLOCKING : -1;
+    if (cls == SIGNAL_REACHABILITY)
+        return level <= 1.0 - o->throttling_depth / 2 ? (int)DISRUPT_KIND_SHUTDOWN : -1;
     if (level <= o->shutdown_level)
         return DISRUPT_KIND_SHUTDOWN;
     if (level <= 1.0 - o->throttling_depth)
@@ -163,27 +190,54 @@ static size_t *boundaries_of(const disrupt_segmentation *seg, size_t m, size_t *
     return b;
 }
 
+/* A drop at least half as deep as a disruption, right beside one, is a stage of it: networks
+ * come back one by one, throttling is eased in steps. Level signals only. */
+static int is_shoulder(const disrupt_detect_options *o, double level)
+{
+    return level <= 1.0 - o->throttling_depth / 2;
+}
+
 /* Disrupted segments, with neighbours of the same kind joined. */
-static int flag_runs(const observed *ob, const size_t *bounds, size_t nb,
+static int flag_runs(const observed *ob, signal_class cls, const size_t *bounds, size_t nb,
                      const disrupt_detect_options *o, double base_share, double *scratch,
                      run_list *runs, disrupt_error *err)
 {
+    size_t nseg = nb - 1;
+    int *kind = malloc(nseg * sizeof *kind);
+    double *level = malloc(nseg * sizeof *level);
     runs->count = 0;
     free(runs->items);
     runs->items = malloc(nb * sizeof *runs->items);
-    if (!runs->items)
+    if (!runs->items || !kind || !level) {
+        free(kind);
+        free(level);
         return disrupt_error_nomem(err);
-    for (size_t k = 0; k + 1 < nb; k++) {
-        double level = stretch_level(ob, bounds[k], bounds[k + 1], scratch);
-        int kind = classify(o, ob->trials != NULL, level, base_share);
-        if (kind < 0)
+    }
+    for (size_t k = 0; k < nseg; k++) {
+        level[k] = stretch_level(ob, bounds[k], bounds[k + 1], scratch);
+        kind[k] = classify(o, cls, level[k], base_share);
+    }
+    for (int grew = cls == SIGNAL_VOLUME; grew;) {
+        grew = 0;
+        for (size_t k = 0; k < nseg; k++) {
+            int beside = (k > 0 && kind[k - 1] >= 0) || (k + 1 < nseg && kind[k + 1] >= 0);
+            if (kind[k] < 0 && beside && is_shoulder(o, level[k])) {
+                kind[k] = DISRUPT_KIND_THROTTLING;
+                grew = 1;
+            }
+        }
+    }
+    for (size_t k = 0; k < nseg; k++) {
+        if (kind[k] < 0)
             continue;
         run *prev = runs->count ? &runs->items[runs->count - 1] : NULL;
-        if (prev && prev->last == bounds[k] && prev->kind == (disrupt_window_kind)kind)
+        if (prev && prev->last == bounds[k] && prev->kind == (disrupt_window_kind)kind[k])
             prev->last = bounds[k + 1];
         else
-            runs->items[runs->count++] = (run){bounds[k], bounds[k + 1], (disrupt_window_kind)kind};
+            runs->items[runs->count++] = (run){bounds[k], bounds[k + 1], (disrupt_window_kind)kind[k]};
     }
+    free(kind);
+    free(level);
     return DISRUPT_OK;
 }
 
@@ -343,7 +397,7 @@ static int detect_signal(const disrupt_series *s, size_t signal, const disrupt_d
             goto cleanup;
         }
         double base_share = s->type == DISRUPT_SIGNAL_COUNTS ? expected[0] : 1.0;
-        rc = flag_runs(&ob, bounds, nb, o, base_share, scratch, &runs, err);
+        rc = flag_runs(&ob, class_of(s), bounds, nb, o, base_share, scratch, &runs, err);
         if (rc)
             goto cleanup;
         if (!mark_exclusion(&ob, &runs, s->n, mask))

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "detect_opts.h"
 #include "ingest_opts.h"
+#include "plot_opts.h"
 #include "disrupt/detect.h"
 #include "disrupt/ingest.h"
 #include "disrupt/outfile.h"
@@ -43,7 +44,12 @@ static const cli_command_doc detect_doc = {
     "disrupt detect [OPTIONS] FILE...",
     "Finds the windows in which each signal was shut down, throttled or blocked, relative to\n"
     "a robust seasonal baseline that leaves the disruptions themselves out. Prints a table;\n"
-    "--json, --csv and --plot write files ('-' = standard output). FILE '-' reads stdin.",
+    "--json, --csv and --plot write files ('-' = standard output). FILE '-' reads stdin.\n"
+    "\n"
+    "Kinds: shutdown (level at or below --shutdown-level of baseline), throttling (down by at\n"
+    "least --throttling-depth), blocking (count signals: blocked share up by --blocking-rise).\n"
+    "Signals whose names contain bgp, probing or /24 count reachable networks: they never show\n"
+    "throttling, and a drop of half --throttling-depth is a shutdown of part of the networks.",
 };
 
 typedef int (*report_writer)(FILE *, const disrupt_dataset *, const disrupt_detection *,
@@ -82,10 +88,13 @@ int cmd_detect(int argc, char **argv)
     detect_opts dopts;
     detect_opts_init(&dopts, "detect");
     output_opts out = {NULL, NULL, 0};
+    cli_plot_opts popts;
+    cli_plot_opts_init(&popts, "detect");
     cli_group groups[] = {
         ingest_cli_group(&in),
         detect_opts_group(&dopts),
         {"Output", output_options, handle_output, &out},
+        cli_plot_group(&popts),
     };
     int first = 0;
     disrupt_error err = {0};
@@ -93,6 +102,8 @@ int cmd_detect(int argc, char **argv)
                            &first);
     if (status == 0)
         status = detect_opts_finish(&dopts, in.opt.tz);
+    if (status == 0)
+        status = cli_plot_opts_finish(&popts, in.opt.tz);
     if (status == 0 && first >= argc)
         status = cli_usage_error("detect", "no input file given");
     if (status == 0 && out.json && out.csv && !strcmp(out.json, "-") && !strcmp(out.csv, "-"))
@@ -117,6 +128,14 @@ int cmd_detect(int argc, char **argv)
         goto fail;
     if (out.csv && write_report(out.csv, disrupt_report_csv, &data, &result, &err))
         goto fail;
+    if (popts.path) {
+        disrupt_plot_input chart = {0};
+        chart.data = &data;
+        chart.expected = (const double *const *)result.expected;
+        chart.windows = &result.windows;
+        if (cli_plot_write(&popts, &chart, &err))
+            goto fail;
+    }
     status = CLI_EXIT_OK;
     goto done;
 fail:

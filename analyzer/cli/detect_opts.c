@@ -15,9 +15,10 @@ static const cli_option detect_options[] = {
     {"penalty", "P", OPT_PENALTY, "mbic (default), bic, aic, hq or a number", 0},
     {"min-seg", "N", OPT_MIN_SEG, "shortest segment in samples (default 3)", 0},
     {"shutdown-level", "X", OPT_SHUTDOWN,
-     "level at or below X of baseline is a shutdown (default 0.15)", 0},
+     "level at or below X of baseline is a shutdown (default 0.20)", 0},
     {"throttling-depth", "X", OPT_THROTTLING,
-     "a drop of at least X below baseline is a disruption (default 0.25)", 0},
+     "a drop of at least X below baseline is a disruption (default 0.25); beside one,\n"
+     "                            a drop of X/2 is a stage of it (staged restoration)", 0},
     {"blocking-rise", "X", OPT_BLOCKING,
      "count signals: blocked share up by at least X is blocking (default 0.20)", 0},
     {"min-duration", "DUR", OPT_MIN_DURATION, "drop windows shorter than DUR (default 0)", 0},
