@@ -336,6 +336,83 @@ START_TEST(gaps_and_outliers_are_rare)
 }
 END_TEST
 
+/* A holiday lowers the level by its factor on its days only (same draws, so exactly). */
+START_TEST(holidays_and_trend)
+{
+    disrupt_sim_scenario *plain = traffic_scenario(9, 3, 0.05);
+    disrupt_sim_scenario *festive = traffic_scenario(9, 3, 0.05);
+    disrupt_error err = {0};
+    ck_assert_int_eq(disrupt_sim_scenario_add_holiday(festive, T(2021, 3, 20, 0), T(2021, 3, 23, 0),
+                                                      0.8, "Novruz", &err), 0);
+    disrupt_sim_output a = generate(plain), b = generate(festive);
+    for (size_t k = 0; k < a.series[0].n; k++) {
+        int64_t t = a.series[0].start + (int64_t)k * HOUR;
+        double want = t >= T(2021, 3, 20, 0) && t < T(2021, 3, 23, 0) ? 0.8 : 1.0;
+        ck_assert_double_eq_tol(b.series[0].values[k] / a.series[0].values[k], want, 1e-9);
+    }
+    /* +10 % a year: same local hour and weekday 364 days later. */
+    plain->signals[0].trend = 0.1;
+    double r = disrupt_sim_signal_expected(plain, 0, T(2022, 2, 28, 15)) /
+               disrupt_sim_signal_expected(plain, 0, T(2021, 3, 1, 15));
+    ck_assert_double_eq_tol(r, pow(1.1, (double)(364 * DAY) / (365.25 * DAY)), 1e-9);
+    disrupt_sim_output_fini(&a);
+    disrupt_sim_output_fini(&b);
+    disrupt_sim_scenario_free(plain);
+    disrupt_sim_scenario_free(festive);
+}
+END_TEST
+
+/* BGP is flat and moves only with shutdowns; throughput drops with throttling; a regional
+ * outage takes its share off every level signal. */
+START_TEST(signals_react_to_their_events)
+{
+    disrupt_sim_scenario *sc = traffic_scenario(4, 3, 0.05);
+    static const disrupt_sim_signal_type types[] = {DISRUPT_SIM_BGP, DISRUPT_SIM_PROBING,
+                                                    DISRUPT_SIM_THROUGHPUT};
+    static const char *const names[] = {"bgp", "probing", "throughput"};
+    disrupt_error err = {0};
+    for (size_t i = 0; i < 3; i++) {
+        disrupt_sim_signal s;
+        disrupt_sim_signal_defaults(&s, types[i]);
+        s.name = (char *)names[i];
+        s.file = "traffic.csv";
+        ck_assert_int_eq(disrupt_sim_scenario_add_signal(sc, &s, &err), 0);
+    }
+    add_event(sc, DISRUPT_SIM_THROTTLING, T(2021, 3, 10, 0), T(2021, 3, 12, 0), 0.5, 1);
+    add_event(sc, DISRUPT_SIM_SHUTDOWN, T(2021, 3, 20, 0), T(2021, 3, 21, 0), 1, 1);
+    add_event(sc, DISRUPT_SIM_REGIONAL, T(2021, 4, 1, 0), T(2021, 4, 2, 0), 1, 0.25);
+    int64_t throttled = T(2021, 3, 11, 0), dark = T(2021, 3, 20, 12), regional = T(2021, 4, 1, 12);
+    /* traffic, bgp, probing, throughput */
+    static const double want[3][4] = {{0.5, 1, 1, 0.5}, {0, 0, 0, 0}, {0.75, 0.75, 0.75, 0.75}};
+    const int64_t at[3] = {throttled, dark, regional};
+    for (size_t e = 0; e < 3; e++)
+        for (size_t s = 0; s < 4; s++)
+            ck_assert_double_eq_tol(disrupt_sim_event_factor(sc, s, at[e]), want[e][s], 1e-12);
+    disrupt_sim_truth truth;
+    ck_assert_int_eq(disrupt_sim_truth_build(sc, &truth, &err), 0);
+    ck_assert_uint_eq(truth.n, 3 + 2 + 2 + 3);   /* traffic, bgp, probing, throughput */
+    ck_assert_ptr_null(window_at(&truth, "bgp", throttled));
+    ck_assert_str_eq(window_at(&truth, "throughput", throttled)->kind, "throttling");
+    ck_assert_str_eq(window_at(&truth, "bgp", dark)->kind, "shutdown");
+
+    disrupt_sim_output out = generate(sc);
+    const disrupt_sim_series *bgp = &out.series[1];
+    double lo = INFINITY, hi = 0;
+    for (size_t k = 0; k < bgp->n; k++) {
+        int64_t t = bgp->start + (int64_t)k * HOUR;
+        if (window_at(&truth, "bgp", t))
+            continue;
+        ck_assert_double_eq(bgp->values[k], round(bgp->values[k]));   /* a count */
+        lo = fmin(lo, bgp->values[k]);
+        hi = fmax(hi, bgp->values[k]);
+    }
+    ck_assert_msg(hi / lo < 1.03, "BGP outside shutdowns ranges %g..%g", lo, hi);
+    disrupt_sim_output_fini(&out);
+    disrupt_sim_truth_fini(&truth);
+    disrupt_sim_scenario_free(sc);
+}
+END_TEST
+
 static disrupt_sim_scenario *ooni_scenario(void)
 {
     disrupt_sim_scenario *sc = disrupt_sim_scenario_alloc("o", T(2020, 1, 1, 0), T(2021, 1, 1, 0),
@@ -806,6 +883,8 @@ static Suite *simulate_suite(void)
     tcase_add_test(tc, weekend_and_noise_levels);
     tcase_add_test(tc, gaps_and_outliers_are_rare);
     tcase_add_test(tc, ooni_counts_blocked_share);
+    tcase_add_test(tc, holidays_and_trend);
+    tcase_add_test(tc, signals_react_to_their_events);
     suite_add_tcase(s, tc);
     tc = tcase_create("scenarios");
     tcase_add_test(tc, bad_scenarios_are_refused);
