@@ -293,6 +293,10 @@ static void draw_window_shade(const draw_ctx *d, const disrupt_plot_mark *mk)
     cairo_fill(cr);
     if (d->pal->kind_hatch[mk->kind] != PLOT_HATCH_NONE)
         hatch(cr, r, 2.6, d->pal->kind_hatch[mk->kind] == PLOT_HATCH_CROSS, c, 0.9, 0.5);
+    /* Edges only where they add something: a run of nightly windows edged line by line
+     * turns into a barcode. */
+    if (mk->in_run || mk->x1 - mk->x0 < 2.0)
+        return;
     set_rgb(cr, c, 0.95);
     cairo_set_line_width(cr, 0.7);
     vline(cr, mk->x0, r.y, r.y + r.h);
@@ -344,7 +348,7 @@ static void draw_window_label(draw_ctx *d, const disrupt_plot_mark *mk)
     set_rgb(cr, c, 1);
     cairo_set_line_width(cr, 1.1);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-    double x0 = mk->x0, x1 = fmax(mk->x1, mk->x0 + 0.8);
+    double x0 = mk->bracket_x0, x1 = fmax(mk->bracket_x1, mk->bracket_x0 + 0.8);
     hline(cr, x0, x1, by);
     vline(cr, x0, by - 0.55, by + tick);
     vline(cr, x1, by - 0.55, by + tick);
@@ -435,7 +439,7 @@ static void draw_panel(draw_ctx *d, size_t p)
     }
     draw_values(d, p, observed_value, d->pal->series, d->pal->series_envelope_alpha, 1, 1.0, NULL);
     for (size_t i = 0; i < d->L->nmarks; i++)
-        if (d->L->marks[i].panel == p)
+        if (d->L->marks[i].panel == p && !d->L->marks[i].in_run)
             draw_whiskers(d, &d->L->marks[i]);
     cairo_restore(cr);
     draw_yaxis(d, pn);

@@ -41,6 +41,46 @@ double plot_text_width(const plot_measurer *m, const char *text, double em, int 
     return (bold ? 0.68 : 0.62) * em * (double)n;
 }
 
+/* ---- text blocks ---- */
+
+/* Greedy word wrap to width; lines joined by '\n'. Sets *lines. */
+char *plot_wrap_text(const plot_measurer *m, const char *text, double em, int bold, double width,
+                       size_t *lines)
+{
+    size_t len = strlen(text);
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, text, len + 1);
+    *lines = 1;
+    char *line_start = out, *last_space = NULL;
+    for (char *p = out; *p; p++) {
+        if (*p == '\n') {
+            line_start = p + 1;
+            last_space = NULL;
+            (*lines)++;
+            continue;
+        }
+        if (*p != ' ')
+            continue;
+        /* Would the text up to this space overflow? Then break at the previous space. */
+        *p = '\0';
+        double w = plot_text_width(m, line_start, em, bold);
+        *p = ' ';
+        if (w > width && last_space) {
+            *last_space = '\n';
+            line_start = last_space + 1;
+            (*lines)++;
+        }
+        last_space = p;
+    }
+    if (last_space && plot_text_width(m, line_start, em, bold) > width) {
+        *last_space = '\n';
+        (*lines)++;
+    }
+    return out;
+}
+
 /* ---- window labels ---- */
 
 static const char *kind_title(disrupt_window_kind kind)
@@ -124,6 +164,55 @@ char *disrupt_plot_window_label(const disrupt_window *w, const disrupt_series *s
                  100.0 * fabs(w->depth));
     return plot_strdupf("%s " MIDDOT " %s " MIDDOT " %s " MIDDOT " %s", kind_title(w->kind), span,
                         dur, depth);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+char *plot_run_label(const disrupt_window_list *wl, const size_t *members, size_t n,
+                     const char *tz)
+{
+    const disrupt_window *first = &wl->items[members[0]], *last = &wl->items[members[n - 1]];
+    double *depth = malloc(n * sizeof *depth);
+    if (!depth)
+        return NULL;
+    int64_t shortest = INT64_MAX, longest = 0;
+    for (size_t k = 0; k < n; k++) {
+        const disrupt_window *w = &wl->items[members[k]];
+        int64_t d = w->end - w->start;
+        shortest = d < shortest ? d : shortest;
+        longest = d > longest ? d : longest;
+        depth[k] = w->kind == DISRUPT_KIND_BLOCKING ? w->level : w->depth;
+    }
+    qsort(depth, n, sizeof *depth, cmp_double);
+    double median = n % 2 ? depth[n / 2] : (depth[n / 2 - 1] + depth[n / 2]) / 2;
+    free(depth);
+    /* Dates only: the run's times of day differ from window to window. */
+    struct tm a, b;
+    char sa[48] = "?", sb[48] = "?", span[112], dmin[32], dmax[32], dur[96], lvl[48];
+    if (disrupt_time_local(first->start, tz, &a) == 0 && disrupt_time_local(last->end - 1, tz, &b) == 0) {
+        strftime(sa, sizeof sa, a.tm_year != b.tm_year ? "%-d %b %Y" : a.tm_mon != b.tm_mon ? "%-d %b" : "%-d", &a);
+        strftime(sb, sizeof sb, "%-d %b %Y", &b);
+    }
+    snprintf(span, sizeof span, "%s " ENDASH " %s", sa, sb);
+    format_duration(shortest, dmin, sizeof dmin);
+    format_duration(longest, dmax, sizeof dmax);
+    const char *unit_min = strrchr(dmin, ' '), *unit_max = strrchr(dmax, ' ');
+    if (strcmp(dmin, dmax) == 0)
+        snprintf(dur, sizeof dur, "%s each", dmin);
+    else if (unit_min && unit_max && strcmp(unit_min, unit_max) == 0)  /* "7.8–8 h each" */
+        snprintf(dur, sizeof dur, "%.*s" ENDASH "%s each", (int)(unit_min - dmin), dmin, dmax);
+    else
+        snprintf(dur, sizeof dur, "%s " ENDASH " %s each", dmin, dmax);
+    if (first->kind == DISRUPT_KIND_BLOCKING)
+        snprintf(lvl, sizeof lvl, "median %.0f%% blocked", 100.0 * median);
+    else
+        snprintf(lvl, sizeof lvl, "median %s%.0f%%", median >= 0 ? MINUS : "+", 100.0 * fabs(median));
+    return plot_strdupf("%s \xC3\x97 %zu " MIDDOT " %s " MIDDOT " %s " MIDDOT " %s",
+                        kind_title(first->kind), n, span, dur, lvl);
 }
 
 /* ---- axis numbers ---- */

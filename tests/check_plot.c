@@ -225,7 +225,7 @@ END_TEST
 START_TEST(test_layout_labels_never_overlap)
 {
     /* Forty short windows in one month: labels go to lanes, never overlap, never leave the
-     * frame; those that cannot be placed are counted and said in the caption. */
+     * frame; the run gets one label. */
     fixture f;
     fixture_init(&f, 1);
     fixture_add_annotations(&f);
@@ -257,12 +257,18 @@ START_TEST(test_layout_labels_never_overlap)
             if (l.events[e].label)
                 ck_assert(!boxes_overlap(l.marks[i].label_box, l.events[e].label_box));
     }
-    ck_assert_uint_eq(labelled + l.unlabelled, l.nmarks);
-    ck_assert_uint_gt(l.unlabelled, 0);
-    for (char *c = l.caption; *c; c++)
-        if (*c == '\n')
-            *c = ' ';  /* the caption is wrapped */
-    ck_assert_ptr_nonnull(strstr(l.caption, "without a label"));
+    ck_assert_uint_eq(labelled, 3);
+    ck_assert_uint_eq(l.unlabelled, 0);
+    /* The forty short shutdowns in a row, with the one-day shutdown of 3 Dec among them,
+     * have one label for the run, on the first. */
+    const disrupt_plot_mark *run = &l.marks[3];
+    ck_assert_uint_eq(run->run, 41);
+    ck_assert_str_eq(run->label, "Shutdown \xC3\x97 41 \xC2\xB7 1 \xE2\x80\x93 30 Dec 2020 \xC2\xB7 5 h \xE2\x80\x93 1 day each \xC2\xB7 median \xE2\x88\x92" "95%");
+    ck_assert_double_eq_tol(run->bracket_x1, l.marks[42].x1, 1e-9);
+    ck_assert_ptr_null(l.marks[2].label);
+    for (size_t i = 2; i < l.nmarks; i++)
+        ck_assert(l.marks[i].in_run);
+    ck_assert(!l.marks[0].in_run);
     /* The big windows are labelled first. */
     for (size_t i = 0; i < l.nmarks; i++)
         if (l.marks[i].window == 0 || l.marks[i].window == 1)
@@ -278,6 +284,40 @@ START_TEST(test_layout_labels_never_overlap)
     ck_assert_double_lt(l.panels[0].frame.y + l.panels[0].frame.h, l.panels[1].title_box.y);
     ck_assert_str_eq(l.panels[1].yticks[0].text, "0%");
     ck_assert(!boxes_overlap(l.title_box, l.legend_box));
+    disrupt_plot_layout_fini(&l);
+    fixture_fini(&f);
+}
+END_TEST
+
+START_TEST(test_layout_crowded_windows_are_counted)
+{
+    /* Twelve separate 3-day windows in December (too far apart to be a run): at most four
+     * lanes of labels; the rest are shaded, counted, and the caption says so. */
+    fixture f;
+    fixture_init(&f, 0);
+    for (int k = 0; k < 12; k++) {
+        int64_t s = T(2020, 12, 1) + (int64_t)k * 5 * DAY;
+        add_window(&f, 0, k % 2 ? DISRUPT_KIND_SHUTDOWN : DISRUPT_KIND_THROTTLING, s, s + 3 * DAY, 0.1);
+    }
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, NULL, NULL, NULL, &l, NULL), 0);
+    size_t labelled = 0;
+    for (size_t i = 0; i < l.nmarks; i++) {
+        ck_assert(!l.marks[i].in_run);
+        if (!l.marks[i].label)
+            continue;
+        labelled++;
+        ck_assert_int_lt(l.marks[i].lane, 4);
+        for (size_t j = 0; j < i; j++)
+            if (l.marks[j].label)
+                ck_assert(!boxes_overlap(l.marks[i].label_box, l.marks[j].label_box));
+    }
+    ck_assert_uint_gt(l.unlabelled, 0);
+    ck_assert_uint_eq(labelled + l.unlabelled, l.nmarks);
+    for (char *c = l.caption; *c; c++)
+        if (*c == '\n')
+            *c = ' ';  /* the caption is wrapped */
+    ck_assert_ptr_nonnull(strstr(l.caption, "without a label"));
     disrupt_plot_layout_fini(&l);
     fixture_fini(&f);
 }
@@ -525,6 +565,7 @@ static Suite *suite(void)
     tcase_add_test(layout, test_window_label_text);
     tcase_add_test(layout, test_layout_window_edges_and_axis);
     tcase_add_test(layout, test_layout_labels_never_overlap);
+    tcase_add_test(layout, test_layout_crowded_windows_are_counted);
     tcase_add_test(layout, test_layout_relative_and_size);
     tcase_add_test(layout, test_options_parsing);
     suite_add_tcase(s, layout);

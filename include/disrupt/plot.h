@@ -130,10 +130,15 @@ typedef struct {
     disrupt_window_kind kind;
     double x0, x1;           /* shaded edges */
     double start_lo, start_hi, end_lo, end_hi;  /* whisker ends (x) */
-    char *label;             /* NULL when too crowded to label (counted in unlabelled) */
+    char *label;             /* NULL when too crowded to label (counted in unlabelled) or
+                                when the window's run is labelled on its first window */
     disrupt_rect label_box;
     int lane;                /* 0 = nearest the frame, −1 when unlabelled */
     int leader;              /* 1: a leader line joins label and window */
+    double bracket_x0, bracket_x1;  /* what the label's bracket spans (the run, if any) */
+    size_t run;              /* windows the label stands for: 1, or n for a run of ≥ 3
+                                short same-kind windows in a row (nightly shutdowns) */
+    int in_run;              /* 1 for every window of such a run */
 } disrupt_plot_mark;
 
 typedef struct {
