@@ -28,19 +28,24 @@ typedef struct {
 #define RUN_MAX_GAP (36 * 3600)   /* between one window's end and the next one's start */
 #define RUN_MAX_LENGTH (2 * 86400)  /* windows longer than this stand on their own */
 
-static const disrupt_window_list *sort_list;  /* qsort has no context argument */
+/* Sort key of a window: panel, kind, start, then list order. */
+typedef struct {
+    size_t signal;
+    int kind;
+    int64_t start;
+    size_t index;
+} window_key;
 
-static int cmp_signal_kind_start(const void *a, const void *b)
+static int cmp_window_key(const void *a, const void *b)
 {
-    const disrupt_window *x = &sort_list->items[*(const size_t *)a];
-    const disrupt_window *y = &sort_list->items[*(const size_t *)b];
+    const window_key *x = a, *y = b;
     if (x->signal != y->signal)
         return x->signal < y->signal ? -1 : 1;
     if (x->kind != y->kind)
         return x->kind < y->kind ? -1 : 1;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
-    return (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
+    return (x->index > y->index) - (x->index < y->index);
 }
 
 static int short_window(const disrupt_window *w)
@@ -52,14 +57,18 @@ static int short_window(const disrupt_window *w)
 static size_t label_units(const disrupt_window_list *wl, size_t *order, label_unit **units)
 {
     size_t n = wl->count, nu = 0;
-    for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    sort_list = wl;
-    qsort(order, n, sizeof *order, cmp_signal_kind_start);
-    sort_list = NULL;
-    *units = calloc(n, sizeof **units);
-    if (!*units)
+    window_key *keys = calloc(n, sizeof *keys);
+    *units = keys ? calloc(n, sizeof **units) : NULL;
+    if (!*units) {
+        free(keys);
         return 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        keys[i] = (window_key){wl->items[i].signal, (int)wl->items[i].kind, wl->items[i].start, i};
+    qsort(keys, n, sizeof *keys, cmp_window_key);
+    for (size_t i = 0; i < n; i++)
+        order[i] = keys[i].index;
+    free(keys);
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         const disrupt_window *first = &wl->items[order[i]];
