@@ -402,6 +402,7 @@ static void draw_yaxis(draw_ctx *d, const disrupt_plot_panel *pn)
     double y0 = pn->ymin <= 0 && pn->ymax >= 0 ? panel_y(pn, 0) : pn->frame.y + pn->frame.h;
     hline(cr, pn->frame.x, pn->frame.x + pn->frame.w, y0);
     cairo_stroke(cr);
+    knockout(d, pn->title_box);  /* event rules pass behind it */
     set_rgb(cr, d->pal->ink, 1);
     plot_text_draw(&d->text, cr, pn->title, pn->title_box.x, pn->title_box.y,
                    PLOT_PANEL_TITLE_SCALE * d->em, 1, PLOT_ALIGN_LEFT);

@@ -57,6 +57,9 @@ void plot_lanes_init(plot_lanes *l);
 void plot_lanes_fini(plot_lanes *l);
 /* Returns the lane, −1 when all max_lanes are taken there, or −2 when out of memory. */
 int plot_lanes_place(plot_lanes *l, double left, double right, double pad, int max_lanes);
+/* The same for something `span` lanes tall: returns the lowest of span free lanes. */
+int plot_lanes_place_span(plot_lanes *l, double left, double right, double pad, int max_lanes,
+                          int span);
 
 /* Axis number with an SI suffix chosen for the whole axis: formats v in units of `scale`
  * (1, 1e3, …) with `decimals` digits after the point. */
@@ -88,6 +91,10 @@ char *plot_strdupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Greedy word wrap to width; lines joined by '\n'; sets *lines. NULL when out of memory. */
 char *plot_wrap_text(const plot_measurer *m, const char *text, double em, int bold, double width,
                      size_t *lines);
+/* Wraps a label made of parts joined by " · " between the parts where it can (words
+ * otherwise); sets *lines and *widest (the widest line). NULL when out of memory. */
+char *plot_wrap_label(const plot_measurer *m, const char *text, double em, int bold, double width,
+                      size_t *lines, double *widest);
 
 typedef struct {
     const disrupt_plot_input *in;

@@ -45,7 +45,7 @@ double plot_text_width(const plot_measurer *m, const char *text, double em, int 
 
 /* Greedy word wrap to width; lines joined by '\n'. Sets *lines. */
 char *plot_wrap_text(const plot_measurer *m, const char *text, double em, int bold, double width,
-                       size_t *lines)
+                     size_t *lines)
 {
     size_t len = strlen(text);
     char *out = malloc(len + 1);
@@ -54,29 +54,28 @@ char *plot_wrap_text(const plot_measurer *m, const char *text, double em, int bo
     memcpy(out, text, len + 1);
     *lines = 1;
     char *line_start = out, *last_space = NULL;
-    for (char *p = out; *p; p++) {
-        if (*p == '\n') {
-            line_start = p + 1;
-            last_space = NULL;
-            (*lines)++;
+    for (char *p = out;; p++) {
+        if (*p != ' ' && *p != '\n' && *p != '\0')
             continue;
-        }
-        if (*p != ' ')
-            continue;
-        /* Would the text up to this space overflow? Then break at the previous space. */
+        /* Would the line up to here overflow? Then break at the previous space. */
+        char saved = *p;
         *p = '\0';
         double w = plot_text_width(m, line_start, em, bold);
-        *p = ' ';
+        *p = saved;
         if (w > width && last_space) {
             *last_space = '\n';
             line_start = last_space + 1;
             (*lines)++;
         }
-        last_space = p;
-    }
-    if (last_space && plot_text_width(m, line_start, em, bold) > width) {
-        *last_space = '\n';
-        (*lines)++;
+        if (saved == '\0')
+            break;
+        if (saved == '\n') {
+            line_start = p + 1;
+            last_space = NULL;
+            (*lines)++;
+        } else {
+            last_space = p;
+        }
     }
     return out;
 }
@@ -297,22 +296,96 @@ static int lanes_grow(plot_lanes *l)
     return 0;
 }
 
-int plot_lanes_place(plot_lanes *l, double left, double right, double pad, int max_lanes)
+static int lane_free(const plot_lanes *l, int lane, double left, double right, double pad)
 {
-    for (int lane = 0; lane < max_lanes; lane++) {
+    for (size_t i = 0; i < l->count; i++)
+        if (l->lane[i] == lane && left < l->right[i] + pad && right > l->left[i] - pad)
+            return 0;
+    return 1;
+}
+
+int plot_lanes_place_span(plot_lanes *l, double left, double right, double pad, int max_lanes,
+                          int span)
+{
+    for (int lane = 0; lane + span <= max_lanes; lane++) {
         int free_here = 1;
-        for (size_t i = 0; i < l->count && free_here; i++)
-            if (l->lane[i] == lane && left < l->right[i] + pad && right > l->left[i] - pad)
-                free_here = 0;
+        for (int k = 0; k < span && free_here; k++)
+            free_here = lane_free(l, lane + k, left, right, pad);
         if (!free_here)
             continue;
-        if (lanes_grow(l))
-            return -2;
-        l->left[l->count] = left;
-        l->right[l->count] = right;
-        l->lane[l->count] = lane;
-        l->count++;
+        for (int k = 0; k < span; k++) {
+            if (lanes_grow(l))
+                return -2;
+            l->left[l->count] = left;
+            l->right[l->count] = right;
+            l->lane[l->count] = lane + k;
+            l->count++;
+        }
         return lane;
     }
     return -1;
+}
+
+int plot_lanes_place(plot_lanes *l, double left, double right, double pad, int max_lanes)
+{
+    return plot_lanes_place_span(l, left, right, pad, max_lanes, 1);
+}
+
+char *plot_wrap_label(const plot_measurer *m, const char *text, double em, int bold, double width,
+                      size_t *lines, double *widest)
+{
+    /* Break at the " · " between parts first, so that a part stays whole. */
+    static const char sep[] = " " MIDDOT " ";
+    size_t len = strlen(text), seplen = sizeof sep - 1;
+    char *out = malloc(len + 1), *line = malloc(len + 1);
+    if (!out || !line) {
+        free(out);
+        free(line);
+        return NULL;
+    }
+    out[0] = line[0] = '\0';
+    *lines = 1;
+    *widest = 0;
+    const char *p = text;
+    while (*p) {
+        const char *next = strstr(p, sep);
+        size_t part = next ? (size_t)(next - p) : strlen(p);
+        size_t had = strlen(line);
+        if (had)
+            strcat(line, sep);
+        strncat(line, p, part);
+        double w = plot_text_width(m, line, em, bold);
+        if (w > width && had) {
+            line[had] = '\0';  /* this part starts the next line */
+            *widest = fmax(*widest, plot_text_width(m, line, em, bold));
+            strcat(out, line);
+            strcat(out, "\n");
+            (*lines)++;
+            line[0] = '\0';
+            strncat(line, p, part);
+        }
+        p += part;
+        if (next)
+            p += seplen;
+    }
+    /* A single part wider than the width is word-wrapped. */
+    size_t tail_lines;
+    char *tail = plot_wrap_text(m, line, em, bold, width, &tail_lines);
+    if (!tail) {
+        free(out);
+        free(line);
+        return NULL;
+    }
+    char *result = plot_strdupf("%s%s", out, tail);
+    *lines += tail_lines - 1;
+    for (char *s = tail, *e; s; s = e ? e + 1 : NULL) {
+        e = strchr(s, '\n');
+        if (e)
+            *e = '\0';
+        *widest = fmax(*widest, plot_text_width(m, s, em, bold));
+    }
+    free(tail);
+    free(out);
+    free(line);
+    return result;
 }

@@ -16,6 +16,7 @@
 #include "disrupt/timefmt.h"
 #include "plot_internal.h"
 
+#define CLAIM_LANE 2.0  /* height of a lane of claim brackets, in em */
 #define PANEL_GAP 1.7   /* between one panel's frame and the next one's title, in em */
 
 typedef plot_layout_ctx layout_ctx;
@@ -370,7 +371,7 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
     y += place_legend(c, y) + 0.5 * em;
 
     double claim_top = y;
-    y += (double)c->claim_lanes * 2.1 * em;
+    y += (double)c->claim_lanes * CLAIM_LANE * em;
     double event_top = y;
     L->event_strip = (disrupt_rect){L->plot_area.x, event_top, L->plot_area.w,
                                     (double)c->event_lanes * 1.25 * em};
@@ -400,7 +401,7 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
         if (frame_h < 3 * em)
             return DISRUPT_EINVAL;
     } else {
-        frame_h = L->npanels == 1 ? 0.42 * L->plot_area.w : fmax(0.2 * L->plot_area.w, 5 * em);
+        frame_h = L->npanels == 1 ? 0.42 * L->plot_area.w : fmax(0.2 * L->plot_area.w, 6 * em);
         L->height = ceil(rest + frame_h * (double)L->npanels);
     }
 
@@ -408,7 +409,8 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
         disrupt_plot_panel *pn = &L->panels[p];
         if (p)
             y += PANEL_GAP * em;
-        pn->title_box = (disrupt_rect){m, y, L->width - 2 * m, em * PLOT_LINE};
+        double tw = plot_text_width(&c->m, pn->title, PLOT_PANEL_TITLE_SCALE * em, 1);
+        pn->title_box = (disrupt_rect){m, y, fmin(tw, L->width - 2 * m), em * PLOT_LINE};
         y += em * PLOT_LINE + 0.2 * em;
         pn->label_strip = (disrupt_rect){L->plot_area.x, y, L->plot_area.w,
                                          (double)c->window_lanes[p] * lane_height(em)};
@@ -436,19 +438,22 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
         disrupt_plot_mark *mk = &L->marks[i];
         if (mk->lane < 0)
             continue;
+        /* The bracket sits at the foot of its lowest lane; the text ends just above it. */
         const disrupt_rect *st = &L->panels[mk->panel].label_strip;
-        mk->label_box.y = st->y + st->h - (double)(mk->lane + 1) * lane_height(em);
+        mk->label_box.y = st->y + st->h - (double)(mk->lane + 1) * lane_height(em) +
+                          em * PLOT_LINE - mk->label_box.h;
     }
     for (size_t i = 0; i < L->nevents; i++)
         if (L->events[i].lane >= 0)
             L->events[i].label_box.y = event_top + L->event_strip.h -
                                        (double)(L->events[i].lane + 1) * 1.25 * em;
+    double claim_bottom = claim_top + (double)c->claim_lanes * CLAIM_LANE * em;
     for (size_t i = 0; i < L->nclaims; i++) {
         disrupt_plot_claim_mark *mk = &L->claims[i];
-        int lane = (int)mk->y;
-        double top = claim_top + (double)((int)c->claim_lanes - 1 - lane) * 2.1 * em;
-        mk->label_box.y = top;
-        mk->y = top + 0.9 * em * PLOT_LINE + 0.35 * em;
+        int lane = mk->lane < 0 ? 0 : mk->lane;
+        double text_h = 0.9 * em * PLOT_LINE;
+        mk->y = claim_bottom - (double)(lane + 1) * CLAIM_LANE * em + text_h + 0.35 * em;
+        mk->label_box.y = mk->y - 0.35 * em - mk->label_box.h;
     }
     return 0;
 }

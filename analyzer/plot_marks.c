@@ -12,7 +12,7 @@
 
 #define MAX_WINDOW_LANES 4
 #define MAX_EVENT_LANES 3
-#define MAX_CLAIM_LANES 3
+#define MAX_CLAIM_LANES 6
 
 /* ---- marks: windows, events, claims ---- */
 
@@ -139,11 +139,21 @@ static int place_unit(plot_layout_ctx *c, const label_unit *u, plot_lanes *lanes
                          : disrupt_plot_window_label(w, c->in->data->series[w->signal], c->opt->tz);
     if (!mk->label)
         return DISRUPT_ENOMEM;
+    size_t lines = 1;
     double tw = plot_text_width(&c->m, mk->label, em, 0);
+    if (tw > right - left) {
+        /* Wider than the plot (a narrow figure): over two or more lanes. */
+        char *wrapped = plot_wrap_label(&c->m, mk->label, em, 0, right - left, &lines, &tw);
+        if (!wrapped)
+            return DISRUPT_ENOMEM;
+        free(mk->label);
+        mk->label = wrapped;
+    }
     double cx = (mk->bracket_x0 + mk->bracket_x1) / 2;
     double bx = fmax(fmin(cx - tw / 2, right - tw), left);
-    int lane = plot_lanes_place(&lanes[mk->panel], fmin(bx, mk->bracket_x0),
-                                fmax(bx + tw, mk->bracket_x1), 0.8 * em, MAX_WINDOW_LANES);
+    int lane = plot_lanes_place_span(&lanes[mk->panel], fmin(bx, mk->bracket_x0),
+                                     fmax(bx + tw, mk->bracket_x1), 0.8 * em, MAX_WINDOW_LANES,
+                                     (int)lines);
     if (lane == -2)
         return DISRUPT_ENOMEM;
     if (lane < 0) {
@@ -154,9 +164,9 @@ static int place_unit(plot_layout_ctx *c, const label_unit *u, plot_lanes *lanes
     }
     mk->lane = lane;
     mk->leader = bx > mk->bracket_x1 || bx + tw < mk->bracket_x0;
-    mk->label_box = (disrupt_rect){bx, 0, tw, em * PLOT_LINE};
-    if ((size_t)lane + 1 > c->window_lanes[mk->panel])
-        c->window_lanes[mk->panel] = (size_t)lane + 1;
+    mk->label_box = (disrupt_rect){bx, 0, tw, (double)lines * em * PLOT_LINE};
+    if ((size_t)lane + lines > c->window_lanes[mk->panel])
+        c->window_lanes[mk->panel] = (size_t)lane + lines;
     return 0;
 }
 
@@ -380,21 +390,34 @@ int plot_place_claims(plot_layout_ctx *c)
             goto cleanup;
         }
         L->nclaims++;
-        double tw = plot_text_width(&c->m, mk->label, size, 0);
+        /* Claims quote reports and run long: wrapped to the plot's width. */
+        size_t lines;
+        double tw;
+        char *wrapped = plot_wrap_label(&c->m, mk->label, size, 0, right - left, &lines, &tw);
+        if (!wrapped) {
+            rc = DISRUPT_ENOMEM;
+            goto cleanup;
+        }
+        free(mk->label);
+        mk->label = wrapped;
         double bx = fmax(fmin((mk->x0 + mk->x1) / 2 - tw / 2, right - tw), left);
-        int lane = plot_lanes_place(&lanes, fmin(bx, mk->x0), fmax(bx + tw, mk->x1), 0.8 * em,
-                                    MAX_CLAIM_LANES);
+        int lane = plot_lanes_place_span(&lanes, fmin(bx, mk->x0), fmax(bx + tw, mk->x1),
+                                         0.8 * em, MAX_CLAIM_LANES, (int)lines);
         if (lane == -2) {
             rc = DISRUPT_ENOMEM;
             goto cleanup;
         }
-        if (lane < 0)
-            lane = MAX_CLAIM_LANES - 1;  /* claims are few; the top lane takes any overflow */
-        mk->label_box = (disrupt_rect){bx, 0, tw, size * PLOT_LINE};
-        /* y is relative to the strip until the strip is placed; lane kept in y for now. */
-        mk->y = lane;
-        if ((size_t)lane + 1 > c->claim_lanes)
-            c->claim_lanes = (size_t)lane + 1;
+        mk->label_box = (disrupt_rect){bx, 0, tw, (double)lines * size * PLOT_LINE};
+        mk->lane = lane;
+        if (lane < 0) {
+            /* No room for its words: the bracket stays, in a lane of its own below. */
+            free(mk->label);
+            mk->label = NULL;
+            L->unlabelled_claims++;
+            continue;
+        }
+        if ((size_t)lane + lines > c->claim_lanes)
+            c->claim_lanes = (size_t)lane + lines;
     }
 cleanup:
     plot_lanes_fini(&lanes);

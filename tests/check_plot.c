@@ -323,6 +323,58 @@ START_TEST(test_layout_crowded_windows_are_counted)
 }
 END_TEST
 
+START_TEST(test_layout_narrow_figure_wraps_labels)
+{
+    /* A 80 mm figure (a phone, a report column): labels wider than the plot wrap between
+     * their parts over several lanes, and still stay inside and apart. */
+    fixture f;
+    fixture_init(&f, 1);
+    fixture_add_annotations(&f);
+    f.claim.label = "Freedom House, Freedom on the Net 2021 (A3): internet throttled and social "
+                    "media blocked for 46 days, 27 Sep - 12 Nov 2020";
+    disrupt_plot_options opt;
+    disrupt_plot_options_init(&opt);
+    ck_assert_int_eq(disrupt_plot_length_parse("80mm", &opt.width), 0);
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, &opt, NULL, NULL, &l, NULL), 0);
+    int wrapped = 0;
+    for (size_t i = 0; i < l.nmarks; i++) {
+        if (!l.marks[i].label)
+            continue;
+        wrapped |= strchr(l.marks[i].label, '\n') != NULL;
+        ck_assert_double_ge(l.marks[i].label_box.x, l.plot_area.x - 1e-9);
+        ck_assert_double_le(l.marks[i].label_box.x + l.marks[i].label_box.w,
+                            l.plot_area.x + l.plot_area.w + 1e-9);
+        ck_assert(inside(l.marks[i].label_box, l.panels[l.marks[i].panel].label_strip));
+        for (size_t j = 0; j < i; j++)
+            if (l.marks[j].label)
+                ck_assert(!boxes_overlap(l.marks[i].label_box, l.marks[j].label_box));
+    }
+    ck_assert(wrapped);
+    /* Every line of the caption fits the page (widths by the same 0.62 em estimate). */
+    double size = 0.85 * l.em, limit = l.caption_box.w;
+    size_t lines = 0;
+    for (char *p = l.caption, *e; p; p = e ? e + 1 : NULL, lines++) {
+        e = strchr(p, '\n');
+        size_t n = 0;
+        for (char *q = p; q != e && *q; q++)
+            n += ((unsigned char)*q & 0xC0) != 0x80;
+        ck_assert_double_le(0.62 * size * (double)n, limit + 1e-9);
+    }
+    ck_assert_uint_ge(lines, 2);
+    ck_assert_ptr_nonnull(l.claims[0].label);
+    ck_assert_ptr_nonnull(strchr(l.claims[0].label, '\n'));
+    ck_assert_double_le(l.claims[0].label_box.x + l.claims[0].label_box.w,
+                        l.plot_area.x + l.plot_area.w + 1e-9);
+    ck_assert_double_lt(l.claims[0].label_box.y + l.claims[0].label_box.h, l.claims[0].y);
+    for (size_t e = 0; e < l.nevents; e++)
+        if (l.events[e].label)
+            ck_assert(!boxes_overlap(l.claims[0].label_box, l.events[e].label_box));
+    disrupt_plot_layout_fini(&l);
+    fixture_fini(&f);
+}
+END_TEST
+
 START_TEST(test_layout_relative_and_size)
 {
     fixture f;
@@ -515,6 +567,8 @@ START_TEST(test_themes_render)
     opt.dpi = 72;
     char *dir = NULL;
     const char *names[] = {"light.png", "dark.png", "print.png"};
+    f.claim.label = "Freedom House, Freedom on the Net 2021 (A3): internet throttled and social "
+                    "media blocked for 46 days, 27 Sep - 12 Nov 2020";
     disrupt_plot_theme themes[] = {DISRUPT_THEME_LIGHT, DISRUPT_THEME_DARK, DISRUPT_THEME_PRINT};
     for (int i = 0; i < 3; i++) {
         opt.theme = themes[i];
@@ -566,6 +620,7 @@ static Suite *suite(void)
     tcase_add_test(layout, test_layout_window_edges_and_axis);
     tcase_add_test(layout, test_layout_labels_never_overlap);
     tcase_add_test(layout, test_layout_crowded_windows_are_counted);
+    tcase_add_test(layout, test_layout_narrow_figure_wraps_labels);
     tcase_add_test(layout, test_layout_relative_and_size);
     tcase_add_test(layout, test_options_parsing);
     suite_add_tcase(s, layout);

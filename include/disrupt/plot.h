@@ -153,8 +153,9 @@ typedef struct {
     size_t claim;
     double x0, x1;
     double y;                /* the bracket's horizontal line */
-    char *label;
+    char *label;             /* "Claimed: …", wrapped; NULL when there was no room */
     disrupt_rect label_box;
+    int lane;                /* lowest lane of its label, −1 when unlabelled */
 } disrupt_plot_claim_mark;
 
 typedef enum {
@@ -201,6 +202,7 @@ typedef struct {
     disrupt_rect event_strip;
     disrupt_plot_claim_mark *claims;
     size_t nclaims;
+    size_t unlabelled_claims;
     disrupt_plot_legend_item *legend;
     size_t nlegend;
     disrupt_rect legend_box;
