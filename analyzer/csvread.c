@@ -31,6 +31,7 @@ typedef struct {
     disrupt_csv_field *fields;
     size_t nfields, fields_cap;
     size_t max_field;
+    unsigned char stop_byte[256]; /* delimiter, quote, CR, LF: where the fast split stops */
     int rc;                /* non-zero stops the reading */
     char comment[COMMENT_KEEP];
     size_t comment_len;
@@ -229,22 +230,26 @@ static int split_plain_line(reader_state *st, char *line, size_t len, int *rc)
     if (end && line[end - 1] == '\r')
         end--;
     int tab_is_blank = delim != '\t';
-    size_t nf = 0, start = 0;
-    for (size_t i = 0; i <= end; i++) {
-        char c = i < end ? line[i] : delim;
-        if (c != delim) {
-            if (c == '"' || c == '\r' || c == '\n') {
-                st->nfields = 0; /* libcsv starts the row afresh */
-                return 0;
-            }
-            continue;
+    const unsigned char *u = (const unsigned char *)line;
+    char saved = line[end];
+    line[end] = delim; /* sentinel: the scan below stops at the end without a bound check */
+    size_t nf = 0, i = 0;
+    for (;;) {
+        size_t a = i;
+        while (!st->stop_byte[u[i]])
+            i++;
+        if (line[i] != delim) {
+            line[end] = saved;
+            st->nfields = 0; /* libcsv reads this line afresh */
+            return 0;
         }
         st->nfields = nf;
         if (grow_fields(st)) {
+            line[end] = saved;
             *rc = disrupt_error_nomem(st->err);
             return 1;
         }
-        size_t a = start, b = i;
+        size_t b = i;
         while (a < b && (line[a] == ' ' || (tab_is_blank && line[a] == '\t')))
             a++;
         while (b > a && (line[b - 1] == ' ' || (tab_is_blank && line[b - 1] == '\t')))
@@ -253,7 +258,9 @@ static int split_plain_line(reader_state *st, char *line, size_t len, int *rc)
         st->fields[nf].len = b - a;
         st->fields[nf].line = st->line;
         nf++;
-        start = i + 1;
+        if (i == end)
+            break;
+        i++;
     }
     if (nf == 1 && st->fields[0].len == 0)
         return 1; /* a blank line: libcsv skips it too */
@@ -355,6 +362,10 @@ static int read_all(FILE *f, reader_state *st, char *block)
             char d = r->delimiter ? r->delimiter : detect_delimiter(p, n);
             r->detected_delimiter = d;
             csv_set_delim(&st->parser, (unsigned char)d);
+            st->stop_byte[(unsigned char)d] = 1;
+            st->stop_byte['"'] = 1;
+            st->stop_byte['\r'] = 1;
+            st->stop_byte['\n'] = 1;
             csv_set_space_func(&st->parser, d == '\t' ? space_not_tab : space_or_tab);
         }
         int rc = feed_block(st, p, n, &in_comment, &continuing);

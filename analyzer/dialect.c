@@ -76,6 +76,23 @@ char *disrupt_dialect_ioda_name(const char *title)
     return out;
 }
 
+char *disrupt_dialect_ioda_unit(const char *title)
+{
+    if (strncasecmp(title, "google", 6) == 0)
+        return NULL;
+    const char *open = strchr(title, '(');
+    const char *close = open ? strrchr(open, ')') : NULL;
+    if (!close || close == open + 1)
+        return NULL;
+    size_t len = (size_t)(close - open - 1);
+    char *unit = malloc(len + 1);
+    if (unit) {
+        memcpy(unit, open + 1, len);
+        unit[len] = '\0';
+    }
+    return unit;
+}
+
 static disrupt_dialect_kind guess_kind(const disrupt_csv_field *h, size_t n)
 {
     static const char *const long_cols[] = {"timestamp", "entity", "signal", "value"};
@@ -120,12 +137,14 @@ static int check_unique(const disrupt_csv_field *h, size_t n, const char *where,
     return 0;
 }
 
-static int add_value(disrupt_dialect *d, size_t col, const char *name)
+static int add_value(disrupt_dialect *d, size_t col, const char *name, const char *title)
 {
     d->value_col[d->nvalues] = col;
     d->value_name[d->nvalues] = strdup(name);
     if (!d->value_name[d->nvalues])
         return 1;
+    if (d->kind == DISRUPT_DIALECT_IODA && title)
+        d->value_unit[d->nvalues] = disrupt_dialect_ioda_unit(title);
     d->nvalues++;
     return 0;
 }
@@ -162,7 +181,8 @@ static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
     size_t cap = n + opt->nsignal_columns + 1;
     d->value_col = calloc(cap, sizeof *d->value_col);
     d->value_name = calloc(cap, sizeof *d->value_name);
-    if (!d->value_col || !d->value_name)
+    d->value_unit = calloc(cap, sizeof *d->value_unit);
+    if (!d->value_col || !d->value_name || !d->value_unit)
         return disrupt_error_nomem(err);
     if (opt->nsignal_columns) {
         for (size_t s = 0; s < opt->nsignal_columns; s++) {
@@ -173,7 +193,7 @@ static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
                                             "found none",
                                             opt->signal_columns[s]);
             char *name = column_signal_name(d, h, (size_t)c);
-            if (!name || add_value(d, (size_t)c, name)) {
+            if (!name || add_value(d, (size_t)c, name, h[c].data)) {
                 free(name);
                 return disrupt_error_nomem(err);
             }
@@ -183,7 +203,7 @@ static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
     }
     if (d->kind == DISRUPT_DIALECT_TOR) {
         long c = find_col(h, n, "users");
-        if (add_value(d, (size_t)c, "users"))
+        if (add_value(d, (size_t)c, "users", NULL))
             return disrupt_error_nomem(err);
         return 0;
     }
@@ -194,7 +214,7 @@ static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
                                         "expected a column for country '%s' (--country), "
                                         "found none",
                                         opt->country);
-        if (add_value(d, (size_t)c, h[c].data))
+        if (add_value(d, (size_t)c, h[c].data, NULL))
             return disrupt_error_nomem(err);
         return 0;
     }
@@ -203,7 +223,7 @@ static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
         if (i == d->time_col || h[i].len == 0)
             continue;
         char *name = column_signal_name(d, h, i);
-        if (!name || add_value(d, i, name)) {
+        if (!name || add_value(d, i, name, h[i].data)) {
             free(name);
             return disrupt_error_nomem(err);
         }
@@ -316,7 +336,9 @@ int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
         return rc;
     if ((rc = pick_time(d, header, n, opt, where, err)))
         return rc;
-    d->time_is_utc = d->kind == DISRUPT_DIALECT_IODA;
+    /* IODA says "Time (UTC)"; OONI days and Tor dates are UTC days by definition. */
+    d->time_is_utc = d->kind == DISRUPT_DIALECT_IODA || d->kind == DISRUPT_DIALECT_OONI ||
+                     d->kind == DISRUPT_DIALECT_TOR;
     switch (d->kind) {
     case DISRUPT_DIALECT_OONI:
         return ooni_columns(d, header, n, where, err);
@@ -350,7 +372,11 @@ void disrupt_dialect_fini(disrupt_dialect *d)
 {
     for (size_t i = 0; d->value_name && i < d->nvalues; i++)
         free(d->value_name[i]);
+    for (size_t i = 0; d->value_unit && i < d->nvalues; i++)
+        free(d->value_unit[i]);
     free(d->value_name);
+    free(d->value_unit);
+    d->value_unit = NULL;
     free(d->value_col);
     d->value_name = NULL;
     d->value_col = NULL;

@@ -140,7 +140,18 @@ int64_t disrupt_grid_median_step(const int64_t *sorted, size_t n, disrupt_error 
     return step;
 }
 
-static int by_time_then_row(const void *a, const void *b, void *ctx)
+/* Row order is kept in 32-bit indices when the table allows (it nearly always does): 4 bytes
+ * per row instead of 8 keeps an unsorted file within the memory budget. */
+static int by_time_then_row32(const void *a, const void *b, void *ctx)
+{
+    const int64_t *time = ctx;
+    uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+    if (time[i] != time[j])
+        return time[i] < time[j] ? -1 : 1;
+    return i < j ? -1 : (i > j);
+}
+
+static int by_time_then_row64(const void *a, const void *b, void *ctx)
 {
     const int64_t *time = ctx;
     size_t i = *(const size_t *)a, j = *(const size_t *)b;
@@ -149,16 +160,20 @@ static int by_time_then_row(const void *a, const void *b, void *ctx)
     return i < j ? -1 : (i > j);
 }
 
-/* Permutes a[0..n) (elements of elem bytes) into a fresh array by idx; frees the old one. */
-static int permute(void **a, const size_t *idx, size_t n, size_t elem)
+/* Permutes the 8-byte elements of *a by idx into a fresh array; frees the old one. */
+static int permute(void **a, const void *idx, int narrow, size_t n)
 {
-    char *src = *a;
-    char *dst = malloc(n * elem);
+    const uint64_t *src = *a;
+    uint64_t *dst = malloc(n * sizeof *dst);
     if (!dst)
         return 1;
-    for (size_t i = 0; i < n; i++)
-        memcpy(dst + i * elem, src + idx[i] * elem, elem);
-    free(src);
+    if (narrow)
+        for (size_t i = 0; i < n; i++)
+            dst[i] = src[((const uint32_t *)idx)[i]];
+    else
+        for (size_t i = 0; i < n; i++)
+            dst[i] = src[((const size_t *)idx)[i]];
+    free(*a);
     *a = dst;
     return 0;
 }
@@ -167,21 +182,28 @@ int disrupt_grid_table_sort(disrupt_grid_table *t, disrupt_error *err)
 {
     if (t->sorted || t->n < 2)
         return 0;
-    size_t *idx = malloc(t->n * sizeof *idx);
+    int narrow = t->n <= UINT32_MAX;
+    size_t width = narrow ? sizeof(uint32_t) : sizeof(size_t);
+    void *idx = malloc(t->n * width);
     if (!idx)
         return disrupt_error_nomem(err);
-    for (size_t i = 0; i < t->n; i++)
-        idx[i] = i;
-    qsort_r(idx, t->n, sizeof *idx, by_time_then_row, t->time);
-    int bad = permute((void **)&t->time, idx, t->n, sizeof(int64_t));
+    for (size_t i = 0; i < t->n; i++) {
+        if (narrow)
+            ((uint32_t *)idx)[i] = (uint32_t)i;
+        else
+            ((size_t *)idx)[i] = i;
+    }
+    qsort_r(idx, t->n, width, narrow ? by_time_then_row32 : by_time_then_row64, t->time);
+    int bad = permute((void **)&t->time, idx, narrow, t->n);
     for (size_t j = 0; !bad && j < t->ncols; j++) {
-        bad = permute((void **)&t->value[j], idx, t->n, sizeof(double));
+        bad = permute((void **)&t->value[j], idx, narrow, t->n);
         if (!bad && t->counts)
-            bad = permute((void **)&t->trials[j], idx, t->n, sizeof(double));
+            bad = permute((void **)&t->trials[j], idx, narrow, t->n);
     }
     free(idx);
     if (bad)
         return disrupt_error_nomem(err);
+    t->cap = t->n;
     t->sorted = 1;
     return 0;
 }

@@ -19,6 +19,7 @@
 #include "disrupt/csvread.h"
 #include "disrupt/dialect.h"
 #include "disrupt/grid.h"
+#include "disrupt/timefmt.h"
 #include "disrupt/timeparse.h"
 
 #define KEY_SEP '\x1f' /* joins entity and signal in a long-format key */
@@ -111,31 +112,24 @@ static int fast_decimal(const char *s, size_t len, double *out)
     if (p < e && (*p == '-' || *p == '+'))
         neg = *p++ == '-';
     uint64_t m = 0;
-    int digits = 0, scale = 0, any = 0;
-    while (p < e && *p >= '0' && *p <= '9') {
-        if (digits || *p != '0')
-            digits++;
-        if (digits > 19)
-            return 0;
+    const char *int_start = p;
+    while (p < e && (unsigned)(*p - '0') < 10)
         m = m * 10 + (uint64_t)(*p++ - '0');
-        any = 1;
-    }
+    size_t ndigits = (size_t)(p - int_start), frac = 0;
     if (p < e && *p == '.') {
-        p++;
-        while (p < e && *p >= '0' && *p <= '9') {
-            if (digits || *p != '0')
-                digits++;
-            if (digits > 19)
-                return 0;
+        const char *frac_start = ++p;
+        while (p < e && (unsigned)(*p - '0') < 10)
             m = m * 10 + (uint64_t)(*p++ - '0');
-            scale--;
-            any = 1;
-        }
+        frac = (size_t)(p - frac_start);
+        ndigits += frac;
     }
-    if (!any || p != e || m > (UINT64_C(1) << 53) || scale < -22)
+    /* 19 digits cannot overflow 64 bits; longer texts (even with leading zeros) go to
+     * strtod, as do exponents. */
+    if (ndigits == 0 || ndigits > 19 || p != e || m > (UINT64_C(1) << 53) || frac > 22)
         return 0;
     double v = (double)m;
-    v = scale ? v / POW10[-scale] : v;
+    if (frac)
+        v /= POW10[frac];
     *out = neg ? -v : v;
     return 1;
 }
@@ -374,10 +368,13 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
     if (d->kind == DISRUPT_DIALECT_LONG && opt->entity &&
         !key_matches(&f[d->key_col], opt->entity, 0))
         return 0;
-    if (d->kind == DISRUPT_DIALECT_LONG && opt->nsignal_columns) {
+    /* --signal names signals of the long format and axis values (domains, …) of OONI. */
+    long signal_col = d->kind == DISRUPT_DIALECT_LONG ? d->key2_col
+                      : d->kind == DISRUPT_DIALECT_OONI ? d->key_col : -1;
+    if (signal_col >= 0 && opt->nsignal_columns) {
         int wanted = 0;
         for (size_t s = 0; !wanted && s < opt->nsignal_columns; s++)
-            wanted = key_matches(&f[d->key2_col], opt->signal_columns[s], 0);
+            wanted = key_matches(&f[signal_col], opt->signal_columns[s], 0);
         if (!wanted)
             return 0;
     }
@@ -574,10 +571,22 @@ static int build_series(ingest_state *st, const char *path, disrupt_dataset *out
                 rc = disrupt_error_nomem(err);
                 break;
             }
+            const char *unit = st->dialect.value_unit && !st->counts
+                                   ? st->dialect.value_unit[j] : NULL;
+            char *unit_copy = unit ? strdup(unit) : NULL;
+            if (unit && !unit_copy) {
+                free(name);
+                free(file);
+                disrupt_series_free(s);
+                rc = disrupt_error_nomem(err);
+                break;
+            }
             free(s->name);
             free(s->file);
+            free(s->unit);
             s->name = name;
             s->file = file;
+            s->unit = unit_copy;
             s->synthetic = st->synthetic;
             if (all_missing(s)) {
                 if (opt->warn) {
@@ -677,6 +686,12 @@ int disrupt_ingest_file(const char *path, disrupt_ingest_options *opt, disrupt_d
                                "expected a format among plain, long, ioda, ooni, tor, google, "
                                "found '%s'",
                                opt->format);
+        goto cleanup;
+    }
+    if (opt->tz && !disrupt_time_zone_valid(opt->tz)) {
+        rc = disrupt_error_set(&e, DISRUPT_EINVAL,
+                               "expected an IANA time zone such as Asia/Baku, found '%s'",
+                               opt->tz);
         goto cleanup;
     }
     {

@@ -30,6 +30,8 @@ static void teardown(void)
     disrupt_dataset_fini(&ds);
 }
 
+static int read_text(const char *name, const char *text);
+
 static void read_fixture(const char *name)
 {
     char rel[256];
@@ -113,6 +115,23 @@ START_TEST(test_ioda_raw)
     assert_values(named("bgp"), (double[]){2890, 2891, 2889, 2870, 1500}, 5);
     assert_values(named("telescope"), (double[]){870, 866, NAN, 640, 300}, 5);
     ck_assert_int_eq(ap->synthetic, 1);
+    ck_assert_str_eq(ap->unit, "#/24s Up");
+    ck_assert_str_eq(named("bgp")->unit, "#Visible /24s");
+}
+END_TEST
+
+START_TEST(test_ioda_quoted_like_highcharts)
+{
+    /* Highcharts quotes strings: the header and the time column come in double quotes. */
+    ck_assert_int_eq(read_text("ioda-quoted.csv",
+                               "\"Time (UTC)\",\"BGP (#Visible /24s)\",\"Google (Search)\"\n"
+                               "\"2020-09-27 00:00:00\",2890,\n"
+                               "\"2020-09-27 00:30:00\",2891,77.5\n"),
+                     0);
+    ck_assert_str_eq(opt.dialect, "ioda");
+    assert_values(named("bgp"), (double[]){2890, 2891}, 2);
+    assert_values(named("google-search"), (double[]){NAN, 77.5}, 2);
+    ck_assert_ptr_null(named("google-search")->unit);
 }
 END_TEST
 
@@ -158,6 +177,18 @@ START_TEST(test_ooni_by_domain)
     assert_values(tw, (double[]){0, NAN, 10}, 3);
     ck_assert_double_eq(tw->trials[1], 0);
     ck_assert_double_eq(tw->trials[2], 10);
+}
+END_TEST
+
+START_TEST(test_ooni_signal_picks_domain_and_tz_ignored)
+{
+    const char *sig[] = {"twitter.com"};
+    opt.signal_columns = sig;
+    opt.nsignal_columns = 1;
+    opt.tz = "Asia/Baku"; /* OONI days are UTC days */
+    read_fixture("ooni-synthetic-facebook.csv");
+    ck_assert_uint_eq(ds.count, 1);
+    ck_assert_int_eq(named("twitter.com")->start, T0 - 2 * DAY);
 }
 END_TEST
 
@@ -394,6 +425,7 @@ int main(void)
     tcase_add_test(tc, test_ioda_signal_by_short_name);
     tcase_add_test(tc, test_ooni_by_domain);
     tcase_add_test(tc, test_ooni_time_axis_only);
+    tcase_add_test(tc, test_ooni_signal_picks_domain_and_tz_ignored);
     tcase_add_test(tc, test_tor_all_countries);
     tcase_add_test(tc, test_tor_country);
     tcase_add_test(tc, test_google);
@@ -403,6 +435,7 @@ int main(void)
     TCase *tg = tcase_create("reading");
     tcase_add_checked_fixture(tg, setup, teardown);
     tcase_add_test(tg, test_semicolon_bom_crlf_quotes);
+    tcase_add_test(tg, test_ioda_quoted_like_highcharts);
     tcase_add_test(tg, test_tab_and_embedded_newline_positions);
     tcase_add_test(tg, test_duplicates_aggregated);
     tcase_add_test(tg, test_given_step_and_gaps);

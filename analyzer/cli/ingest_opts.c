@@ -13,19 +13,19 @@ enum {
 
 static const cli_option ingest_options[] = {
     {"format", "NAME", OPT_FORMAT,
-     "input dialect: plain, long, ioda, ooni, tor, google (default: recognised from the header)", 0},
+     "plain, long, ioda, ooni, tor or google (default: from the header)", 0},
     {"time", "COL", OPT_TIME, "name of the time column (default: the dialect's)", 0},
-    {"signal", "COL", OPT_SIGNAL, "read only this column (long format: this signal); repeatable", 1},
+    {"signal", "COL", OPT_SIGNAL, "read this column only (long: signal; OONI: domain, ASN); repeatable", 1},
     {"time-format", "FMT", OPT_TIME_FORMAT,
-     "strptime format of the time column (default: ISO 8601 or Unix seconds/milliseconds)", 0},
-    {"tz", "ZONE", OPT_TZ, "IANA zone of times without an offset, e.g. Asia/Baku (default: UTC)", 0},
-    {"country", "CC", OPT_COUNTRY, "Tor userstats and Google wide exports: read this country", 0},
+     "strptime format of times (default: ISO 8601, Unix s or ms)", 0},
+    {"tz", "ZONE", OPT_TZ, "IANA zone of times without offset, e.g. Asia/Baku (default: UTC)", 0},
+    {"country", "CC", OPT_COUNTRY, "Tor userstats, Google wide exports: this country only", 0},
     {"entity", "NAME", OPT_ENTITY, "long format: read only this entity", 0},
     {"step", "DURATION", OPT_STEP, "grid step such as 5m, 1h, 1d (default: median spacing)", 0},
     {"aggregate", "HOW", OPT_AGGREGATE,
-     "duplicate time stamps: mean, sum, max, min, last (default: mean; counts are summed)", 0},
+     "duplicate times: mean, sum, max, min, last (default: mean)", 0},
     {"skip-bad-rows", NULL, OPT_SKIP_BAD_ROWS,
-     "warn about rejected rows and go on (default: stop at the first)", 0},
+     "warn about bad rows and go on (default: stop at the first)", 0},
     {NULL, NULL, 0, NULL, 0},
 };
 

@@ -8,8 +8,10 @@
  *           active-probing, bgp, telescope, google-search, …; times are UTC whatever --tz
  *   ooni    OONI aggregation counts `anomaly_count,confirmed_count,failure_count,
  *           measurement_count,…` with a measurement_start_day axis; one count series per
- *           value of the other axis (domain, probe_asn, …)
- *   tor     Tor Metrics userstats `date,country,users,…`; one series per country
+ *           value of the other axis (domain, probe_asn, …; --signal keeps only those named);
+ *           days are UTC whatever --tz
+ *   tor     Tor Metrics userstats `date,country,users,…`; one series per country (or the
+ *           --country one); dates are UTC whatever --tz
  *   google  Google traffic re-export `date and time,value` or `date and time,AD,AE,…`
  * Recognised in that order of specificity (ooni, long, ioda, tor, google, plain) unless forced.
  * Columns are matched by name, never by position.
@@ -48,6 +50,7 @@ typedef struct {
     size_t nvalues;          /* value columns read per row (wide, tor) */
     size_t *value_col;
     char **value_name;       /* series name of each value column */
+    char **value_unit;       /* display unit of each value column, NULL entries when none */
     long key_col;            /* rows split by this column's value (long: entity; ooni: axis;
                                 tor: country), -1 = none */
     long key2_col;           /* long: signal column, else -1 */
@@ -65,5 +68,8 @@ void disrupt_dialect_fini(disrupt_dialect *d);
 /* IODA legend title to signal name: "BGP (#Visible /24s)" → "bgp",
  * "Google (Search)" → "google-search". Caller frees; NULL when out of memory. */
 char *disrupt_dialect_ioda_name(const char *title);
+/* IODA legend title to its unit: "Active Probing (#/24s Up)" → "#/24s Up"; NULL when the
+ * title has none (Google's parentheses name a product, not a unit). Caller frees. */
+char *disrupt_dialect_ioda_unit(const char *title);
 
 #endif
