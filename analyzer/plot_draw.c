@@ -252,11 +252,14 @@ static void draw_values(const draw_ctx *d, size_t p, value_fn fn, plot_rgb c, do
     }
 }
 
-/* Hatched stretches where there is no data. */
+/* Hatched stretches where there is no data. Where the series is drawn by columns, a gap
+ * shorter than half a column is not a gap at that resolution (the column has data), and
+ * hatching each of thousands of lone missing samples would grey out the whole panel. */
 static void draw_gaps(const draw_ctx *d, size_t p)
 {
     const disrupt_plot_panel *pn = &d->L->panels[p];
     const disrupt_series *s = d->in->data->series[p];
+    double shortest = dense(d, p) ? column_seconds(d) / 2 : 0;
     for (size_t i = 0; i < s->n;) {
         if (isfinite(observed_value(d, p, i))) {
             i++;
@@ -265,6 +268,10 @@ static void draw_gaps(const draw_ctx *d, size_t p)
         size_t j = i;
         while (j < s->n && !isfinite(observed_value(d, p, j)))
             j++;
+        if ((double)(j - i) * (double)s->step < shortest) {
+            i = j;
+            continue;
+        }
         double x0 = disrupt_plot_x(d->L, disrupt_series_time(s, i));
         double x1 = disrupt_plot_x(d->L, disrupt_series_time(s, j));
         if (x1 - x0 < 0.6) {  /* a single missing hour still shows */

@@ -489,6 +489,11 @@ START_TEST(test_png_pixels_inside_and_outside_window)
     ck_assert_int_eq(r, 255);
     ck_assert_int_eq(g, 255);
     ck_assert_int_eq(b, 255);
+    /* The three missing days (14–17 Jul) are shaded grey, not left blank. */
+    double xgap = disrupt_plot_x(&l, disrupt_time_from_civil(2020, 7, 15, 12, 0, 0)) * k;
+    pixel_at(s, xgap, y, &r, &g, &b);
+    ck_assert_int_lt(r, 252);
+    ck_assert_int_lt(abs(r - b), 12);  /* grey, not a kind's colour */
     cairo_surface_destroy(s);
     disrupt_plot_layout_fini(&l);
     free(path);
