@@ -492,10 +492,12 @@ static void draw_claims(draw_ctx *d)
 {
     const disrupt_plot_layout *L = d->L;
     cairo_t *cr = d->cr;
-    double bottom = L->panels[L->npanels - 1].frame.y + L->panels[L->npanels - 1].frame.h;
     double dash[] = {0.8, 1.6};
     for (size_t i = 0; i < L->nclaims; i++) {
         const disrupt_plot_claim_mark *mk = &L->claims[i];
+        /* Dotted edges down through the panels the claim is about. */
+        const disrupt_plot_panel *last = &L->panels[mk->panel == SIZE_MAX ? L->npanels - 1 : mk->panel];
+        double bottom = last->frame.y + last->frame.h;
         double tick = 0.35 * d->em;
         set_rgb(cr, d->pal->claim, 1);
         cairo_set_line_width(cr, 1.1);

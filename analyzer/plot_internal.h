@@ -106,7 +106,8 @@ typedef struct {
     double *lo, *hi;     /* display range of each panel's data */
     int *share;
     size_t *window_lanes;  /* lanes used per panel */
-    size_t event_lanes, claim_lanes;
+    size_t event_lanes, claim_lanes;   /* claim_lanes: the strip above all panels */
+    size_t *panel_claim_lanes;         /* per panel */
 } plot_layout_ctx;
 
 int64_t plot_clamp_time(const disrupt_plot_layout *l, int64_t t);

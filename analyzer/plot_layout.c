@@ -381,6 +381,7 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
     double fixed_panels = 0;
     for (size_t p = 0; p < L->npanels; p++)
         fixed_panels += PLOT_PANEL_TITLE_SCALE * em * PLOT_LINE + 0.2 * em +
+                        (double)c->panel_claim_lanes[p] * CLAIM_LANE * em +
                         (double)c->window_lanes[p] * lane_height(em) + (p ? PANEL_GAP * em : 0);
     double axis_h = 0.35 * em + 2 * 0.9 * em * PLOT_LINE;
     /* The caption, measured now so that a fixed height can be honoured. */
@@ -412,6 +413,9 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
         double tw = plot_text_width(&c->m, pn->title, PLOT_PANEL_TITLE_SCALE * em, 1);
         pn->title_box = (disrupt_rect){m, y, fmin(tw, L->width - 2 * m), em * PLOT_LINE};
         y += em * PLOT_LINE + 0.2 * em;
+        pn->claim_strip = (disrupt_rect){L->plot_area.x, y, L->plot_area.w,
+                                         (double)c->panel_claim_lanes[p] * CLAIM_LANE * em};
+        y += pn->claim_strip.h;
         pn->label_strip = (disrupt_rect){L->plot_area.x, y, L->plot_area.w,
                                          (double)c->window_lanes[p] * lane_height(em)};
         y += pn->label_strip.h;
@@ -451,6 +455,10 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
     for (size_t i = 0; i < L->nclaims; i++) {
         disrupt_plot_claim_mark *mk = &L->claims[i];
         int lane = mk->lane < 0 ? 0 : mk->lane;
+        if (mk->panel != SIZE_MAX)
+            claim_bottom = L->panels[mk->panel].claim_strip.y + L->panels[mk->panel].claim_strip.h;
+        else
+            claim_bottom = claim_top + (double)c->claim_lanes * CLAIM_LANE * em;
         double text_h = 0.9 * em * PLOT_LINE;
         mk->y = claim_bottom - (double)(lane + 1) * CLAIM_LANE * em + text_h + 0.35 * em;
         mk->label_box.y = mk->y - 0.35 * em - mk->label_box.h;
@@ -533,7 +541,8 @@ static int layout_pass(layout_ctx *c, double *widest_tick, disrupt_error *err)
                                  L->width);
     L->panels = calloc(in->data->count, sizeof *L->panels);
     c->window_lanes = calloc(in->data->count, sizeof *c->window_lanes);
-    if (!L->panels || !c->window_lanes)
+    c->panel_claim_lanes = calloc(in->data->count, sizeof *c->panel_claim_lanes);
+    if (!L->panels || !c->window_lanes || !c->panel_claim_lanes)
         return disrupt_error_nomem(err);
     L->npanels = in->data->count;
     for (size_t p = 0; p < L->npanels; p++) {
@@ -576,7 +585,7 @@ int disrupt_plot_layout_compute(const disrupt_plot_input *in, const disrupt_plot
     int rc = validate(in, opt, err);
     if (rc)
         return rc;
-    layout_ctx c = {in, opt, {measure, measure_ctx}, out, 0, 0, NULL, NULL, NULL, NULL, 0, 0};
+    layout_ctx c = {in, opt, {measure, measure_ctx}, out, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL};
     size_t np = in->data->count;
     c.lo = calloc(np, sizeof *c.lo);
     c.hi = calloc(np, sizeof *c.hi);
@@ -599,7 +608,9 @@ int disrupt_plot_layout_compute(const disrupt_plot_input *in, const disrupt_plot
     for (int pass = 0; pass < 3; pass++) {
         disrupt_plot_layout_fini(out);
         free(c.window_lanes);
+        free(c.panel_claim_lanes);
         c.window_lanes = NULL;
+        c.panel_claim_lanes = NULL;
         c.event_lanes = c.claim_lanes = 0;
         out->width = width;
         out->height = height;
@@ -629,6 +640,7 @@ cleanup:
     free(c.hi);
     free(c.share);
     free(c.window_lanes);
+    free(c.panel_claim_lanes);
     if (rc)
         disrupt_plot_layout_fini(out);
     return rc;

@@ -362,6 +362,17 @@ cleanup:
     return rc;
 }
 
+/* The panel whose series is named `signal`, or SIZE_MAX. */
+static size_t panel_named(const plot_layout_ctx *c, const char *signal)
+{
+    for (size_t p = 0; signal && p < c->L->npanels; p++)
+        if (strcmp(c->in->data->series[p]->name, signal) == 0)
+            return p;
+    return SIZE_MAX;
+}
+
+/* Claimed windows as brackets: above the panel of the signal they are about, else above all
+ * panels; labels wrapped to the plot's width (claims quote reports and run long). */
 int plot_place_claims(plot_layout_ctx *c)
 {
     disrupt_plot_layout *L = c->L;
@@ -369,19 +380,21 @@ int plot_place_claims(plot_layout_ctx *c)
     if (!n)
         return 0;
     L->claims = calloc(n, sizeof *L->claims);
-    if (!L->claims)
+    plot_lanes *lanes = calloc(L->npanels + 1, sizeof *lanes);  /* last: above all */
+    int rc = 0;
+    if (!L->claims || !lanes) {
+        free(lanes);
         return DISRUPT_ENOMEM;
-    plot_lanes lanes;
-    plot_lanes_init(&lanes);
+    }
     double em = L->em, size = 0.9 * em;
     double left = L->plot_area.x, right = L->plot_area.x + L->plot_area.w;
-    int rc = 0;
     for (size_t i = 0; i < n; i++) {
         const disrupt_plot_claim *cl = &c->in->claims[i];
         if (cl->end <= L->t0 || cl->start >= L->t1)
             continue;
         disrupt_plot_claim_mark *mk = &L->claims[L->nclaims];
         mk->claim = i;
+        mk->panel = panel_named(c, cl->signal);
         mk->x0 = disrupt_plot_x(L, plot_clamp_time(L, cl->start));
         mk->x1 = disrupt_plot_x(L, plot_clamp_time(L, cl->end));
         mk->label = plot_strdupf("Claimed: %s", cl->label ? cl->label : "");
@@ -390,7 +403,6 @@ int plot_place_claims(plot_layout_ctx *c)
             goto cleanup;
         }
         L->nclaims++;
-        /* Claims quote reports and run long: wrapped to the plot's width. */
         size_t lines;
         double tw;
         char *wrapped = plot_wrap_label(&c->m, mk->label, size, 0, right - left, &lines, &tw);
@@ -401,7 +413,8 @@ int plot_place_claims(plot_layout_ctx *c)
         free(mk->label);
         mk->label = wrapped;
         double bx = fmax(fmin((mk->x0 + mk->x1) / 2 - tw / 2, right - tw), left);
-        int lane = plot_lanes_place_span(&lanes, fmin(bx, mk->x0), fmax(bx + tw, mk->x1),
+        plot_lanes *target = &lanes[mk->panel == SIZE_MAX ? L->npanels : mk->panel];
+        int lane = plot_lanes_place_span(target, fmin(bx, mk->x0), fmax(bx + tw, mk->x1),
                                          0.8 * em, MAX_CLAIM_LANES, (int)lines);
         if (lane == -2) {
             rc = DISRUPT_ENOMEM;
@@ -410,17 +423,21 @@ int plot_place_claims(plot_layout_ctx *c)
         mk->label_box = (disrupt_rect){bx, 0, tw, (double)lines * size * PLOT_LINE};
         mk->lane = lane;
         if (lane < 0) {
-            /* No room for its words: the bracket stays, in a lane of its own below. */
+            /* No room for its words: the bracket stays, in the lowest lane. */
             free(mk->label);
             mk->label = NULL;
             L->unlabelled_claims++;
-            continue;
+            lane = 0;
+            lines = 1;
         }
-        if ((size_t)lane + lines > c->claim_lanes)
-            c->claim_lanes = (size_t)lane + lines;
+        size_t *used = mk->panel == SIZE_MAX ? &c->claim_lanes : &c->panel_claim_lanes[mk->panel];
+        if ((size_t)lane + lines > *used)
+            *used = (size_t)lane + lines;
     }
 cleanup:
-    plot_lanes_fini(&lanes);
+    for (size_t p = 0; p <= L->npanels; p++)
+        plot_lanes_fini(&lanes[p]);
+    free(lanes);
     return rc;
 }
 

@@ -375,6 +375,36 @@ START_TEST(test_layout_narrow_figure_wraps_labels)
 }
 END_TEST
 
+START_TEST(test_layout_claim_above_its_signal)
+{
+    /* A claim about WhatsApp sits above the WhatsApp panel's window labels; one about no
+     * known signal sits above all panels. */
+    fixture f;
+    fixture_init(&f, 1);
+    disrupt_plot_claim claims[2] = {
+        {"OONI: WhatsApp blocked 27 Sep - 11 Nov 2020", T(2020, 9, 27), T(2020, 11, 11), "WhatsApp (OONI)"},
+        {"FOTN 2021 B1: blocking began 26 Sep", T(2020, 9, 26), T(2020, 11, 12), "no such signal"},
+    };
+    f.in.claims = claims;
+    f.in.nclaims = 2;
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, NULL, NULL, NULL, &l, NULL), 0);
+    ck_assert_uint_eq(l.nclaims, 2);
+    const disrupt_plot_panel *wa = &l.panels[1];
+    ck_assert_uint_eq(l.claims[0].panel, 1);
+    ck_assert(inside(l.claims[0].label_box, wa->claim_strip));
+    ck_assert_double_gt(l.claims[0].y, wa->title_box.y + wa->title_box.h);
+    ck_assert_double_lt(l.claims[0].y, wa->label_strip.y + 1e-9);
+    ck_assert_uint_eq(l.claims[1].panel, SIZE_MAX);
+    ck_assert_double_lt(l.claims[1].y, l.panels[0].title_box.y);
+    ck_assert_double_eq(l.panels[0].claim_strip.h, 0);
+    /* Bracket ends at the claimed times. */
+    ck_assert_double_eq_tol(l.claims[0].x1, disrupt_plot_x(&l, T(2020, 11, 11)), 1e-9);
+    disrupt_plot_layout_fini(&l);
+    fixture_fini(&f);
+}
+END_TEST
+
 START_TEST(test_layout_relative_and_size)
 {
     fixture f;
@@ -626,6 +656,7 @@ static Suite *suite(void)
     tcase_add_test(layout, test_layout_labels_never_overlap);
     tcase_add_test(layout, test_layout_crowded_windows_are_counted);
     tcase_add_test(layout, test_layout_narrow_figure_wraps_labels);
+    tcase_add_test(layout, test_layout_claim_above_its_signal);
     tcase_add_test(layout, test_layout_relative_and_size);
     tcase_add_test(layout, test_options_parsing);
     suite_add_tcase(s, layout);

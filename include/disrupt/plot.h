@@ -39,6 +39,8 @@
 typedef struct {
     const char *label;      /* "FOTN 2021: throttling and social media blocked" */
     int64_t start, end;     /* UTC seconds, end exclusive */
+    const char *signal;     /* name of the series it is about: its bracket goes above that
+                               panel's windows; NULL (or no such series): above all panels */
 } disrupt_plot_claim;
 
 typedef struct {
@@ -114,6 +116,7 @@ typedef struct {
 typedef struct {
     size_t series;           /* index in the dataset */
     disrupt_rect frame;      /* the data area */
+    disrupt_rect claim_strip;  /* brackets of the claims about this signal */
     disrupt_rect label_strip;  /* window labels above the frame */
     double ymin, ymax;       /* values at the bottom and top of the frame */
     int share;               /* 1: counts drawn as blocked share (values 0..1 shown as %) */
@@ -156,6 +159,7 @@ typedef struct {
     char *label;             /* "Claimed: …", wrapped; NULL when there was no room */
     disrupt_rect label_box;
     int lane;                /* lowest lane of its label, −1 when unlabelled */
+    size_t panel;            /* the panel it is drawn above; SIZE_MAX: above all panels */
 } disrupt_plot_claim_mark;
 
 typedef enum {
