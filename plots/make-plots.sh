@@ -15,10 +15,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=${2:-$root/plots}
 mkdir -p "$out"
 cd "$root"
-# PDFs carry a creation date: pin it (reproducible-builds convention) so that regenerating
-# the figures changes no file unless the figure changed.
+# PDFs carry a creation date: pin it (reproducible-builds convention) to the last change of
+# the data, so that regenerating the figures changes no file unless a figure changed.
 if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
-  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null || echo 0)
+  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct -- datasets 2>/dev/null || true)
+  SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-0}
   export SOURCE_DATE_EPOCH
 fi
 
