@@ -38,6 +38,9 @@ typedef struct {
     double prior_mu, prior_kappa, prior_alpha, prior_beta;
     double truncate;                 /* drop run lengths below this share of mass (1e-4) */
     double cp_threshold;             /* report a change where P(change) ≥ this (0.5) */
+    int pelt_exact;                  /* PELT: 1 = always the exact search, however long it takes;
+                                        0 = exact up to 8192 points or within a time budget,
+                                        else the fast path; -1 = the fast path only */
     size_t bocpd_lag;                /* cp_probability[i] is judged on points up to i+lag-1 (10) */
 } disrupt_segment_options;
 
@@ -48,6 +51,7 @@ typedef struct {
     size_t ncp;
     double cost;               /* total segment cost (without penalties) */
     double *cp_probability;    /* BOCPD: n posterior probabilities of a change at i; else NULL */
+    int exact;                 /* PELT: 1 = the exact optimum; 0 = its fast path's local optimum */
 } disrupt_segmentation;
 
 void disrupt_segmentation_init(disrupt_segmentation *s);
