@@ -12,7 +12,11 @@
  *     between its neighbours (searched near it first, everywhere when the optimum is not
  *     inside ±64 points), or goes when that split gains <= β; each segment is split at its
  *     best point when that gains > β (which also catches what the screening missed).
- * Time: O(n) cost evaluations per scale at the finest scales, about 20·n in all.
+ * What it can miss: pairs of changes that only pay together, such as an outlier or a stretch
+ * of a few points isolated as its own segment (on small seeded tests it equals the exact
+ * optimum on ~9 series in 10, and is never far from it).
+ * Time: about 6·n cost evaluations (screening 2n positions, refinement one scan of each
+ * segment and ±64 points around each change), ~5·10⁶ points/s for normal-meanvar.
  * Memory: 8 bytes per point for the screening gains plus the candidates.
  */
 #include "pelt_fast.h"
