@@ -7,8 +7,8 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 DISRUPT    := $(BUILD)/disrupt
 
 # Debian packages the build, the tests, the fonts and the notebooks need.
-PACKAGES := cmake make gcc pkg-config libcsv-dev libgsl-dev libcairo2-dev libpango1.0-dev \
-            check fonts-dejavu-core tzdata poppler-utils python3 python3-nbclient \
+PACKAGES := cmake make gcc pkg-config libcsv-dev libgsl-dev libcairo2-dev libpango1.0-dev libjson-c-dev \
+            check fonts-dejavu-core tzdata poppler-utils libxml2-utils python3 python3-nbclient \
             python3-nbformat python3-ipykernel
 
 .PHONY: all deps build demo test plots datasets bench clean
@@ -35,9 +35,13 @@ $(BUILD)/Makefile: CMakeLists.txt | deps
 build: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
 
+# The bundled Azerbaijan 2020 series is SYNTHETIC (see datasets/azerbaijan-2020/README.md);
+# the chart's caption says so.
 demo: build
 	$(DISRUPT) detect --plot plots/azerbaijan-2020.png \
-	  --source "Data: SYNTHETIC series modelled on Freedom on the Net 2021 (Azerbaijan); not a measurement" \
+	  --events datasets/azerbaijan-2020/events.csv \
+	  --title "Azerbaijan 2020: national traffic during the Nagorno-Karabakh war" \
+	  --subtitle "Hourly traffic against its seasonal baseline; shaded: the disruption detected" \
 	  datasets/azerbaijan-2020/traffic.csv
 
 test: deps

@@ -114,3 +114,58 @@ void tu_result_free(tu_result *r)
     free(r->err);
     r->out = r->err = NULL;
 }
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+
+disrupt_series *tu_synthetic_level(const char *name, int64_t start, int64_t step, size_t n,
+                                   double noise, size_t drop_first, size_t drop_last,
+                                   double drop_level, unsigned long seed)
+{
+    disrupt_series *s = disrupt_series_alloc(name, "synthetic", DISRUPT_SIGNAL_LEVEL, start, step, n);
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!s || !rng) {
+        disrupt_series_free(s);
+        gsl_rng_free(rng);
+        return NULL;
+    }
+    gsl_rng_set(rng, seed);
+    for (size_t i = 0; i < n; i++) {
+        int64_t t = start + (int64_t)i * step;
+        double hour = (double)((t % 86400 + 86400) % 86400) / 3600.0;
+        int weekday = (int)(((t / 86400) + 3) % 7); /* 0 = Monday */
+        double diurnal = exp(0.45 * cos(2 * M_PI * (hour - 20.0) / 24.0));
+        double weekly = weekday >= 5 ? 0.9 : 1.0;
+        double v = 1000.0 * diurnal * weekly * exp(gsl_ran_gaussian(rng, noise));
+        if (i >= drop_first && i < drop_last)
+            v *= drop_level;
+        s->value[i] = v;
+    }
+    s->synthetic = 1;
+    gsl_rng_free(rng);
+    return s;
+}
+
+disrupt_series *tu_synthetic_counts(const char *name, int64_t start, int64_t step, size_t n,
+                                    double trials, double p0, double p1, size_t drop_first,
+                                    size_t drop_last, unsigned long seed)
+{
+    disrupt_series *s = disrupt_series_alloc(name, "synthetic", DISRUPT_SIGNAL_COUNTS, start, step, n);
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!s || !rng) {
+        disrupt_series_free(s);
+        gsl_rng_free(rng);
+        return NULL;
+    }
+    gsl_rng_set(rng, seed);
+    for (size_t i = 0; i < n; i++) {
+        unsigned int m = gsl_ran_poisson(rng, trials);
+        double p = (i >= drop_first && i < drop_last) ? p1 : p0;
+        s->trials[i] = m;
+        s->value[i] = m ? gsl_ran_binomial(rng, p, m) : NAN;
+    }
+    s->synthetic = 1;
+    gsl_rng_free(rng);
+    return s;
+}

@@ -4,6 +4,9 @@
 #define DISRUPT_TESTUTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "disrupt/series.h"
 
 /* Path of a file in the source tree (DISRUPT_SOURCE_DIR); static buffer, valid until the
  * next call. */
@@ -25,5 +28,18 @@ tu_result tu_run(const char *args);
 void tu_result_free(tu_result *r);
 /* Reads a whole file; NULL if it cannot. Caller frees. */
 char *tu_read_file(const char *path, size_t *len);
+
+
+/* A seeded synthetic level series for detector tests: hourly-or-other step, diurnal cycle
+ * (peak/trough about 2.5), weekly dip on weekends, log-normal noise of sd `noise`, and the
+ * samples in [drop_first, drop_last) multiplied by `drop_level` (1.0 for none). */
+disrupt_series *tu_synthetic_level(const char *name, int64_t start, int64_t step, size_t n,
+                                   double noise, size_t drop_first, size_t drop_last,
+                                   double drop_level, unsigned long seed);
+/* Binomial counts: `trials` measurements a step (Poisson around it), blocked share p0, and p1
+ * in [drop_first, drop_last). */
+disrupt_series *tu_synthetic_counts(const char *name, int64_t start, int64_t step, size_t n,
+                                    double trials, double p0, double p1, size_t drop_first,
+                                    size_t drop_last, unsigned long seed);
 
 #endif

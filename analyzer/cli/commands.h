@@ -3,5 +3,9 @@
 #ifndef DISRUPT_COMMANDS_H
 #define DISRUPT_COMMANDS_H
 
+int cmd_detect(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_inspect(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
 
 #endif

@@ -1,5 +1,7 @@
 /* main.c — `disrupt COMMAND [OPTIONS] FILE...`: dispatch to a subcommand. */
 #include <gsl/gsl_errno.h>
+
+#include "disrupt.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +15,10 @@ typedef struct {
 } command;
 
 static const command commands[] = {
+    {"detect", cmd_detect, "find disruption windows: kind, dates with 95% intervals, depth"},
+    {"inspect", cmd_inspect, "show how each input file is read: dialect, signals, range, step"},
+    {"simulate", cmd_simulate, "write SYNTHETIC series with known disruptions (ground truth)"},
+    {"verify", cmd_verify, "check claimed dates against the data: a verdict per claim"},
     {NULL, NULL, NULL},
 };
 

@@ -8,8 +8,22 @@
  *
  * Rows may come unsorted; duplicate time stamps are aggregated; the step is inferred (median
  * spacing) unless given; missing samples stay NaN.
+ * Cells: an empty cell is a missing sample (as IODA exports write them); any other text that is
+ * not a finite decimal number ("n/a", "NA", "NaN", "Inf", "0x10") is rejected. Zero is data.
+ * Count series (OONI) carry value = anomaly_count + confirmed_count and trials =
+ * measurement_count − failure_count; a step with no usable measurement is missing.
+ * Synthetic data: a series is marked synthetic (series->synthetic = 1) when a '#' comment line
+ * before the header contains the word "synthetic" (any case), e.g. "# synthetic: made up for
+ * tests", or when the file's base name contains "synthetic". Any dialect may carry such lines.
+ * Names: plain/Google columns keep their header title; IODA titles become active-probing, bgp,
+ * telescope, google-search, …; long format gives "entity/signal" ("signal" with one entity);
+ * OONI gives the axis value (domain, ASN, …) or the file stem without an axis; Tor gives the
+ * column ("users") or "cc/users" when several countries are read.
+ * Errors: DISRUPT_EIO (cannot open or read), DISRUPT_EDATA (header, cell, empty file, no rows,
+ * one time stamp without --step, every column empty), DISRUPT_EINVAL (bad option value),
+ * DISRUPT_ENOMEM. On error nothing is appended to out.
  * Ownership: the series appended to `out` belong to it. Memory: O(points), at most 32 bytes
- * per point per signal plus a constant.
+ * per point per signal plus a constant. Time: O(bytes) for sorted rows.
  */
 #ifndef DISRUPT_INGEST_H
 #define DISRUPT_INGEST_H
@@ -46,9 +60,16 @@ typedef struct {
     void *warn_ctx;
     size_t skipped_rows;          /* out: rows skipped with skip_bad_rows */
     const char *dialect;          /* out: name of the dialect that was read */
+    size_t rows;                  /* out: data rows read (including skipped ones) */
+    char delimiter;               /* out: the field delimiter used */
 } disrupt_ingest_options;
 
 void disrupt_ingest_options_init(disrupt_ingest_options *o);
+
+/* "mean", "sum", "max", "min", "last" → *out; returns 0, or DISRUPT_EINVAL. */
+int disrupt_aggregate_parse(const char *name, disrupt_aggregate *out);
+/* 1 when name is a dialect accepted as options.format (plain, long, ioda, ooni, tor, google). */
+int disrupt_ingest_format_known(const char *name);
 
 /* Reads path ("-" = standard input) and appends one series per signal to out. */
 int disrupt_ingest_file(const char *path, disrupt_ingest_options *opt, disrupt_dataset *out,

@@ -1,0 +1,42 @@
+/* plot_cairo.h — the cairo/pango side of the plot: text through pango with fontconfig fonts,
+ * and drawing a computed layout. Internal to the plot_*.c files. */
+#ifndef DISRUPT_PLOT_CAIRO_H
+#define DISRUPT_PLOT_CAIRO_H
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "plot_internal.h"
+
+#define PLOT_FONT_FAMILY "DejaVu Sans"
+
+/* Text state: a pango context with fixed font options (no hinting of metrics, so widths
+ * measured on one surface hold on another and output is the same on every run). */
+typedef struct {
+    PangoContext *context;
+    PangoLayout *layout;
+    PangoFontDescription *font;
+} plot_text;
+
+/* For measuring: a context on a private 1×1 surface. Returns 0 or DISRUPT_EANALYSIS. */
+int plot_text_init_measuring(plot_text *t);
+/* For drawing on cr. */
+int plot_text_init_for(plot_text *t, cairo_t *cr);
+void plot_text_fini(plot_text *t);
+
+/* disrupt_plot_measure backed by pango; ctx is a plot_text. */
+double plot_text_measure(void *ctx, const char *text, double em, int bold);
+
+typedef enum { PLOT_ALIGN_LEFT, PLOT_ALIGN_CENTRE, PLOT_ALIGN_RIGHT } plot_align;
+
+/* Draws text (with '\n' line breaks) with its top at y; x is the left, centre or right
+ * edge by align. */
+void plot_text_draw(plot_text *t, cairo_t *cr, const char *text, double x, double y, double em,
+                    int bold, plot_align align);
+
+/* Draws the whole layout on cr, whose user space is layout points. Returns 0 or
+ * DISRUPT_EANALYSIS with err set when cairo reports an error. */
+int plot_draw(cairo_t *cr, const disrupt_plot_layout *l, const disrupt_plot_input *in,
+              disrupt_error *err);
+
+#endif

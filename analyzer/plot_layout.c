@@ -1,0 +1,974 @@
+/* plot_layout.c — where everything on a chart goes, computed without drawing.
+ *
+ * Top to bottom: title, subtitle, legend, claim brackets, event labels, then per panel a
+ * title line, a strip of window labels (in lanes, so none overlap) and the data frame; the
+ * date axis under the last panel; the caption. The y-axis gutter depends on the tick labels,
+ * which depend on the frame height: the layout is computed with a guessed gutter and redone
+ * once with the measured one when the guess was too narrow.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "disrupt/timefmt.h"
+#include "plot_internal.h"
+
+#define MAX_WINDOW_LANES 4
+#define MAX_EVENT_LANES 3
+#define MAX_CLAIM_LANES 3
+#define PANEL_GAP 1.7   /* between one panel's frame and the next one's title, in em */
+
+typedef struct {
+    const disrupt_plot_input *in;
+    const disrupt_plot_options *opt;
+    plot_measurer m;
+    disrupt_plot_layout *L;
+    double margin;
+    double gutter;       /* space left of the frames for y tick labels */
+    double *lo, *hi;     /* display range of each panel's data */
+    int *share;
+    size_t *window_lanes;  /* lanes used per panel */
+    size_t event_lanes, claim_lanes;
+} layout_ctx;
+
+/* ---- sizes ---- */
+
+static double length_to_points(disrupt_plot_length len, double dpi, double fallback)
+{
+    switch (len.unit) {
+    case DISRUPT_LENGTH_PX:
+        return len.value / dpi * 72.0;
+    case DISRUPT_LENGTH_MM:
+        return len.value / 25.4 * 72.0;
+    case DISRUPT_LENGTH_IN:
+        return len.value * 72.0;
+    case DISRUPT_LENGTH_DEFAULT:
+        break;
+    }
+    return fallback;
+}
+
+double disrupt_plot_x(const disrupt_plot_layout *l, int64_t t)
+{
+    return l->plot_area.x + (double)(t - l->t0) / (double)(l->t1 - l->t0) * l->plot_area.w;
+}
+
+static int64_t clamp_time(const disrupt_plot_layout *l, int64_t t)
+{
+    return t < l->t0 ? l->t0 : t > l->t1 ? l->t1 : t;
+}
+
+/* ---- data ranges ---- */
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+double plot_relative_reference(const disrupt_series *s)
+{
+    double *v = malloc((s->n ? s->n : 1) * sizeof *v);
+    if (!v)
+        return NAN;
+    size_t k = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (isfinite(s->value[i]))
+            v[k++] = s->value[i];
+    double med = NAN;
+    if (k) {
+        qsort(v, k, sizeof *v, cmp_double);
+        med = k % 2 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
+    }
+    free(v);
+    return med;
+}
+
+double plot_display_value(const disrupt_series *s, const double *expected, double reference,
+                          int relative, size_t i)
+{
+    double v = s->value[i];
+    if (s->type == DISRUPT_SIGNAL_COUNTS)
+        return s->trials && s->trials[i] > 0 ? 100.0 * v / s->trials[i] : NAN;
+    if (!relative)
+        return v;
+    double e = expected ? expected[i] : reference;
+    return e > 0 && isfinite(e) ? 100.0 * v / e : NAN;
+}
+
+static const double *expected_of(const disrupt_plot_input *in, size_t p)
+{
+    return in->expected ? in->expected[p] : NULL;
+}
+
+static void data_range(layout_ctx *c, size_t p)
+{
+    const disrupt_series *s = c->in->data->series[p];
+    const double *e = expected_of(c->in, p);
+    int relative = c->opt->relative;
+    double ref = relative && !e ? plot_relative_reference(s) : NAN;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < s->n; i++) {
+        double v = plot_display_value(s, e, ref, relative, i);
+        if (isfinite(v)) {
+            lo = fmin(lo, v);
+            hi = fmax(hi, v);
+        }
+        if (e && !relative && s->type == DISRUPT_SIGNAL_LEVEL && isfinite(e[i])) {
+            lo = fmin(lo, e[i]);
+            hi = fmax(hi, e[i]);
+        }
+    }
+    if (!isfinite(lo)) {
+        lo = 0;
+        hi = 1;
+    }
+    c->share[p] = s->type == DISRUPT_SIGNAL_COUNTS;
+    if (lo > 0)
+        lo = 0;  /* levels are drawn from zero: a drop must look as deep as it is */
+    if (relative && s->type == DISRUPT_SIGNAL_LEVEL)
+        hi = fmax(hi, 100);
+    if (c->share[p])
+        hi = fmax(hi, 5);
+    if (!(hi > lo))
+        hi = lo + 1;
+    c->lo[p] = lo;
+    c->hi[p] = hi + 0.04 * (hi - lo);  /* headroom so the line does not graze the top */
+}
+
+static void free_yticks(disrupt_plot_panel *p)
+{
+    for (size_t i = 0; i < p->nyticks; i++)
+        free(p->yticks[i].text);
+    free(p->yticks);
+    p->yticks = NULL;
+    p->nyticks = 0;
+}
+
+/* 1-2-5 ticks for a panel of frame height h; returns the widest tick label or −1 (ENOMEM). */
+static double make_yticks(layout_ctx *c, disrupt_plot_panel *p, size_t idx, double h)
+{
+    double em = c->L->em;
+    int target = (int)floor(h / (2.4 * em));
+    target = target < 2 ? 2 : target > 6 ? 6 : target;
+    double lo = c->lo[idx], hi = c->hi[idx];
+    double step = plot_nice_step(hi - lo, target);
+    double ymin = floor(lo / step + 1e-9) * step, ymax = ceil(hi / step - 1e-9) * step;
+    if (c->share[idx] && ymax > 100 && hi <= 100 * 1.05)
+        ymax = 100;
+    p->ymin = ymin;
+    p->ymax = ymax;
+    size_t n = (size_t)llround((ymax - ymin) / step) + 1;
+    free_yticks(p);
+    p->yticks = calloc(n, sizeof *p->yticks);
+    if (!p->yticks)
+        return -1;
+    double scale;
+    const char *suffix;
+    int decimals;
+    int percent = c->share[idx] || c->opt->relative;
+    plot_number_style(fmax(fabs(ymin), fabs(ymax)), step, &scale, &suffix, &decimals);
+    if (percent) {
+        scale = 1;
+        suffix = "%";
+        decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+    }
+    double widest = 0;
+    for (size_t i = 0; i < n; i++) {
+        double v = ymin + (double)i * step;
+        p->yticks[i].value = v;
+        p->yticks[i].text = plot_format_number(v, scale, decimals, suffix);
+        if (!p->yticks[i].text)
+            return -1;
+        p->nyticks = i + 1;
+        widest = fmax(widest, plot_text_width(&c->m, p->yticks[i].text, 0.9 * em, 0));
+    }
+    return widest;
+}
+
+/* ---- text blocks ---- */
+
+/* Greedy word wrap to width; lines joined by '\n'. Sets *lines. */
+static char *wrap_text(const plot_measurer *m, const char *text, double em, int bold, double width,
+                       size_t *lines)
+{
+    size_t len = strlen(text);
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, text, len + 1);
+    *lines = 1;
+    char *line_start = out, *last_space = NULL;
+    for (char *p = out; *p; p++) {
+        if (*p == '\n') {
+            line_start = p + 1;
+            last_space = NULL;
+            (*lines)++;
+            continue;
+        }
+        if (*p != ' ')
+            continue;
+        /* Would the text up to this space overflow? Then break at the previous space. */
+        *p = '\0';
+        double w = plot_text_width(m, line_start, em, bold);
+        *p = ' ';
+        if (w > width && last_space) {
+            *last_space = '\n';
+            line_start = last_space + 1;
+            (*lines)++;
+        }
+        last_space = p;
+    }
+    if (last_space && plot_text_width(m, line_start, em, bold) > width) {
+        *last_space = '\n';
+        (*lines)++;
+    }
+    return out;
+}
+
+static int text_block(layout_ctx *c, const char *text, double size, int bold, double *y,
+                      char **out, disrupt_rect *box)
+{
+    if (!text || !*text)
+        return 0;
+    size_t lines;
+    double w = c->L->width - 2 * c->margin;
+    *out = wrap_text(&c->m, text, size, bold, w, &lines);
+    if (!*out)
+        return DISRUPT_ENOMEM;
+    *box = (disrupt_rect){c->margin, *y, w, (double)lines * size * PLOT_LINE};
+    *y += box->h;
+    return 0;
+}
+
+static int any_synthetic(const disrupt_dataset *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (d->series[i]->synthetic)
+            return 1;
+    return 0;
+}
+
+static int contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = hay; *p; p++)
+        if (strncasecmp(p, needle, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* "Data: a.csv, b.csv. Synthetic data, not a measurement. Times in UTC." */
+static char *default_caption(const layout_ctx *c)
+{
+    const disrupt_dataset *d = c->in->data;
+    size_t len = 64;
+    for (size_t i = 0; i < d->count; i++)
+        len += (d->series[i]->file ? strlen(d->series[i]->file) : 0) + 2;
+    char *files = calloc(len, 1);
+    if (!files)
+        return NULL;
+    for (size_t i = 0; i < d->count; i++) {
+        const char *f = d->series[i]->file;
+        if (!f)
+            continue;
+        int seen = 0;
+        for (size_t j = 0; j < i; j++)
+            seen |= d->series[j]->file && strcmp(d->series[j]->file, f) == 0;
+        if (seen)
+            continue;
+        if (*files)
+            strcat(files, ", ");
+        strcat(files, strcmp(f, "-") == 0 ? "standard input" : f);
+    }
+    char *s = plot_strdupf("Data: %s.", *files ? files : "unnamed input");
+    free(files);
+    return s;
+}
+
+static char *caption_text(const layout_ctx *c)
+{
+    const char *source = c->opt->source;
+    char *base = source ? plot_strdupf("%s", source) : default_caption(c);
+    if (!base)
+        return NULL;
+    int synthetic = any_synthetic(c->in->data) && !contains_ci(base, "synthetic");
+    const char *tz = c->opt->tz && *c->opt->tz ? c->opt->tz : "UTC";
+    char *unl = NULL;
+    if (c->L->unlabelled)
+        unl = plot_strdupf(" %zu window%s too close to others to label %s shaded without a label.",
+                           c->L->unlabelled, c->L->unlabelled == 1 ? "" : "s",
+                           c->L->unlabelled == 1 ? "is" : "are");
+    char *s = plot_strdupf("%s%s Times in %s.%s", base,
+                           synthetic ? " Synthetic data (simulated), not a measurement." : "", tz,
+                           unl ? unl : "");
+    free(base);
+    free(unl);
+    return s;
+}
+
+/* ---- legend ---- */
+
+static int legend_add(layout_ctx *c, disrupt_legend_what what, disrupt_window_kind kind,
+                      const char *text)
+{
+    disrupt_plot_layout *L = c->L;
+    disrupt_plot_legend_item *items = realloc(L->legend, (L->nlegend + 1) * sizeof *items);
+    if (!items)
+        return DISRUPT_ENOMEM;
+    L->legend = items;
+    disrupt_plot_legend_item *it = &items[L->nlegend];
+    memset(it, 0, sizeof *it);
+    it->what = what;
+    it->kind = kind;
+    it->text = plot_strdupf("%s", text);
+    if (!it->text)
+        return DISRUPT_ENOMEM;
+    L->nlegend++;
+    return 0;
+}
+
+static int legend_items(layout_ctx *c)
+{
+    const disrupt_plot_input *in = c->in;
+    int rc = legend_add(c, DISRUPT_LEGEND_OBSERVED, 0, "Observed");
+    int expected = 0, missing = 0;
+    for (size_t p = 0; p < in->data->count; p++) {
+        expected |= expected_of(in, p) != NULL;
+        missing |= disrupt_series_missing(in->data->series[p]) > 0;
+    }
+    if (!rc && expected)
+        rc = legend_add(c, DISRUPT_LEGEND_EXPECTED, 0,
+                        c->opt->relative ? "Expected (100%)" : "Expected");
+    if (!rc && missing)
+        rc = legend_add(c, DISRUPT_LEGEND_MISSING, 0, "No data");
+    static const char *kinds[] = {"Shutdown", "Throttling", "Blocking"};
+    for (int k = 0; k < 3 && !rc; k++) {
+        int present = 0;
+        for (size_t i = 0; in->windows && i < in->windows->count; i++)
+            present |= (int)in->windows->items[i].kind == k;
+        if (present)
+            rc = legend_add(c, DISRUPT_LEGEND_WINDOW, (disrupt_window_kind)k, kinds[k]);
+    }
+    if (!rc && in->windows && in->windows->count)
+        rc = legend_add(c, DISRUPT_LEGEND_CI, 0, "95% interval of start/end");
+    if (!rc && in->events && in->events->count)
+        rc = legend_add(c, DISRUPT_LEGEND_EVENT, 0,
+                        c->L->events_numbered ? "Event (numbered below)" : "Event");
+    if (!rc && in->nclaims)
+        rc = legend_add(c, DISRUPT_LEGEND_CLAIM, 0, "Claimed window");
+    return rc;
+}
+
+/* Flows the legend left to right from y, wrapping at the right margin; returns the height. */
+static double place_legend(layout_ctx *c, double y)
+{
+    disrupt_plot_layout *L = c->L;
+    double em = L->em, size = 0.9 * em, line = 1.5 * em;
+    double x = c->margin, right = L->width - c->margin, top = y;
+    for (size_t i = 0; i < L->nlegend; i++) {
+        disrupt_plot_legend_item *it = &L->legend[i];
+        double tw = plot_text_width(&c->m, it->text, size, 0);
+        double w = 1.8 * em + 0.4 * em + tw;
+        if (x > c->margin && x + w > right) {
+            x = c->margin;
+            y += line;
+        }
+        it->swatch = (disrupt_rect){x, y + 0.25 * em, 1.8 * em, 0.85 * em};
+        it->text_box = (disrupt_rect){x + 2.2 * em, y, tw, size * PLOT_LINE};
+        x += w + 1.3 * em;
+    }
+    L->legend_box = (disrupt_rect){c->margin, top, right - c->margin, L->nlegend ? y + line - top : 0};
+    return L->legend_box.h;
+}
+
+/* ---- marks: windows, events, claims ---- */
+
+typedef struct {
+    size_t index;
+    double weight;
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->weight != y->weight)
+        return x->weight < y->weight ? 1 : -1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Window labels, most important first (duration × depth), into lanes per panel. */
+static int place_windows(layout_ctx *c)
+{
+    disrupt_plot_layout *L = c->L;
+    const disrupt_window_list *wl = c->in->windows;
+    size_t n = wl ? wl->count : 0;
+    if (!n)
+        return 0;
+    L->marks = calloc(n, sizeof *L->marks);
+    ranked *order = calloc(n, sizeof *order);
+    plot_lanes *lanes = calloc(L->npanels, sizeof *lanes);
+    int rc = 0;
+    if (!L->marks || !order || !lanes) {
+        rc = DISRUPT_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const disrupt_window *w = &wl->items[i];
+        order[i].index = i;
+        order[i].weight = (double)(w->end - w->start) * fabs(w->depth);
+    }
+    qsort(order, n, sizeof *order, cmp_ranked);
+    double em = L->em, pad = 0.8 * em;
+    double left = L->plot_area.x, right = L->plot_area.x + L->plot_area.w;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = order[k].index;
+        const disrupt_window *w = &wl->items[i];
+        disrupt_plot_mark *mk = &L->marks[L->nmarks++];
+        mk->window = i;
+        mk->panel = w->signal;
+        mk->kind = w->kind;
+        mk->x0 = disrupt_plot_x(L, clamp_time(L, w->start));
+        mk->x1 = disrupt_plot_x(L, clamp_time(L, w->end));
+        mk->start_lo = disrupt_plot_x(L, clamp_time(L, w->start_lo));
+        mk->start_hi = disrupt_plot_x(L, clamp_time(L, w->start_hi));
+        mk->end_lo = disrupt_plot_x(L, clamp_time(L, w->end_lo));
+        mk->end_hi = disrupt_plot_x(L, clamp_time(L, w->end_hi));
+        mk->lane = -1;
+        mk->label = disrupt_plot_window_label(w, c->in->data->series[w->signal], c->opt->tz);
+        if (!mk->label) {
+            rc = DISRUPT_ENOMEM;
+            goto cleanup;
+        }
+        double tw = plot_text_width(&c->m, mk->label, em, 0);
+        double cx = (mk->x0 + mk->x1) / 2;
+        double bx = fmin(fmax(cx - tw / 2, left), right - tw);
+        bx = fmax(bx, left);
+        double occ_l = fmin(bx, mk->x0), occ_r = fmax(bx + tw, mk->x1);
+        int lane = plot_lanes_place(&lanes[mk->panel], occ_l, occ_r, pad, MAX_WINDOW_LANES);
+        if (lane == -2) {
+            rc = DISRUPT_ENOMEM;
+            goto cleanup;
+        }
+        if (lane < 0) {
+            free(mk->label);
+            mk->label = NULL;
+            L->unlabelled++;
+            continue;
+        }
+        mk->lane = lane;
+        mk->leader = bx > mk->x1 || bx + tw < mk->x0;
+        mk->label_box = (disrupt_rect){bx, 0, tw, em * PLOT_LINE};
+        if ((size_t)lane + 1 > c->window_lanes[mk->panel])
+            c->window_lanes[mk->panel] = (size_t)lane + 1;
+    }
+cleanup:
+    for (size_t p = 0; lanes && p < L->npanels; p++)
+        plot_lanes_fini(&lanes[p]);
+    free(lanes);
+    free(order);
+    return rc;
+}
+
+typedef struct {
+    size_t index;
+    int64_t time;
+} timed;
+
+static int cmp_timed(const void *a, const void *b)
+{
+    const timed *x = a, *y = b;
+    if (x->time != y->time)
+        return x->time < y->time ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Places one flag label of width tw beside the rule at mk->x (right, else left); 0 placed,
+ * 1 no room, 2 out of memory. */
+static int place_flag(layout_ctx *c, plot_lanes *lanes, disrupt_plot_event_mark *mk, double tw,
+                      int centred)
+{
+    disrupt_plot_layout *L = c->L;
+    double em = L->em, size = 0.9 * em;
+    double left = L->plot_area.x, right = L->plot_area.x + L->plot_area.w;
+    double candidates[2] = {mk->x + 0.3 * em, mk->x - 0.3 * em - tw};
+    if (centred)
+        candidates[0] = candidates[1] = fmax(fmin(mk->x - tw / 2, right - tw), left);
+    else if (candidates[0] + tw > right) {
+        candidates[0] = candidates[1];
+        candidates[1] = mk->x + 0.3 * em;
+    }
+    for (int k = 0; k < 2; k++) {
+        double bx = candidates[k];
+        if (bx < left - 1e-9 || bx + tw > right + 1e-9)
+            continue;
+        int lane = plot_lanes_place(lanes, fmin(bx, mk->x), fmax(bx + tw, mk->x), 0.6 * em,
+                                    MAX_EVENT_LANES);
+        if (lane == -2)
+            return 2;
+        if (lane >= 0) {
+            mk->lane = lane;
+            mk->label_box = (disrupt_rect){bx, 0, tw, size * PLOT_LINE};
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* "27 Sep 2020" or "9 Nov 2020 21:00" in the chart's zone. */
+static void event_date(int64_t t, const char *tz, char *out, size_t outsz)
+{
+    struct tm tm;
+    if (disrupt_time_local(t, tz, &tm) != 0) {
+        snprintf(out, outsz, "?");
+        return;
+    }
+    strftime(out, outsz, tm.tm_hour || tm.tm_min ? "%-d %b %Y %H:%M" : "%-d %b %Y", &tm);
+}
+
+/* Numbered notes under the chart: "1  27 Sep 2020  War begins". */
+static int event_notes(layout_ctx *c)
+{
+    disrupt_plot_layout *L = c->L;
+    const disrupt_event_list *ev = c->in->events;
+    size_t len = 1;
+    for (size_t i = 0; i < L->nevents; i++)
+        len += strlen(ev->items[L->events[i].event].label) + 64;
+    char *notes = calloc(len, 1);
+    if (!notes)
+        return DISRUPT_ENOMEM;
+    size_t at = 0;
+    for (size_t i = 0; i < L->nevents; i++) {
+        char date[48];
+        event_date(ev->items[L->events[i].event].time, c->opt->tz, date, sizeof date);
+        at += (size_t)snprintf(notes + at, len - at, "%s%zu \xC2\xB7 %s \xC2\xB7 %s", i ? "\n" : "",
+                               i + 1, date, ev->items[L->events[i].event].label);
+    }
+    size_t lines;
+    L->event_notes = wrap_text(&c->m, notes, PLOT_CAPTION_SCALE * L->em, 0,
+                               L->width - 2 * c->margin, &lines);
+    free(notes);
+    if (!L->event_notes)
+        return DISRUPT_ENOMEM;
+    L->event_notes_box.h = (double)lines * PLOT_CAPTION_SCALE * L->em * PLOT_LINE;
+    return 0;
+}
+
+/* Events inside the span, in time order, as flags beside their rules when all of them fit;
+ * otherwise as numbers on the rules with the labels listed under the chart. */
+static int place_events(layout_ctx *c)
+{
+    disrupt_plot_layout *L = c->L;
+    const disrupt_event_list *ev = c->in->events;
+    size_t n = ev ? ev->count : 0;
+    if (!n)
+        return 0;
+    L->events = calloc(n, sizeof *L->events);
+    timed *order = calloc(n, sizeof *order);
+    plot_lanes lanes;
+    plot_lanes_init(&lanes);
+    int rc = 0;
+    if (!L->events || !order) {
+        rc = DISRUPT_ENOMEM;
+        goto cleanup;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ev->items[i].time >= L->t0 && ev->items[i].time < L->t1)
+            order[k++] = (timed){i, ev->items[i].time};
+    qsort(order, k, sizeof *order, cmp_timed);
+    double size = 0.9 * L->em;
+    for (int numbered = 0; numbered < 2; numbered++) {
+        plot_lanes_fini(&lanes);
+        L->nevents = 0;
+        L->unlabelled_events = 0;
+        c->event_lanes = 0;
+        int all_placed = 1;
+        for (size_t j = 0; j < k; j++) {
+            disrupt_plot_event_mark *mk = &L->events[L->nevents++];
+            free(mk->label);
+            memset(mk, 0, sizeof *mk);
+            mk->event = order[j].index;
+            mk->x = disrupt_plot_x(L, order[j].time);
+            mk->lane = -1;
+            mk->label = numbered ? plot_strdupf("%zu", j + 1)
+                                 : plot_strdupf("%s", ev->items[order[j].index].label);
+            if (!mk->label) {
+                rc = DISRUPT_ENOMEM;
+                goto cleanup;
+            }
+            double tw = plot_text_width(&c->m, mk->label, size, numbered);
+            int placed = place_flag(c, &lanes, mk, tw, numbered);
+            if (placed == 2) {
+                rc = DISRUPT_ENOMEM;
+                goto cleanup;
+            }
+            if (placed == 1) {
+                all_placed = 0;
+                free(mk->label);
+                mk->label = NULL;
+                L->unlabelled_events++;
+                continue;
+            }
+            if ((size_t)mk->lane + 1 > c->event_lanes)
+                c->event_lanes = (size_t)mk->lane + 1;
+        }
+        L->events_numbered = numbered;
+        if (all_placed)
+            break;
+    }
+    if (L->events_numbered)
+        rc = event_notes(c);
+cleanup:
+    plot_lanes_fini(&lanes);
+    free(order);
+    return rc;
+}
+
+static int place_claims(layout_ctx *c)
+{
+    disrupt_plot_layout *L = c->L;
+    size_t n = c->in->nclaims;
+    if (!n)
+        return 0;
+    L->claims = calloc(n, sizeof *L->claims);
+    if (!L->claims)
+        return DISRUPT_ENOMEM;
+    plot_lanes lanes;
+    plot_lanes_init(&lanes);
+    double em = L->em, size = 0.9 * em;
+    double left = L->plot_area.x, right = L->plot_area.x + L->plot_area.w;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        const disrupt_plot_claim *cl = &c->in->claims[i];
+        if (cl->end <= L->t0 || cl->start >= L->t1)
+            continue;
+        disrupt_plot_claim_mark *mk = &L->claims[L->nclaims];
+        mk->claim = i;
+        mk->x0 = disrupt_plot_x(L, clamp_time(L, cl->start));
+        mk->x1 = disrupt_plot_x(L, clamp_time(L, cl->end));
+        mk->label = plot_strdupf("Claimed: %s", cl->label ? cl->label : "");
+        if (!mk->label) {
+            rc = DISRUPT_ENOMEM;
+            goto cleanup;
+        }
+        L->nclaims++;
+        double tw = plot_text_width(&c->m, mk->label, size, 0);
+        double bx = fmax(fmin((mk->x0 + mk->x1) / 2 - tw / 2, right - tw), left);
+        int lane = plot_lanes_place(&lanes, fmin(bx, mk->x0), fmax(bx + tw, mk->x1), 0.8 * em,
+                                    MAX_CLAIM_LANES);
+        if (lane == -2) {
+            rc = DISRUPT_ENOMEM;
+            goto cleanup;
+        }
+        if (lane < 0)
+            lane = MAX_CLAIM_LANES - 1;  /* claims are few; the top lane takes any overflow */
+        mk->label_box = (disrupt_rect){bx, 0, tw, size * PLOT_LINE};
+        /* y is relative to the strip until the strip is placed; lane kept in y for now. */
+        mk->y = lane;
+        if ((size_t)lane + 1 > c->claim_lanes)
+            c->claim_lanes = (size_t)lane + 1;
+    }
+cleanup:
+    plot_lanes_fini(&lanes);
+    return rc;
+}
+
+/* ---- panels ---- */
+
+static char *panel_title(const layout_ctx *c, size_t p)
+{
+    const disrupt_series *s = c->in->data->series[p];
+    const char *unit = s->unit && *s->unit ? s->unit : NULL;
+    if (s->type == DISRUPT_SIGNAL_COUNTS)
+        return plot_strdupf("%s \xC2\xB7 blocked share of measurements", s->name);
+    if (c->opt->relative)
+        return plot_strdupf("%s \xC2\xB7 %% of expected", s->name);
+    return unit ? plot_strdupf("%s \xC2\xB7 %s", s->name, unit) : plot_strdupf("%s", s->name);
+}
+
+static double lane_height(double em)
+{
+    return em * PLOT_LINE + 0.55 * em;  /* text + the bracket under it */
+}
+
+/* Vertical placement of everything; frame heights from opt->height or the default. */
+static int place_vertical(layout_ctx *c, double *widest_tick)
+{
+    disrupt_plot_layout *L = c->L;
+    double em = L->em, m = c->margin;
+    double y = m;
+    int rc = 0;
+    if ((rc = text_block(c, c->opt->title, PLOT_TITLE_SCALE * em, 1, &y, &L->title, &L->title_box)))
+        return rc;
+    if (L->title)
+        y += 0.15 * em;
+    if ((rc = text_block(c, c->opt->subtitle, PLOT_SUBTITLE_SCALE * em, 0, &y, &L->subtitle,
+                         &L->subtitle_box)))
+        return rc;
+    if (L->title || L->subtitle)
+        y += 0.7 * em;
+    y += place_legend(c, y) + 0.5 * em;
+
+    double claim_top = y;
+    y += (double)c->claim_lanes * 2.1 * em;
+    double event_top = y;
+    L->event_strip = (disrupt_rect){L->plot_area.x, event_top, L->plot_area.w,
+                                    (double)c->event_lanes * 1.25 * em};
+    y += L->event_strip.h + (c->event_lanes ? 0.3 * em : 0);
+
+    /* Heights that do not depend on the frames. */
+    double fixed_panels = 0;
+    for (size_t p = 0; p < L->npanels; p++)
+        fixed_panels += PLOT_PANEL_TITLE_SCALE * em * PLOT_LINE + 0.2 * em +
+                        (double)c->window_lanes[p] * lane_height(em) + (p ? PANEL_GAP * em : 0);
+    double axis_h = 0.35 * em + 2 * 0.9 * em * PLOT_LINE;
+    /* The caption, measured now so that a fixed height can be honoured. */
+    char *caption = caption_text(c);
+    if (!caption)
+        return DISRUPT_ENOMEM;
+    size_t lines;
+    L->caption = wrap_text(&c->m, caption, PLOT_CAPTION_SCALE * em, 0, L->width - 2 * m, &lines);
+    free(caption);
+    if (!L->caption)
+        return DISRUPT_ENOMEM;
+    double caption_h = (double)lines * PLOT_CAPTION_SCALE * em * PLOT_LINE;
+    double notes_h = L->event_notes ? L->event_notes_box.h + 0.5 * em : 0;
+    double rest = y + fixed_panels + axis_h + 0.8 * em + notes_h + caption_h + m;
+    double frame_h;
+    if (c->opt->height.unit != DISRUPT_LENGTH_DEFAULT) {
+        frame_h = (L->height - rest) / (double)L->npanels;
+        if (frame_h < 3 * em)
+            return DISRUPT_EINVAL;
+    } else {
+        frame_h = L->npanels == 1 ? 0.42 * L->plot_area.w : fmax(0.2 * L->plot_area.w, 5 * em);
+        L->height = ceil(rest + frame_h * (double)L->npanels);
+    }
+
+    for (size_t p = 0; p < L->npanels; p++) {
+        disrupt_plot_panel *pn = &L->panels[p];
+        if (p)
+            y += PANEL_GAP * em;
+        pn->title_box = (disrupt_rect){m, y, L->width - 2 * m, em * PLOT_LINE};
+        y += em * PLOT_LINE + 0.2 * em;
+        pn->label_strip = (disrupt_rect){L->plot_area.x, y, L->plot_area.w,
+                                         (double)c->window_lanes[p] * lane_height(em)};
+        y += pn->label_strip.h;
+        pn->frame = (disrupt_rect){L->plot_area.x, y, L->plot_area.w, frame_h};
+        y += frame_h;
+        double w = make_yticks(c, pn, p, frame_h);
+        if (w < 0)
+            return DISRUPT_ENOMEM;
+        *widest_tick = fmax(*widest_tick, w);
+        for (size_t i = 0; i < pn->nyticks; i++)
+            pn->yticks[i].y = pn->frame.y + pn->frame.h * (pn->ymax - pn->yticks[i].value) /
+                                                (pn->ymax - pn->ymin);
+    }
+    L->axis_y = y + 0.35 * em;
+    y += axis_h + 0.8 * em;
+    if (L->event_notes) {
+        L->event_notes_box = (disrupt_rect){m, y, L->width - 2 * m, L->event_notes_box.h};
+        y += notes_h;
+    }
+    L->caption_box = (disrupt_rect){m, y, L->width - 2 * m, caption_h};
+
+    /* Now that strips have their places, give the labels theirs. */
+    for (size_t i = 0; i < L->nmarks; i++) {
+        disrupt_plot_mark *mk = &L->marks[i];
+        if (mk->lane < 0)
+            continue;
+        const disrupt_rect *st = &L->panels[mk->panel].label_strip;
+        mk->label_box.y = st->y + st->h - (double)(mk->lane + 1) * lane_height(em);
+    }
+    for (size_t i = 0; i < L->nevents; i++)
+        if (L->events[i].lane >= 0)
+            L->events[i].label_box.y = event_top + L->event_strip.h -
+                                       (double)(L->events[i].lane + 1) * 1.25 * em;
+    for (size_t i = 0; i < L->nclaims; i++) {
+        disrupt_plot_claim_mark *mk = &L->claims[i];
+        int lane = (int)mk->y;
+        double top = claim_top + (double)((int)c->claim_lanes - 1 - lane) * 2.1 * em;
+        mk->label_box.y = top;
+        mk->y = top + 0.9 * em * PLOT_LINE + 0.35 * em;
+    }
+    return 0;
+}
+
+/* ---- the whole layout ---- */
+
+void disrupt_plot_layout_fini(disrupt_plot_layout *l)
+{
+    if (!l)
+        return;
+    disrupt_timeaxis_fini(&l->axis);
+    free(l->title);
+    free(l->subtitle);
+    free(l->caption);
+    for (size_t i = 0; i < l->npanels; i++) {
+        free_yticks(&l->panels[i]);
+        free(l->panels[i].title);
+        free(l->panels[i].unit);
+    }
+    free(l->panels);
+    for (size_t i = 0; i < l->nmarks; i++)
+        free(l->marks[i].label);
+    free(l->marks);
+    for (size_t i = 0; i < l->nevents; i++)
+        free(l->events[i].label);
+    free(l->events);
+    free(l->event_notes);
+    for (size_t i = 0; i < l->nclaims; i++)
+        free(l->claims[i].label);
+    free(l->claims);
+    for (size_t i = 0; i < l->nlegend; i++)
+        free(l->legend[i].text);
+    free(l->legend);
+    memset(l, 0, sizeof *l);
+}
+
+typedef struct {
+    const plot_measurer *m;
+    double em;
+} axis_measure_ctx;
+
+static double axis_measure(void *ctx, const char *text)
+{
+    const axis_measure_ctx *a = ctx;
+    return plot_text_width(a->m, text, a->em, 0);
+}
+
+static int validate(const disrupt_plot_input *in, const disrupt_plot_options *opt,
+                    disrupt_error *err)
+{
+    if (!in || !in->data || in->data->count == 0)
+        return disrupt_error_set(err, DISRUPT_EINVAL, "plot: no series to draw");
+    for (size_t p = 0; p < in->data->count; p++)
+        if (in->data->series[p]->n == 0)
+            return disrupt_error_set(err, DISRUPT_EINVAL, "plot: series '%s' has no samples",
+                                     in->data->series[p]->name);
+    for (size_t i = 0; in->windows && i < in->windows->count; i++)
+        if (in->windows->items[i].signal >= in->data->count)
+            return disrupt_error_set(err, DISRUPT_EINVAL,
+                                     "plot: window %zu refers to signal %zu, but there are %zu",
+                                     i + 1, in->windows->items[i].signal, in->data->count);
+    if (!(opt->dpi >= 10 && opt->dpi <= 2400))
+        return disrupt_error_set(err, DISRUPT_EINVAL, "plot: dpi must be between 10 and 2400");
+    if (!disrupt_time_zone_valid(opt->tz))
+        return disrupt_error_set(err, DISRUPT_EINVAL, "plot: unknown time zone '%s'", opt->tz);
+    return 0;
+}
+
+static int layout_pass(layout_ctx *c, double *widest_tick, disrupt_error *err)
+{
+    disrupt_plot_layout *L = c->L;
+    const disrupt_plot_input *in = c->in;
+    double em = L->em;
+    L->plot_area = (disrupt_rect){c->margin + c->gutter, 0, L->width - 2 * c->margin - c->gutter, 0};
+    if (L->plot_area.w < 10 * em)
+        return disrupt_error_set(err, DISRUPT_EINVAL, "plot: %.0f pt is too narrow for a chart",
+                                 L->width);
+    L->panels = calloc(in->data->count, sizeof *L->panels);
+    c->window_lanes = calloc(in->data->count, sizeof *c->window_lanes);
+    if (!L->panels || !c->window_lanes)
+        return disrupt_error_nomem(err);
+    L->npanels = in->data->count;
+    for (size_t p = 0; p < L->npanels; p++) {
+        L->panels[p].series = p;
+        L->panels[p].share = c->share[p];
+        L->panels[p].title = panel_title(c, p);
+        if (!L->panels[p].title)
+            return disrupt_error_nomem(err);
+    }
+    axis_measure_ctx amc = {&c->m, 0.9 * em};
+    disrupt_timeaxis_spec spec = {0};
+    spec.tz = c->opt->tz;
+    spec.measure = axis_measure;
+    spec.measure_ctx = &amc;
+    spec.em = 0.9 * em;
+    int rc = disrupt_timeaxis_choose(L->t0, L->t1, L->plot_area.x, L->plot_area.w, &spec, &L->axis,
+                                     err);
+    if (rc)
+        return rc;
+    if ((rc = place_windows(c)) || (rc = place_events(c)) || (rc = place_claims(c)) ||
+        (rc = legend_items(c)))
+        return disrupt_error_nomem(err);
+    rc = place_vertical(c, widest_tick);
+    if (rc == DISRUPT_EINVAL)
+        return disrupt_error_set(err, rc, "plot: a height of %.0f pt leaves no room for %zu panels",
+                                 L->height, L->npanels);
+    return rc ? disrupt_error_nomem(err) : 0;
+}
+
+int disrupt_plot_layout_compute(const disrupt_plot_input *in, const disrupt_plot_options *opt,
+                                disrupt_plot_measure measure, void *measure_ctx,
+                                disrupt_plot_layout *out, disrupt_error *err)
+{
+    memset(out, 0, sizeof *out);
+    disrupt_plot_options defaults;
+    if (!opt) {
+        disrupt_plot_options_init(&defaults);
+        opt = &defaults;
+    }
+    int rc = validate(in, opt, err);
+    if (rc)
+        return rc;
+    layout_ctx c = {in, opt, {measure, measure_ctx}, out, 0, 0, NULL, NULL, NULL, NULL, 0, 0};
+    size_t np = in->data->count;
+    c.lo = calloc(np, sizeof *c.lo);
+    c.hi = calloc(np, sizeof *c.hi);
+    c.share = calloc(np, sizeof *c.share);
+    if (!c.lo || !c.hi || !c.share) {
+        rc = disrupt_error_nomem(err);
+        goto cleanup;
+    }
+    for (size_t p = 0; p < np; p++)
+        data_range(&c, p);
+
+    double width = length_to_points(opt->width, opt->dpi, 165.0 / 25.4 * 72.0);
+    double height = length_to_points(opt->height, opt->dpi, 0);
+    if (!(width >= 72 && width <= 14400) || (opt->height.unit && !(height >= 72 && height <= 14400))) {
+        rc = disrupt_error_set(err, DISRUPT_EINVAL,
+                               "plot: width and height must be between 1 and 200 inches");
+        goto cleanup;
+    }
+    c.gutter = 3 * 0.62 * 0.9 * fmin(fmax(width / 58.0, 7.0), 14.0);
+    for (int pass = 0; pass < 3; pass++) {
+        disrupt_plot_layout_fini(out);
+        free(c.window_lanes);
+        c.window_lanes = NULL;
+        c.event_lanes = c.claim_lanes = 0;
+        out->width = width;
+        out->height = height;
+        out->em = fmin(fmax(width / 58.0, 7.0), 14.0);
+        out->theme = opt->theme;
+        out->relative = opt->relative;
+        out->tz = opt->tz;
+        out->t0 = INT64_MAX;
+        out->t1 = INT64_MIN;
+        for (size_t p = 0; p < np; p++) {
+            const disrupt_series *s = in->data->series[p];
+            out->t0 = s->start < out->t0 ? s->start : out->t0;
+            out->t1 = disrupt_series_end(s) > out->t1 ? disrupt_series_end(s) : out->t1;
+        }
+        c.margin = 1.2 * out->em;
+        double widest = 0;
+        rc = layout_pass(&c, &widest, err);
+        if (rc)
+            goto cleanup;
+        double need = widest + 0.6 * out->em;
+        if (need <= c.gutter + 1e-9)
+            break;
+        c.gutter = need;
+    }
+cleanup:
+    free(c.lo);
+    free(c.hi);
+    free(c.share);
+    free(c.window_lanes);
+    if (rc)
+        disrupt_plot_layout_fini(out);
+    return rc;
+}

@@ -1,0 +1,337 @@
+/* timeparse.c — ISO 8601, Unix seconds/milliseconds and strptime formats into UTC seconds.
+ *
+ * Naive times in a zone go through the C library's tz database: the parser sets TZ for its
+ * lifetime (disrupt is single-threaded) and restores the previous value in _fini, so that each
+ * conversion is a localtime_r call rather than a reload of the zone file.
+ */
+#define _XOPEN_SOURCE 700
+#include "disrupt/timeparse.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "disrupt/error.h"
+#include "disrupt/timefmt.h"
+
+static const char EXPECT_AUTO[] = "an ISO 8601 date-time or Unix seconds";
+static const char EXPECT_RANGE[] = "a time between 1970 and 2099";
+static const char EXPECT_LOCAL[] = "a local time that exists in the time zone";
+
+/* TZ saved by the parser that switched it; only one zone parser may be live at a time. */
+static char *saved_tz;
+static int tz_switched;
+
+static int is_utc_name(const char *tz)
+{
+    return !tz || !*tz || strcmp(tz, "UTC") == 0 || strcmp(tz, "Z") == 0;
+}
+
+void disrupt_timeparser_init(disrupt_timeparser *p, const char *format, const char *tz)
+{
+    memset(p, 0, sizeof *p);
+    p->format = format && *format ? format : NULL;
+    p->tz = tz;
+    p->utc = is_utc_name(tz);
+    if (!p->utc && !tz_switched) {
+        const char *old = getenv("TZ");
+        saved_tz = old ? strdup(old) : NULL;
+        setenv("TZ", tz, 1);
+        tzset();
+        tz_switched = 1;
+    }
+}
+
+void disrupt_timeparser_fini(disrupt_timeparser *p)
+{
+    if (!p->utc && tz_switched) {
+        if (saved_tz)
+            setenv("TZ", saved_tz, 1);
+        else
+            unsetenv("TZ");
+        tzset();
+        free(saved_tz);
+        saved_tz = NULL;
+        tz_switched = 0;
+    }
+    p->utc = 1;
+}
+
+static int digits(const char *s, const char *end, int n, int *out)
+{
+    if (end - s < n)
+        return 0;
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 ? 28 + leap : dm[m - 1];
+}
+
+/* Offset of the zone at UTC time t, seconds east. */
+static int64_t zone_offset_at(int64_t t)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (!localtime_r(&tt, &tm))
+        return 0;
+    return (int64_t)tm.tm_gmtoff;
+}
+
+/* Local civil seconds (as if UTC) to UTC in the parser's zone. */
+static int local_to_utc(disrupt_timeparser *p, int64_t local, int64_t *out)
+{
+    if (p->utc) {
+        *out = local;
+        return 0;
+    }
+    int64_t hour = local >= 0 ? local / 3600 : (local - 3599) / 3600;
+    if (p->cached_valid && p->cached_local_hour == hour) {
+        *out = local - p->cached_offset;
+        return 0;
+    }
+    /* The two offsets in force a day either side cover any transition near this time. */
+    int64_t a = zone_offset_at(local - 86400), b = zone_offset_at(local + 86400);
+    int64_t best = 0;
+    int found = 0;
+    int64_t cand[2] = {a > b ? a : b, a > b ? b : a}; /* larger offset = earlier UTC first */
+    for (int i = 0; i < 2; i++) {
+        int64_t t = local - cand[i];
+        if (t + zone_offset_at(t) == local) {
+            best = t;
+            found = 1;
+            break;
+        }
+    }
+    if (!found)
+        return 1;
+    /* Cache only hours that are unambiguous and free of transitions. */
+    if (a == b) {
+        p->cached_valid = 1;
+        p->cached_local_hour = hour;
+        p->cached_offset = local - best;
+    }
+    *out = best;
+    return 0;
+}
+
+static int in_range(int64_t t)
+{
+    return t >= DISRUPT_TIME_MIN && t < DISRUPT_TIME_MAX;
+}
+
+/* Unix seconds or milliseconds: digits with an optional fraction. */
+static int parse_unix(const char *s, const char *end, int64_t *out, const char **expected)
+{
+    const char *q = s;
+    int64_t v = 0;
+    int n = 0;
+    while (q < end && *q >= '0' && *q <= '9') {
+        if (n >= 15) {
+            *expected = EXPECT_RANGE;
+            return DISRUPT_EDATA;
+        }
+        v = v * 10 + (*q - '0');
+        q++;
+        n++;
+    }
+    if (n == 0) {
+        *expected = EXPECT_AUTO;
+        return DISRUPT_EDATA;
+    }
+    if (q < end && *q == '.') {
+        q++;
+        const char *f = q;
+        while (q < end && *q >= '0' && *q <= '9')
+            q++;
+        if (q == f) {
+            *expected = EXPECT_AUTO;
+            return DISRUPT_EDATA;
+        }
+    }
+    if (q != end) {
+        *expected = EXPECT_AUTO;
+        return DISRUPT_EDATA;
+    }
+    if (n >= 12)
+        v /= 1000; /* milliseconds */
+    if (!in_range(v)) {
+        *expected = EXPECT_RANGE;
+        return DISRUPT_EDATA;
+    }
+    *out = v;
+    return 0;
+}
+
+/* "Z", "+hh:mm", "+hhmm", "+hh" → seconds east; returns characters consumed or -1. */
+static int parse_offset(const char *s, const char *end, int64_t *off)
+{
+    if (s < end && (*s == 'Z' || *s == 'z')) {
+        *off = 0;
+        return 1;
+    }
+    if (s >= end || (*s != '+' && *s != '-'))
+        return -1;
+    int sign = *s == '-' ? -1 : 1;
+    int hh, mm = 0, used = 3;
+    if (!digits(s + 1, end, 2, &hh))
+        return -1;
+    if (s + 3 < end && s[3] == ':') {
+        if (!digits(s + 4, end, 2, &mm))
+            return -1;
+        used = 6;
+    } else if (s + 3 < end) {
+        if (!digits(s + 3, end, 2, &mm))
+            return -1;
+        used = 5;
+    }
+    if (hh > 18 || mm > 59)
+        return -1;
+    *off = sign * (int64_t)(hh * 3600 + mm * 60);
+    return used;
+}
+
+static int parse_iso(disrupt_timeparser *p, const char *s, const char *end, int64_t *out,
+                     const char **expected)
+{
+    int y, mo, d, h = 0, mi = 0, se = 0;
+    *expected = EXPECT_AUTO;
+    if (!digits(s, end, 4, &y) || s + 4 >= end || s[4] != '-' || !digits(s + 5, end, 2, &mo) ||
+        s + 7 >= end || s[7] != '-' || !digits(s + 8, end, 2, &d))
+        return DISRUPT_EDATA;
+    const char *q = s + 10;
+    if (q < end && (*q == 'T' || *q == 't' || *q == ' ')) {
+        q++;
+        if (!digits(q, end, 2, &h) || q + 2 >= end || q[2] != ':' || !digits(q + 3, end, 2, &mi))
+            return DISRUPT_EDATA;
+        q += 5;
+        if (q < end && *q == ':') {
+            if (!digits(q + 1, end, 2, &se))
+                return DISRUPT_EDATA;
+            q += 3;
+            if (q < end && (*q == '.' || *q == ',')) {
+                const char *f = ++q;
+                while (q < end && *q >= '0' && *q <= '9')
+                    q++;
+                if (q == f)
+                    return DISRUPT_EDATA;
+            }
+        }
+    }
+    int has_offset = 0;
+    int64_t off = 0;
+    if (q < end) {
+        int used = parse_offset(q, end, &off);
+        if (used < 0 || q + used != end)
+            return DISRUPT_EDATA;
+        has_offset = 1;
+    }
+    if (mo < 1 || mo > 12 || d < 1 || h > 24 || mi > 59 || se > 60)
+        return DISRUPT_EDATA;
+    if (y < 1970 || y >= 2100) {
+        *expected = EXPECT_RANGE;
+        return DISRUPT_EDATA;
+    }
+    if (d > days_in_month(y, mo) || (h == 24 && (mi || se)))
+        return DISRUPT_EDATA;
+    int64_t local = disrupt_time_from_civil(y, mo, d, h, mi, se == 60 ? 59 : se);
+    int64_t t;
+    if (has_offset) {
+        t = local - off;
+    } else if (local_to_utc(p, local, &t) != 0) {
+        *expected = EXPECT_LOCAL;
+        return DISRUPT_EDATA;
+    }
+    if (!in_range(t)) {
+        *expected = EXPECT_RANGE;
+        return DISRUPT_EDATA;
+    }
+    *out = t;
+    return 0;
+}
+
+static int parse_with_format(disrupt_timeparser *p, const char *s, size_t len, int64_t *out,
+                             const char **expected)
+{
+    *expected = "a time in the given --time-format";
+    char stack[128];
+    char *buf = len < sizeof stack ? stack : malloc(len + 1);
+    if (!buf)
+        return DISRUPT_ENOMEM;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    tm.tm_mday = 1;
+    int rc = DISRUPT_EDATA;
+    const char *end = strptime(buf, p->format, &tm);
+    while (end && (*end == ' ' || *end == '\t'))
+        end++;
+    if (end && *end == '\0') {
+        int64_t local = disrupt_time_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                                                tm.tm_hour, tm.tm_min, tm.tm_sec);
+        int64_t t = 0;
+        if (strstr(p->format, "%s")) {
+            /* strptime's %s fills the fields in the process zone; mktime inverts that. */
+            struct tm copy = tm;
+            copy.tm_isdst = -1;
+            t = (int64_t)mktime(&copy);
+            rc = 0;
+        } else if (strstr(p->format, "%z")) {
+            t = local - (int64_t)tm.tm_gmtoff;
+            rc = 0;
+        } else if (local_to_utc(p, local, &t) == 0) {
+            rc = 0;
+        } else {
+            *expected = EXPECT_LOCAL;
+        }
+        if (rc == 0 && !in_range(t)) {
+            *expected = EXPECT_RANGE;
+            rc = DISRUPT_EDATA;
+        }
+        if (rc == 0)
+            *out = t;
+    }
+    if (buf != stack)
+        free(buf);
+    return rc;
+}
+
+int disrupt_timeparser_parse(disrupt_timeparser *p, const char *s, size_t len, int64_t *out,
+                             const char **expected)
+{
+    const char *end = s + len;
+    while (s < end && (*s == ' ' || *s == '\t'))
+        s++;
+    while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    if (s == end) {
+        *expected = p->format ? "a time in the given --time-format" : EXPECT_AUTO;
+        return DISRUPT_EDATA;
+    }
+    if (p->format)
+        return parse_with_format(p, s, (size_t)(end - s), out, expected);
+    if (end - s >= 10 && s[4] == '-')
+        return parse_iso(p, s, end, out, expected);
+    return parse_unix(s, end, out, expected);
+}
+
+int disrupt_time_parse(const char *s, int64_t *out)
+{
+    disrupt_timeparser p;
+    const char *expected;
+    disrupt_timeparser_init(&p, NULL, NULL);
+    int rc = disrupt_timeparser_parse(&p, s, strlen(s), out, &expected);
+    disrupt_timeparser_fini(&p);
+    return rc;
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Ingest benchmark: generate a ~0.9 GB SYNTHETIC plain CSV (2 signals, 5-minute steps,
+# 1970-2099) into /tmp once, then time reading it into series beside `wc -l` on the same
+# (cached) file. The machine may be shared: the CPU time beside the wall time is the steadier
+# figure. Usage: bash bench/bench-ingest.sh [BUILD_DIR]   (default: build-rel, Release)
+set -euo pipefail
+src=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$src/build-rel}
+file=${DISRUPT_BENCH_FILE:-/tmp/disrupt-bench-ingest-synthetic.csv}
+if [ ! -x "$build/bench_ingest" ]; then
+  cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DDISRUPT_TESTS=OFF >/dev/null
+  cmake --build "$build" -j2 --target bench_ingest >/dev/null
+fi
+if [ ! -s "$file" ]; then
+  echo "generating $file (synthetic) ..."
+  "$build/bench_ingest" generate "$file"
+fi
+size=$(stat -c %s "$file")
+echo "file: $file, $((size / 1000000)) MB, $(head -c 300 "$file" | sed -n 3p) ..."
+wc -l "$file" >/dev/null  # warm the page cache
+best_wc=
+for _ in 1 2 3; do
+  t=$( { /usr/bin/time -f '%e' wc -l "$file" >/dev/null; } 2>&1 )
+  if [ -z "$best_wc" ] || [ "$(echo "$t < $best_wc" | bc -l)" = 1 ]; then best_wc=$t; fi
+done
+printf 'wc -l:  %.1f MB in %.2f s = %.0f MB/s (best of 3)\n' "$(echo "$size/1000000" | bc -l)" \
+  "$best_wc" "$(echo "$size/1000000/$best_wc" | bc -l)"
+for run in 1 2; do
+  echo "run $run:"
+  "$build/bench_ingest" read "$file"
+done

@@ -1,0 +1,47 @@
+/* timeparse.h — reading time stamps from text into UTC Unix seconds.
+ *
+ * Accepted without a format:
+ *   ISO 8601 dates and date-times: "2020-09-27", "2020-09-27T13:05", "2020-09-27 13:05:09",
+ *   fractional seconds ("…:09.250", truncated to the second), "Z", "±hh:mm", "±hhmm", "±hh";
+ *   Unix seconds (up to 11 digits, optional fraction) and milliseconds (12 to 14 digits).
+ * With a strptime(3) format, the whole cell must match it; a %z in the format gives the offset.
+ * Times without an offset are read in the zone of the parser (IANA name, NULL = UTC); a local
+ * time that does not exist (spring-forward gap) is an error, an ambiguous one (fall-back
+ * overlap) takes the first, daylight-saving reading.
+ * Accepted range: 1970-01-01 ≤ t < 2100-01-01; outside it the stamp is reported as
+ * implausible (a year 0 or 9999 is a broken export, not a measurement).
+ *
+ * Ownership: a disrupt_timeparser owns nothing beyond itself; _init/_fini it in place.
+ * Errors: functions return 0 or DISRUPT_EDATA and point *expected at a static phrase
+ * ("an ISO 8601 date-time or Unix seconds", …) for the caller's "expected …, found '…'".
+ * Complexity: O(length of the cell); zone conversions cache the offset per local hour.
+ */
+#ifndef DISRUPT_TIMEPARSE_H
+#define DISRUPT_TIMEPARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define DISRUPT_TIME_MIN INT64_C(0)           /* 1970-01-01T00:00:00Z */
+#define DISRUPT_TIME_MAX INT64_C(4102444800)  /* 2100-01-01T00:00:00Z, exclusive */
+
+typedef struct {
+    const char *format;  /* strptime format, NULL = ISO 8601 / Unix */
+    const char *tz;      /* zone of naive times, NULL or "UTC" = UTC */
+    int utc;             /* 1 when tz is UTC */
+    int64_t cached_local_hour;  /* local civil seconds / 3600 of the cached offset */
+    int64_t cached_offset;      /* seconds east of UTC for that hour */
+    int cached_valid;
+} disrupt_timeparser;
+
+void disrupt_timeparser_init(disrupt_timeparser *p, const char *format, const char *tz);
+void disrupt_timeparser_fini(disrupt_timeparser *p);
+
+/* Parses s[0..len) (surrounding blanks allowed) into *out. */
+int disrupt_timeparser_parse(disrupt_timeparser *p, const char *s, size_t len, int64_t *out,
+                             const char **expected);
+
+/* Convenience: ISO 8601 / Unix in UTC. */
+int disrupt_time_parse(const char *s, int64_t *out);
+
+#endif

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# cli_detect.sh — `disrupt detect` end to end: exit codes, messages, table, JSON, CSV, files.
+# Usage: cli_detect.sh DISRUPT_BIN SOURCE_DIR
+set -u
+bin=$1
+tmp=$(mktemp -d /tmp/disrupt-cli-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+fails=0 passes=0
+check() { # check NAME CONDITION...
+    local name=$1; shift
+    if "$@"; then passes=$((passes + 1)); else fails=$((fails + 1)); echo "FAIL: $name"; fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+
+# A synthetic hourly series (made up here, deterministic): 60 days, a diurnal cycle, noise,
+# and days 30..35 throttled to half.
+awk 'BEGIN { srand(42); print "time,traffic";
+  for (i = 0; i < 60*24; i++) {
+    t = 1590969600 + i*3600; h = (i % 24);
+    v = 1000 * exp(0.4*cos(2*3.14159265*(h-20)/24)) * exp(0.05*(rand()+rand()+rand()-1.5));
+    if (i >= 30*24 && i < 35*24) v *= 0.5;
+    printf "%d,%.3f\n", t, v } }' > "$tmp/traffic.csv"
+
+"$bin" detect --json "$tmp/out.json" --csv "$tmp/out.csv" "$tmp/traffic.csv" > "$tmp/table.txt" 2> "$tmp/err.txt"
+check "detect exits 0" test $? -eq 0
+check "table names the window" contains "$tmp/table.txt" "throttling"
+check "table has the start day" contains "$tmp/table.txt" "2020-07-01 00:00"
+check "table has the end day" contains "$tmp/table.txt" "2020-07-06 00:00"
+check "json written" test -s "$tmp/out.json"
+check "json has the contract's shape" /usr/bin/python3 - "$tmp/out.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["version"] == "1"
+s = d["signals"][0]
+for k in ("name", "file", "step_seconds", "start", "end", "points", "missing", "changepoints"):
+    assert k in s, k
+assert s["name"] == "traffic" and s["step_seconds"] == 3600 and s["points"] == 1440
+w = d["windows"]
+assert len(w) == 1, w
+w = w[0]
+for k in ("signal", "kind", "start", "end", "start_ci", "end_ci", "duration_days", "baseline",
+          "level", "depth", "corroborated_by"):
+    assert k in w, k
+assert w["kind"] == "throttling"
+assert w["start"] == "2020-07-01T00:00:00Z" and w["end"] == "2020-07-06T00:00:00Z", w
+assert w["start_ci"][0] <= w["start"] <= w["start_ci"][1]
+assert abs(w["depth"] - 0.5) < 0.05
+PY
+check "csv has one window row" test "$(wc -l < "$tmp/out.csv")" -eq 2
+check "csv row" contains "$tmp/out.csv" "traffic,throttling,2020-07-01T00:00:00Z,2020-07-06T00:00:00Z"
+
+"$bin" detect --json - "$tmp/traffic.csv" > "$tmp/stdout.json"
+check "--json - prints only JSON" /usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/stdout.json"
+
+printf 'time,traffic\n2020-06-01T00:00:00Z,10\n2020-06-01T01:00:00Z,n/a\n' > "$tmp/bad.csv"
+"$bin" detect "$tmp/bad.csv" > /dev/null 2> "$tmp/err.txt"
+check "bad cell exits 1" test $? -eq 1
+check "bad cell has FILE:LINE:COL" contains "$tmp/err.txt" "bad.csv:3:2:"
+check "bad cell quotes what was found" contains "$tmp/err.txt" "'n/a'"
+
+"$bin" detect "$tmp/no-such-file.csv" > /dev/null 2> "$tmp/err.txt"
+check "missing file exits 1" test $? -eq 1
+check "missing file is named" contains "$tmp/err.txt" "no-such-file.csv"
+
+"$bin" detect --no-such-option "$tmp/traffic.csv" > /dev/null 2> "$tmp/err.txt"
+check "unknown option exits 2" test $? -eq 2
+check "unknown option hints --help" contains "$tmp/err.txt" "--help"
+
+"$bin" detect --throttling-depth 2 "$tmp/traffic.csv" > /dev/null 2> "$tmp/err.txt"
+check "out-of-range option exits 2" test $? -eq 2
+
+"$bin" detect > /dev/null 2> "$tmp/err.txt"
+check "no file exits 2" test $? -eq 2
+
+"$bin" detect --json "$tmp/no-such-dir/out.json" "$tmp/traffic.csv" > /dev/null 2> "$tmp/err.txt"
+check "unwritable output exits 1" test $? -eq 1
+check "unwritable output is named" contains "$tmp/err.txt" "no-such-dir/out.json"
+
+echo "cli_detect: $passes passed, $fails failed"
+test "$fails" -eq 0

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# `disrupt inspect`: what each fixture is recognised as, exit statuses, messages, stdin.
+# Usage: bash cli_inspect.sh DISRUPT_BIN SOURCE_DIR
+set -u
+bin=$1
+src=$2
+data=$src/tests/data
+fail=0
+tmp=$(mktemp -d /tmp/disrupt-cli-inspect-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+check() { # description, condition result
+  if [ "$2" -ne 0 ]; then echo "FAIL: $1"; fail=1; else echo "ok: $1"; fi
+}
+
+out=$("$bin" inspect "$data/plain-synthetic.csv" 2>"$tmp/err"); st=$?
+check "plain exits 0" $st
+grep -q "dialect   plain, delimiter ',', 5 rows" <<<"$out"; check "plain dialect line" $?
+grep -q "signal    traffic (synthetic)" <<<"$out"; check "synthetic label" $?
+grep -q "range   2020-09-27T00:00:00Z to 2020-09-27T04:00:00Z" <<<"$out"; check "plain range" $?
+grep -q "missing 1" <<<"$out"; check "throughput missing 1" $?
+
+out=$("$bin" inspect "$data/ooni-synthetic-facebook.csv"); st=$?
+check "ooni exits 0" $st
+grep -q "signal    www.facebook.com (synthetic)" <<<"$out"; check "ooni signal per domain" $?
+grep -q "type    counts" <<<"$out"; check "ooni counts type" $?
+grep -q "step    1d" <<<"$out"; check "ooni daily step" $?
+
+out=$("$bin" inspect --country az "$data/tor-userstats-synthetic.csv"); st=$?
+check "tor --country exits 0" $st
+[ "$(grep -c '^  signal' <<<"$out")" = 1 ]; check "tor --country gives one signal" $?
+
+out=$("$bin" inspect --tz Asia/Baku "$data/plain-synthetic.csv")
+grep -q "range   2020-09-27 04:00:00 +04 to 2020-09-27 08:00:00 +04" <<<"$out"; check "--tz prints local times" $?
+
+out=$(cat "$data/plain-synthetic.csv" | "$bin" inspect -); st=$?
+check "stdin exits 0" $st
+grep -q "signal    traffic" <<<"$out"; check "stdin read" $?
+
+printf 'time,traffic\n2020-09-27T00:00:00Z,1\n2020-09-27T01:00:00Z,n/a\n' >"$tmp/traffic.csv"
+"$bin" inspect "$tmp/traffic.csv" >/dev/null 2>"$tmp/err"; st=$?
+[ $st -eq 1 ]; check "bad cell exits 1" $?
+grep -qx "disrupt: error: $tmp/traffic.csv:3:2: expected a number, found 'n/a'" "$tmp/err"
+check "bad cell message" $?
+
+printf 'time,traffic\n2020-09-27T00:00:00Z,1\n2020-09-27T01:00:00Z,n/a\n2020-09-27T02:00:00Z,3\n' >"$tmp/t2.csv"
+out=$("$bin" inspect --skip-bad-rows "$tmp/t2.csv" 2>"$tmp/err"); st=$?
+check "--skip-bad-rows exits 0" $st
+grep -q "disrupt: warning: $tmp/t2.csv:3:2: expected a number, found 'n/a'" "$tmp/err"; check "skip warning" $?
+grep -q "disrupt: warning: $tmp/t2.csv: 1 bad rows skipped" "$tmp/err"; check "skip count" $?
+grep -q "1 skipped" <<<"$out"; check "skip count in report" $?
+
+"$bin" inspect --format excel "$data/plain-synthetic.csv" >/dev/null 2>"$tmp/err"; st=$?
+[ $st -eq 2 ]; check "unknown --format exits 2" $?
+grep -q "disrupt: try 'disrupt inspect --help'" "$tmp/err"; check "usage hint" $?
+"$bin" inspect --tz Mars/Olympus "$data/plain-synthetic.csv" >/dev/null 2>&1; st=$?
+[ $st -eq 2 ]; check "unknown zone exits 2" $?
+"$bin" inspect --step 0 "$data/plain-synthetic.csv" >/dev/null 2>&1; st=$?
+[ $st -eq 2 ]; check "zero step exits 2" $?
+"$bin" inspect >/dev/null 2>&1; st=$?
+[ $st -eq 2 ]; check "no file exits 2" $?
+"$bin" inspect "$tmp/nonexistent.csv" >/dev/null 2>"$tmp/err"; st=$?
+[ $st -eq 1 ]; check "missing file exits 1" $?
+grep -q "cannot open the file: No such file or directory" "$tmp/err"; check "missing file message" $?
+
+help=$("$bin" inspect --help); st=$?
+check "--help exits 0" $st
+for opt in format time signal time-format tz country entity step aggregate skip-bad-rows; do
+  grep -q -- "--$opt" <<<"$help"; check "--help lists --$opt" $?
+done
+
+exit $fail
