@@ -80,4 +80,27 @@ int disrupt_segment(const disrupt_detector_type *type, const double *x, const do
                     size_t n, const disrupt_segment_options *opt, disrupt_segmentation *out,
                     disrupt_error *err);
 
+/* CROPS (Haynes, Eckley & Fearnhead 2017): every optimal segmentation for the penalties in
+ * [penalty_min, penalty_max], with O(number of distinct segmentations) detector runs. The
+ * penalty is a manual one (options.penalty is ignored; MBIC's log m term does not apply), and
+ * the detector should be exact (PELT; AMOC) for the path to be the optimal one.
+ * Entries are ordered by penalty: the most change points first. Each is optimal for penalties
+ * in [penalty_min, penalty_max] (ties at the ends). The path owns its segmentations. */
+typedef struct {
+    double penalty_min, penalty_max;
+    disrupt_segmentation seg;
+} disrupt_crops_entry;
+
+typedef struct {
+    disrupt_crops_entry *items;
+    size_t count, capacity;
+    size_t runs;               /* detector runs it took */
+} disrupt_crops_path;
+
+void disrupt_crops_path_init(disrupt_crops_path *p);
+void disrupt_crops_path_fini(disrupt_crops_path *p);
+int disrupt_crops(const disrupt_detector_type *type, const double *x, const double *trials,
+                  size_t n, const disrupt_segment_options *opt, double penalty_min,
+                  double penalty_max, disrupt_crops_path *out, disrupt_error *err);
+
 #endif
