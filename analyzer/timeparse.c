@@ -16,6 +16,9 @@
 
 static const char EXPECT_AUTO[] = "an ISO 8601 date-time or Unix seconds";
 static const char EXPECT_RANGE[] = "a time between 1970 and 2099";
+static const char EXPECT_SHORT_NUMBER[] =
+    "Unix seconds (9 digits or more) or an ISO 8601 date-time; give --time-format for other "
+    "numbers";
 static const char EXPECT_LOCAL[] = "a local time that exists in the time zone";
 
 /* TZ saved by the parser that switched it; only one zone parser may be live at a time. */
@@ -161,6 +164,12 @@ static int parse_unix(const char *s, const char *end, int64_t *out, const char *
     }
     if (q != end) {
         *expected = EXPECT_AUTO;
+        return DISRUPT_EDATA;
+    }
+    if (n < 9) {
+        /* A short number is far likelier a spreadsheet serial day (44101) or a YYYYMMDD
+         * date than a time before March 1973: refuse rather than read it as 1970. */
+        *expected = EXPECT_SHORT_NUMBER;
         return DISRUPT_EDATA;
     }
     if (n >= 12)

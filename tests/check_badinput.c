@@ -127,6 +127,8 @@ static const bad_case cases[] = {
      .message = "bad.csv:2:1: expected an ISO 8601 date-time or Unix seconds, found '27/09/2020'"},
     {H "2020-09-27T00:00:00+25:00,1\n", NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:2:1: expected an ISO 8601 date-time or Unix seconds, found '2020-09-27T00:00:00+25:00'"},
+    {H "44101,1\n", NULL, .code = DISRUPT_EDATA,
+     .message = "bad.csv:2:1: expected Unix seconds (9 digits or more) or an ISO 8601 date-time; give --time-format for other numbers, found '44101'"},
     {H "99999999999999999,1\n", NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:2:1: expected a time between 1970 and 2099, found '99999999999999999'"},
     {H "2020-09-27 00:00,1\n", NULL, .time_format = "%d/%m/%Y %H:%M", .code = DISRUPT_EDATA,
