@@ -383,6 +383,36 @@ START_TEST(test_skip_bad_rows_warns_with_place)
 }
 END_TEST
 
+START_TEST(test_numbers_match_strtod)
+{
+    /* The exact fast path and strtod must agree to the last bit. */
+    static const char *const texts[] = {
+        "0", "-0", "+7", "12345678", "123456789", "1234567890123456789", "9007199254740993",
+        "0.1", "0.30000000000000004", "171948.286951000", "-31113.277408000", ".5", "5.",
+        "00000000000000000000001.5", "1e3", "2.5E-3", "123456.789012345678",
+        "0.0000000000000000000001", "4503599627370497.5", "99999999.99999999",
+    };
+    size_t n = sizeof texts / sizeof texts[0];
+    size_t len = 32;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(texts[i]) + 16;
+    char *csv = malloc(len);
+    size_t k = (size_t)snprintf(csv, len, "time,v\n");
+    for (size_t i = 0; i < n; i++)
+        k += (size_t)snprintf(csv + k, len - k, "%lld,%s\n", (long long)(T0 + 60 * (int64_t)i),
+                              texts[i]);
+    ck_assert_int_eq(read_text("n.csv", csv), 0);
+    free(csv);
+    const disrupt_series *s = ds.series[0];
+    ck_assert_uint_eq(s->n, n);
+    for (size_t i = 0; i < n; i++) {
+        double want = strtod(texts[i], NULL);
+        ck_assert_msg(memcmp(&want, &s->value[i], sizeof want) == 0, "'%s' read as %.17g, "
+                      "strtod gives %.17g", texts[i], s->value[i], want);
+    }
+}
+END_TEST
+
 START_TEST(test_median_step)
 {
     int rc;
@@ -444,6 +474,7 @@ int main(void)
     tcase_add_test(tg, test_synthetic_comment_only_before_header);
     tcase_add_test(tg, test_unnamed_trailing_columns_ignored);
     tcase_add_test(tg, test_skip_bad_rows_warns_with_place);
+    tcase_add_test(tg, test_numbers_match_strtod);
     tcase_add_test(tg, test_median_step);
     tcase_add_test(tg, test_memory_budget_of_table);
     suite_add_tcase(s, tg);

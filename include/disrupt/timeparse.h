@@ -34,6 +34,9 @@ typedef struct {
     int64_t cached_local_hour;  /* local civil seconds / 3600 of the cached offset */
     int64_t cached_offset;      /* seconds east of UTC for that hour */
     int cached_valid;
+    char last_date[10];         /* "YYYY-MM-DD" of the previous ISO stamp … */
+    int64_t last_date_seconds;  /* … and its midnight as civil seconds */
+    int last_date_valid;
 } disrupt_timeparser;
 
 void disrupt_timeparser_init(disrupt_timeparser *p, const char *format, const char *tz);
