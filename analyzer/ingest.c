@@ -542,6 +542,17 @@ static char *series_name(const ingest_state *st, size_t t, size_t j, const char 
     }
 }
 
+/* IODA's "-normalized" downloads scale each series to its maximum in the window (0..100);
+ * the file name is the only place that says so. */
+#define IODA_NORMALIZED_UNIT "% of the maximum in the window"
+
+static int is_ioda_normalized(const char *path)
+{
+    static const char suffix[] = "-normalized.csv";
+    size_t n = strlen(path), k = sizeof suffix - 1;
+    return n >= k && strcasecmp(path + n - k, suffix) == 0;
+}
+
 static int all_missing(const disrupt_series *s)
 {
     return disrupt_series_missing(s) == s->n;
@@ -600,6 +611,8 @@ static int build_series(ingest_state *st, const char *path, disrupt_dataset *out
             }
             const char *unit = st->dialect.value_unit && !st->counts
                                    ? st->dialect.value_unit[j] : NULL;
+            if (st->dialect.kind == DISRUPT_DIALECT_IODA && is_ioda_normalized(path))
+                unit = IODA_NORMALIZED_UNIT;
             char *unit_copy = unit ? strdup(unit) : NULL;
             if (unit && !unit_copy) {
                 free(name);

@@ -145,6 +145,7 @@ START_TEST(test_ioda_normalized_ignores_tz)
     ck_assert_int_eq(g->step, 1800);
     assert_values(g, (double[]){NAN, 88.25, 40, 87}, 4);
     assert_values(named("bgp"), (double[]){100, 99.5, 51.9, 100}, 4);
+    ck_assert_str_eq(named("bgp")->unit, "% of the maximum in the window");
 }
 END_TEST
 
