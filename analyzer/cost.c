@@ -286,10 +286,18 @@ double disrupt_robust_sd(const double *x, size_t n)
     }
     double center = median_inplace(d, nd);
     /* median_inplace reordered d; the absolute deviations do not care about order. */
-    for (size_t i = 0; i < nd; i++)
+    double mean_abs = 0;
+    for (size_t i = 0; i < nd; i++) {
         d[i] = fabs(d[i] - center);
+        mean_abs += d[i];
+    }
+    mean_abs /= (double)nd;
     double mad = median_inplace(d, nd);
     free(d);
     double sd = mad / (M_SQRT2 * 0.6744897501960817);
+    /* Quantised signals (a BGP count that moves a few times a day) have a zero MAD; their
+     * mean absolute difference still measures the noise (E|d| = σ·√2·√(2/π) for Normal d). */
+    if (!(sd > 0))
+        sd = mean_abs / (M_SQRT2 * sqrt(2 / M_PI));
     return sd > 0 && isfinite(sd) ? sd : 1.0;
 }

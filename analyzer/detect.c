@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "disrupt/boundary.h"
 
@@ -128,11 +129,37 @@ static double stretch_level(const observed *ob, size_t first, size_t last, doubl
     return exp(gsl_stats_median_from_sorted_data(scratch, 1, m));
 }
 
-/* -1 when normal, else the kind of disruption. */
-static int classify(const disrupt_detect_options *o, int counts, double level, double base_share)
+/* How a signal responds to a disruption. Reachability counts (/24 blocks visible in BGP or
+ * answering probes) do not slow down: a network is reachable or it is not, so any clear drop
+ * is a shutdown of part of the country, and half the usual depth is already clear. */
+typedef enum { SIGNAL_VOLUME, SIGNAL_REACHABILITY, SIGNAL_COUNTS } signal_class;
+
+static int name_has(const char *name, const char *word)
 {
-    if (counts)
+    size_t n = strlen(word);
+    for (const char *p = name; *p; p++)
+        if (strncasecmp(p, word, n) == 0)
+            return 1;
+    return 0;
+}
+
+static signal_class class_of(const disrupt_series *s)
+{
+    if (s->type == DISRUPT_SIGNAL_COUNTS)
+        return SIGNAL_COUNTS;
+    if (name_has(s->name, "bgp") || name_has(s->name, "probing") || name_has(s->name, "/24"))
+        return SIGNAL_REACHABILITY;
+    return SIGNAL_VOLUME;
+}
+
+/* -1 when normal, else the kind of disruption. */
+static int classify(const disrupt_detect_options *o, signal_class cls, double level,
+                    double base_share)
+{
+    if (cls == SIGNAL_COUNTS)
         return level - base_share >= o->blocking_rise ? (int)DISRUPT_KIND_BLOCKING : -1;
+    if (cls == SIGNAL_REACHABILITY)
+        return level <= 1.0 - o->throttling_depth / 2 ? (int)DISRUPT_KIND_SHUTDOWN : -1;
     if (level <= o->shutdown_level)
         return DISRUPT_KIND_SHUTDOWN;
     if (level <= 1.0 - o->throttling_depth)
@@ -171,7 +198,7 @@ static int is_shoulder(const disrupt_detect_options *o, double level)
 }
 
 /* Disrupted segments, with neighbours of the same kind joined. */
-static int flag_runs(const observed *ob, const size_t *bounds, size_t nb,
+static int flag_runs(const observed *ob, signal_class cls, const size_t *bounds, size_t nb,
                      const disrupt_detect_options *o, double base_share, double *scratch,
                      run_list *runs, disrupt_error *err)
 {
@@ -188,9 +215,9 @@ static int flag_runs(const observed *ob, const size_t *bounds, size_t nb,
     }
     for (size_t k = 0; k < nseg; k++) {
         level[k] = stretch_level(ob, bounds[k], bounds[k + 1], scratch);
-        kind[k] = classify(o, ob->trials != NULL, level[k], base_share);
+        kind[k] = classify(o, cls, level[k], base_share);
     }
-    for (int grew = !ob->trials; grew;) {
+    for (int grew = cls == SIGNAL_VOLUME; grew;) {
         grew = 0;
         for (size_t k = 0; k < nseg; k++) {
             int beside = (k > 0 && kind[k - 1] >= 0) || (k + 1 < nseg && kind[k + 1] >= 0);
@@ -370,7 +397,7 @@ static int detect_signal(const disrupt_series *s, size_t signal, const disrupt_d
             goto cleanup;
         }
         double base_share = s->type == DISRUPT_SIGNAL_COUNTS ? expected[0] : 1.0;
-        rc = flag_runs(&ob, bounds, nb, o, base_share, scratch, &runs, err);
+        rc = flag_runs(&ob, class_of(s), bounds, nb, o, base_share, scratch, &runs, err);
         if (rc)
             goto cleanup;
         if (!mark_exclusion(&ob, &runs, s->n, mask))

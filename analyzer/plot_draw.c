@@ -471,8 +471,8 @@ static void draw_events(draw_ctx *d)
             continue;
         knockout(d, ev->label_box);
         set_rgb(cr, d->pal->ink, 1);
-        plot_text_draw(&d->text, cr, ev->label, ev->label_box.x, ev->label_box.y, 0.9 * d->em, 0,
-                       PLOT_ALIGN_LEFT);
+        plot_text_draw(&d->text, cr, ev->label, ev->label_box.x, ev->label_box.y, 0.9 * d->em,
+                       L->events_numbered, PLOT_ALIGN_LEFT);
     }
 }
 
@@ -625,6 +625,9 @@ static void draw_headings(draw_ctx *d)
     plot_text_draw(&d->text, cr, L->subtitle, L->subtitle_box.x, L->subtitle_box.y,
                    PLOT_SUBTITLE_SCALE * d->em, 0, PLOT_ALIGN_LEFT);
     plot_text_draw(&d->text, cr, L->caption, L->caption_box.x, L->caption_box.y,
+                   PLOT_CAPTION_SCALE * d->em, 0, PLOT_ALIGN_LEFT);
+    set_rgb(cr, d->pal->ink, 1);
+    plot_text_draw(&d->text, cr, L->event_notes, L->event_notes_box.x, L->event_notes_box.y,
                    PLOT_CAPTION_SCALE * d->em, 0, PLOT_ALIGN_LEFT);
 }
 

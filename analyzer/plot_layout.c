@@ -7,9 +7,11 @@
  * once with the measured one when the guess was too narrow.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "disrupt/timefmt.h"
 #include "plot_internal.h"
@@ -17,6 +19,7 @@
 #define MAX_WINDOW_LANES 4
 #define MAX_EVENT_LANES 3
 #define MAX_CLAIM_LANES 3
+#define PANEL_GAP 1.7   /* between one panel's frame and the next one's title, in em */
 
 typedef struct {
     const disrupt_plot_input *in;
@@ -353,7 +356,8 @@ static int legend_items(layout_ctx *c)
     if (!rc && in->windows && in->windows->count)
         rc = legend_add(c, DISRUPT_LEGEND_CI, 0, "95% interval of start/end");
     if (!rc && in->events && in->events->count)
-        rc = legend_add(c, DISRUPT_LEGEND_EVENT, 0, "Event");
+        rc = legend_add(c, DISRUPT_LEGEND_EVENT, 0,
+                        c->L->events_numbered ? "Event (numbered below)" : "Event");
     if (!rc && in->nclaims)
         rc = legend_add(c, DISRUPT_LEGEND_CLAIM, 0, "Claimed window");
     return rc;
@@ -469,6 +473,92 @@ cleanup:
     return rc;
 }
 
+typedef struct {
+    size_t index;
+    int64_t time;
+} timed;
+
+static int cmp_timed(const void *a, const void *b)
+{
+    const timed *x = a, *y = b;
+    if (x->time != y->time)
+        return x->time < y->time ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Places one flag label of width tw beside the rule at mk->x (right, else left); 0 placed,
+ * 1 no room, 2 out of memory. */
+static int place_flag(layout_ctx *c, plot_lanes *lanes, disrupt_plot_event_mark *mk, double tw,
+                      int centred)
+{
+    disrupt_plot_layout *L = c->L;
+    double em = L->em, size = 0.9 * em;
+    double left = L->plot_area.x, right = L->plot_area.x + L->plot_area.w;
+    double candidates[2] = {mk->x + 0.3 * em, mk->x - 0.3 * em - tw};
+    if (centred)
+        candidates[0] = candidates[1] = fmax(fmin(mk->x - tw / 2, right - tw), left);
+    else if (candidates[0] + tw > right) {
+        candidates[0] = candidates[1];
+        candidates[1] = mk->x + 0.3 * em;
+    }
+    for (int k = 0; k < 2; k++) {
+        double bx = candidates[k];
+        if (bx < left - 1e-9 || bx + tw > right + 1e-9)
+            continue;
+        int lane = plot_lanes_place(lanes, fmin(bx, mk->x), fmax(bx + tw, mk->x), 0.6 * em,
+                                    MAX_EVENT_LANES);
+        if (lane == -2)
+            return 2;
+        if (lane >= 0) {
+            mk->lane = lane;
+            mk->label_box = (disrupt_rect){bx, 0, tw, size * PLOT_LINE};
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* "27 Sep 2020" or "9 Nov 2020 21:00" in the chart's zone. */
+static void event_date(int64_t t, const char *tz, char *out, size_t outsz)
+{
+    struct tm tm;
+    if (disrupt_time_local(t, tz, &tm) != 0) {
+        snprintf(out, outsz, "?");
+        return;
+    }
+    strftime(out, outsz, tm.tm_hour || tm.tm_min ? "%-d %b %Y %H:%M" : "%-d %b %Y", &tm);
+}
+
+/* Numbered notes under the chart: "1  27 Sep 2020  War begins". */
+static int event_notes(layout_ctx *c)
+{
+    disrupt_plot_layout *L = c->L;
+    const disrupt_event_list *ev = c->in->events;
+    size_t len = 1;
+    for (size_t i = 0; i < L->nevents; i++)
+        len += strlen(ev->items[L->events[i].event].label) + 64;
+    char *notes = calloc(len, 1);
+    if (!notes)
+        return DISRUPT_ENOMEM;
+    size_t at = 0;
+    for (size_t i = 0; i < L->nevents; i++) {
+        char date[48];
+        event_date(ev->items[L->events[i].event].time, c->opt->tz, date, sizeof date);
+        at += (size_t)snprintf(notes + at, len - at, "%s%zu \xC2\xB7 %s \xC2\xB7 %s", i ? "\n" : "",
+                               i + 1, date, ev->items[L->events[i].event].label);
+    }
+    size_t lines;
+    L->event_notes = wrap_text(&c->m, notes, PLOT_CAPTION_SCALE * L->em, 0,
+                               L->width - 2 * c->margin, &lines);
+    free(notes);
+    if (!L->event_notes)
+        return DISRUPT_ENOMEM;
+    L->event_notes_box.h = (double)lines * PLOT_CAPTION_SCALE * L->em * PLOT_LINE;
+    return 0;
+}
+
+/* Events inside the span, in time order, as flags beside their rules when all of them fit;
+ * otherwise as numbers on the rules with the labels listed under the chart. */
 static int place_events(layout_ctx *c)
 {
     disrupt_plot_layout *L = c->L;
@@ -477,56 +567,64 @@ static int place_events(layout_ctx *c)
     if (!n)
         return 0;
     L->events = calloc(n, sizeof *L->events);
-    if (!L->events)
-        return DISRUPT_ENOMEM;
+    timed *order = calloc(n, sizeof *order);
     plot_lanes lanes;
     plot_lanes_init(&lanes);
-    double em = L->em, size = 0.9 * em, pad = 0.6 * em;
-    double left = L->plot_area.x, right = L->plot_area.x + L->plot_area.w;
     int rc = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (ev->items[i].time < L->t0 || ev->items[i].time >= L->t1)
-            continue;
-        disrupt_plot_event_mark *mk = &L->events[L->nevents++];
-        mk->event = i;
-        mk->x = disrupt_plot_x(L, ev->items[i].time);
-        mk->lane = -1;
-        double tw = plot_text_width(&c->m, ev->items[i].label, size, 0);
-        /* A flag to the right of the rule, or to its left near the right edge. */
-        double candidates[2] = {mk->x + 0.3 * em, mk->x - 0.3 * em - tw};
-        if (candidates[0] + tw > right) {
-            candidates[0] = candidates[1];
-            candidates[1] = mk->x + 0.3 * em;
-        }
-        for (int k = 0; k < 2 && mk->lane < 0; k++) {
-            double bx = candidates[k];
-            if (bx < left || bx + tw > right)
-                continue;
-            int lane = plot_lanes_place(&lanes, fmin(bx, mk->x), fmax(bx + tw, mk->x), pad,
-                                        MAX_EVENT_LANES);
-            if (lane == -2) {
+    if (!L->events || !order) {
+        rc = DISRUPT_ENOMEM;
+        goto cleanup;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ev->items[i].time >= L->t0 && ev->items[i].time < L->t1)
+            order[k++] = (timed){i, ev->items[i].time};
+    qsort(order, k, sizeof *order, cmp_timed);
+    double size = 0.9 * L->em;
+    for (int numbered = 0; numbered < 2; numbered++) {
+        plot_lanes_fini(&lanes);
+        L->nevents = 0;
+        L->unlabelled_events = 0;
+        c->event_lanes = 0;
+        int all_placed = 1;
+        for (size_t j = 0; j < k; j++) {
+            disrupt_plot_event_mark *mk = &L->events[L->nevents++];
+            free(mk->label);
+            memset(mk, 0, sizeof *mk);
+            mk->event = order[j].index;
+            mk->x = disrupt_plot_x(L, order[j].time);
+            mk->lane = -1;
+            mk->label = numbered ? plot_strdupf("%zu", j + 1)
+                                 : plot_strdupf("%s", ev->items[order[j].index].label);
+            if (!mk->label) {
                 rc = DISRUPT_ENOMEM;
                 goto cleanup;
             }
-            if (lane >= 0) {
-                mk->lane = lane;
-                mk->label_box = (disrupt_rect){bx, 0, tw, size * PLOT_LINE};
+            double tw = plot_text_width(&c->m, mk->label, size, numbered);
+            int placed = place_flag(c, &lanes, mk, tw, numbered);
+            if (placed == 2) {
+                rc = DISRUPT_ENOMEM;
+                goto cleanup;
             }
+            if (placed == 1) {
+                all_placed = 0;
+                free(mk->label);
+                mk->label = NULL;
+                L->unlabelled_events++;
+                continue;
+            }
+            if ((size_t)mk->lane + 1 > c->event_lanes)
+                c->event_lanes = (size_t)mk->lane + 1;
         }
-        if (mk->lane < 0) {
-            L->unlabelled_events++;
-            continue;
-        }
-        mk->label = plot_strdupf("%s", ev->items[i].label);
-        if (!mk->label) {
-            rc = DISRUPT_ENOMEM;
-            goto cleanup;
-        }
-        if ((size_t)mk->lane + 1 > c->event_lanes)
-            c->event_lanes = (size_t)mk->lane + 1;
+        L->events_numbered = numbered;
+        if (all_placed)
+            break;
     }
+    if (L->events_numbered)
+        rc = event_notes(c);
 cleanup:
     plot_lanes_fini(&lanes);
+    free(order);
     return rc;
 }
 
@@ -626,7 +724,7 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
     double fixed_panels = 0;
     for (size_t p = 0; p < L->npanels; p++)
         fixed_panels += PLOT_PANEL_TITLE_SCALE * em * PLOT_LINE + 0.2 * em +
-                        (double)c->window_lanes[p] * lane_height(em) + (p ? 1.1 * em : 0);
+                        (double)c->window_lanes[p] * lane_height(em) + (p ? PANEL_GAP * em : 0);
     double axis_h = 0.35 * em + 2 * 0.9 * em * PLOT_LINE;
     /* The caption, measured now so that a fixed height can be honoured. */
     char *caption = caption_text(c);
@@ -638,7 +736,8 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
     if (!L->caption)
         return DISRUPT_ENOMEM;
     double caption_h = (double)lines * PLOT_CAPTION_SCALE * em * PLOT_LINE;
-    double rest = y + fixed_panels + axis_h + 0.8 * em + caption_h + m;
+    double notes_h = L->event_notes ? L->event_notes_box.h + 0.5 * em : 0;
+    double rest = y + fixed_panels + axis_h + 0.8 * em + notes_h + caption_h + m;
     double frame_h;
     if (c->opt->height.unit != DISRUPT_LENGTH_DEFAULT) {
         frame_h = (L->height - rest) / (double)L->npanels;
@@ -652,7 +751,7 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
     for (size_t p = 0; p < L->npanels; p++) {
         disrupt_plot_panel *pn = &L->panels[p];
         if (p)
-            y += 1.1 * em;
+            y += PANEL_GAP * em;
         pn->title_box = (disrupt_rect){m, y, L->width - 2 * m, em * PLOT_LINE};
         y += em * PLOT_LINE + 0.2 * em;
         pn->label_strip = (disrupt_rect){L->plot_area.x, y, L->plot_area.w,
@@ -670,6 +769,10 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
     }
     L->axis_y = y + 0.35 * em;
     y += axis_h + 0.8 * em;
+    if (L->event_notes) {
+        L->event_notes_box = (disrupt_rect){m, y, L->width - 2 * m, L->event_notes_box.h};
+        y += notes_h;
+    }
     L->caption_box = (disrupt_rect){m, y, L->width - 2 * m, caption_h};
 
     /* Now that strips have their places, give the labels theirs. */
@@ -716,6 +819,7 @@ void disrupt_plot_layout_fini(disrupt_plot_layout *l)
     for (size_t i = 0; i < l->nevents; i++)
         free(l->events[i].label);
     free(l->events);
+    free(l->event_notes);
     for (size_t i = 0; i < l->nclaims; i++)
         free(l->claims[i].label);
     free(l->claims);
@@ -788,8 +892,8 @@ static int layout_pass(layout_ctx *c, double *widest_tick, disrupt_error *err)
                                      err);
     if (rc)
         return rc;
-    if ((rc = legend_items(c)) || (rc = place_windows(c)) || (rc = place_events(c)) ||
-        (rc = place_claims(c)))
+    if ((rc = place_windows(c)) || (rc = place_events(c)) || (rc = place_claims(c)) ||
+        (rc = legend_items(c)))
         return disrupt_error_nomem(err);
     rc = place_vertical(c, widest_tick);
     if (rc == DISRUPT_EINVAL)

@@ -2,31 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disrupt/csvw.h"
 #include "disrupt/report.h"
-#include "disrupt/timefmt.h"
-
-/* RFC 4180 quoting when the field needs it. */
-static void csv_field(FILE *out, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
-static void csv_time(FILE *out, int64_t t)
-{
-    char buf[DISRUPT_ISO_LEN];
-    disrupt_time_iso(t, buf, sizeof buf);
-    fprintf(out, ",%s", buf);
-}
 
 int disrupt_report_csv(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
                        disrupt_error *err)
@@ -35,14 +12,14 @@ int disrupt_report_csv(FILE *out, const disrupt_dataset *d, const disrupt_detect
           "duration_days,baseline,level,depth,corroborated_by\n", out);
     for (size_t k = 0; k < r->windows.count; k++) {
         const disrupt_window *w = &r->windows.items[k];
-        csv_field(out, d->series[w->signal]->name);
+        disrupt_csvw_text(out, d->series[w->signal]->name);
         fprintf(out, ",%s", disrupt_window_kind_name(w->kind));
-        csv_time(out, w->start);
-        csv_time(out, w->end);
-        csv_time(out, w->start_lo);
-        csv_time(out, w->start_hi);
-        csv_time(out, w->end_lo);
-        csv_time(out, w->end_hi);
+        disrupt_csvw_time(out, w->start);
+        disrupt_csvw_time(out, w->end);
+        disrupt_csvw_time(out, w->start_lo);
+        disrupt_csvw_time(out, w->start_hi);
+        disrupt_csvw_time(out, w->end_lo);
+        disrupt_csvw_time(out, w->end_hi);
         fprintf(out, ",%.6g,%.4g,%.4g,%.4g,", disrupt_window_days(w), w->baseline, w->level,
                 w->depth);
         /* Corroborating signals joined with ';' inside one field. */
@@ -58,7 +35,7 @@ int disrupt_report_csv(FILE *out, const disrupt_dataset *d, const disrupt_detect
                 strcat(joined, ";");
             strcat(joined, d->series[w->corroborated_by[c]]->name);
         }
-        csv_field(out, joined);
+        disrupt_csvw_text(out, joined);
         free(joined);
         fputc('\n', out);
     }

@@ -1,9 +1,10 @@
 /* simulate_generate.c — drawing the simulated series from a seeded GSL RNG (see simulate.h).
  *
  * A master gsl_rng_mt19937 seeded with the scenario seed hands one seed to each signal, in
- * signal order, so each signal has its own stream. The draws of a level signal do not depend
- * on the events: the same seed with and without an event gives the same noise, and the
- * ratio of the two series is exactly the event's multiplier. */
+ * signal order, so each signal has its own stream. A level signal makes the same draws for
+ * every sample whatever its events, rates and levels: the same seed with and without an
+ * event gives the same noise (the ratio of the two series is exactly the event's
+ * multiplier), and raising the outlier or gap rate adds outliers or gaps to the same noise. */
 #include "disrupt/simulate.h"
 
 #include <gsl/gsl_randist.h>
@@ -41,12 +42,10 @@ void disrupt_sim_output_fini(disrupt_sim_output *out)
     out->nseries = 0;
 }
 
-/* Multiplies a sample by an outlier factor: mostly spikes, sometimes dips. */
-static double outlier(gsl_rng *r)
+/* An outlier factor from two uniforms: mostly spikes, sometimes dips. */
+static double outlier(double u_direction, double u_size)
 {
-    double u = gsl_rng_uniform(r);
-    double m = gsl_rng_uniform(r);
-    return u < 0.7 ? 1.5 + m : 0.6 + 0.2 * m;
+    return u_direction < 0.7 ? 1.5 + u_size : 0.6 + 0.2 * u_size;
 }
 
 /* Mean of the normal level times the event multiplier over [t, t + step): a sample is the
@@ -70,13 +69,17 @@ static void generate_level(const disrupt_sim_scenario *sc, size_t i, gsl_rng *r,
     unsigned long max_gap = out->step < MAX_GAP_SECONDS ? (unsigned long)(MAX_GAP_SECONDS / out->step) : 1;
     for (size_t k = 0; k < out->n; k++) {
         int64_t t = out->start + (int64_t)k * out->step;
-        /* Fixed draws per sample, whatever the events: see the file comment. */
+        /* The same draws for every sample, whatever the events and rates: see the file
+         * comment. */
         double z = gsl_ran_gaussian_ziggurat(r, 1.0);
         double u_outlier = gsl_rng_uniform(r);
+        double u_direction = gsl_rng_uniform(r);
+        double u_size = gsl_rng_uniform(r);
         double u_gap = gsl_rng_uniform(r);
-        double bump = u_outlier < s->outlier_rate ? outlier(r) : 1.0;
+        unsigned long gap_length = 1 + gsl_rng_uniform_int(r, max_gap);
+        double bump = u_outlier < s->outlier_rate ? outlier(u_direction, u_size) : 1.0;
         if (gap_left == 0 && u_gap < s->gap_rate)
-            gap_left = 1 + gsl_rng_uniform_int(r, max_gap);
+            gap_left = gap_length;
         double v = sample_level(sc, i, t, out->step);
         if (s->type == DISRUPT_SIM_BGP || s->type == DISRUPT_SIM_PROBING) {
             v = round(v * (1.0 + s->noise * z) * bump);   /* counts of /24s */

@@ -1,8 +1,11 @@
 /* simulate_scenario.c — building and checking a simulation scenario (see simulate.h). */
 #include "disrupt/simulate.h"
 
+#include "disrupt/dialect.h"
+
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +64,7 @@ void disrupt_sim_scenario_free(disrupt_sim_scenario *sc)
         return;
     for (size_t i = 0; i < sc->nsignals; i++) {
         free(sc->signals[i].name);
+        free(sc->signals[i].id);
         free(sc->signals[i].file);
     }
     for (size_t i = 0; i < sc->nevents; i++)
@@ -149,8 +153,13 @@ int disrupt_sim_scenario_add_signal(disrupt_sim_scenario *sc, const disrupt_sim_
     int failed = 0;
     d->name = dup_or_null(s->name ? s->name : "value", &failed);
     d->file = dup_or_null(s->file ? s->file : "series.csv", &failed);
-    if (failed) {
+    /* Truth must name signals as the reader will: IODA titles are renamed on input. */
+    d->id = d->name == NULL ? NULL
+            : s->dialect == DISRUPT_SIM_IODA ? disrupt_dialect_ioda_name(d->name)
+                                             : strdup(d->name);
+    if (failed || !d->id) {
         free(d->name);
+        free(d->id);
         free(d->file);
         return disrupt_error_nomem(err);
     }
@@ -227,6 +236,27 @@ static int file_name_ok(const char *f)
            strcmp(f, "truth.json") != 0 && strcmp(f, "meta.json") != 0;
 }
 
+typedef struct {
+    const char *field;
+    double value, lo, hi;
+    int lo_closed, hi_closed;
+} range_check;
+
+/* The first value out of its interval, as "WHAT: FIELD must be in [LO, HI), found V". */
+static int check_ranges(const range_check *c, size_t n, const char *what, disrupt_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        double v = c[i].value;
+        int ok = (c[i].lo_closed ? v >= c[i].lo : v > c[i].lo) &&
+                 (c[i].hi_closed ? v <= c[i].hi : v < c[i].hi);
+        if (!ok)
+            return disrupt_error_set(err, DISRUPT_EINVAL, "%s: %s must be in %c%g, %g%c, found %g",
+                                     what, c[i].field, c[i].lo_closed ? '[' : '(', c[i].lo,
+                                     c[i].hi, c[i].hi_closed ? ']' : ')', v);
+    }
+    return DISRUPT_OK;
+}
+
 static int validate_signal(const disrupt_sim_scenario *sc, size_t i, disrupt_error *err)
 {
     const disrupt_sim_signal *s = &sc->signals[i];
@@ -236,21 +266,33 @@ static int validate_signal(const disrupt_sim_scenario *sc, size_t i, disrupt_err
                                  "or line breaks, found '%s'", i + 1, s->name);
     if (find_signal(sc, s->name) != (int)i)
         return disrupt_error_set(err, DISRUPT_EINVAL, "signal '%s' is defined twice", s->name);
+    for (size_t j = 0; j < i; j++)
+        if (strcmp(sc->signals[j].id, s->id) == 0)
+            return disrupt_error_set(err, DISRUPT_EINVAL,
+                                     "signals '%s' and '%s' would both be read as '%s'",
+                                     sc->signals[j].name, s->name, s->id);
     if (!file_name_ok(s->file))
         return disrupt_error_set(err, DISRUPT_EINVAL,
                                  "signal '%s': file '%s' must be a plain file name other "
                                  "than truth.json and meta.json", s->name,
                                  s->file);
-    if (!(s->level > 0) || !(s->diurnal_ratio >= 1) || !(s->weekend_factor > 0) ||
-        !(s->noise >= 0 && s->noise < 2) || !(s->trend > -1 && s->trend < 10) ||
-        !(s->outlier_rate >= 0 && s->outlier_rate < 1) || !(s->gap_rate >= 0 && s->gap_rate < 1) ||
-        !(s->blocked_share >= 0 && s->blocked_share <= 1) || !(s->peak_hour >= 0 && s->peak_hour < 24) ||
-        s->decimals < 0 || s->decimals > 9)
-        return disrupt_error_set(err, DISRUPT_EINVAL,
-                                 "signal '%s': expected level > 0, diurnal_ratio >= 1, "
-                                 "weekend_factor > 0, 0 <= noise < 2, -1 < trend < 10, rates and "
-                                 "blocked_share in [0, 1), peak_hour in [0, 24), decimals 0..9",
-                                 s->name);
+    const range_check checks[] = {
+        {"level", s->level, 0, 1e12, 0, 1},
+        {"diurnal_ratio", s->diurnal_ratio, 1, 100, 1, 1},
+        {"peak_hour", s->peak_hour, 0, 24, 1, 0},
+        {"weekend_factor", s->weekend_factor, 0, 10, 0, 1},
+        {"trend", s->trend, -1, 10, 0, 0},
+        {"noise", s->noise, 0, 2, 1, 0},
+        {"outlier_rate", s->outlier_rate, 0, 1, 1, 0},
+        {"gap_rate", s->gap_rate, 0, 1, 1, 0},
+        {"blocked_share", s->blocked_share, 0, 1, 1, 1},
+        {"decimals", s->decimals, 0, 9, 1, 1},
+    };
+    char what[320];
+    snprintf(what, sizeof what, "signal '%s'", s->name);
+    int rc = check_ranges(checks, sizeof checks / sizeof checks[0], what, err);
+    if (rc)
+        return rc;
     if ((s->type == DISRUPT_SIM_OONI) != (s->dialect == DISRUPT_SIM_OONI_CSV))
         return disrupt_error_set(err, DISRUPT_EINVAL,
                                  "signal '%s': OONI counts go in the ooni dialect, and only they",
@@ -274,11 +316,17 @@ static int validate_event(const disrupt_sim_scenario *sc, size_t i, disrupt_erro
     if (!(e->end > e->start))
         return disrupt_error_set(err, DISRUPT_EINVAL, "event %zu (%s): end must be after start",
                                  i + 1, kind);
-    if (!(e->depth >= 0 && e->depth <= 1) || !(e->share > 0 && e->share <= 1) || e->ramp < 0 ||
-        !(e->blocked_share >= 0 && e->blocked_share <= 1))
-        return disrupt_error_set(err, DISRUPT_EINVAL,
-                                 "event %zu (%s): expected depth in [0, 1], share in (0, 1], "
-                                 "ramp >= 0, blocked_share in [0, 1]", i + 1, kind);
+    const range_check checks[] = {
+        {"depth", e->depth, 0, 1, 1, 1},
+        {"share", e->share, 0, 1, 0, 1},
+        {"ramp", (double)e->ramp, 0, 1e15, 1, 1},
+        {"blocked_share", e->blocked_share, 0, 1, 1, 1},
+    };
+    char what[64];
+    snprintf(what, sizeof what, "event %zu (%s)", i + 1, kind);
+    int rc = check_ranges(checks, sizeof checks / sizeof checks[0], what, err);
+    if (rc)
+        return rc;
     if (e->kind == DISRUPT_SIM_NIGHTLY &&
         (e->daily_start < 0 || e->daily_start >= 86400 || e->daily_length <= 0 ||
          e->daily_length >= 86400))

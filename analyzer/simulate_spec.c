@@ -23,6 +23,7 @@
 
 #include <errno.h>
 #include <json-c/json.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,9 +41,10 @@ static int bad(spec_ctx *c, const char *key, const char *expected, json_object *
     char excerpt[64];
     const char *text = found ? json_object_to_json_string(found) : "nothing";
     disrupt_error_excerpt(excerpt, sizeof excerpt, text, strlen(text), 40);
-    return disrupt_error_set(c->err, DISRUPT_EDATA, "%s: %s%s%s: expected %s, found %s",
-                             c->path, c->where, c->where[0] && key ? "." : "", key ? key : "",
-                             expected, excerpt);
+    const char *dot = c->where[0] && key ? "." : "";
+    const char *sep = c->where[0] || key ? ": " : "";
+    return disrupt_error_set(c->err, DISRUPT_EDATA, "%s: %s%s%s%sexpected %s, found %s", c->path,
+                             c->where, dot, key ? key : "", sep, expected, excerpt);
 }
 
 static int check_fields(spec_ctx *c, json_object *obj, const char *const *allowed)
@@ -106,8 +108,10 @@ static int parse_time(const char *s, int64_t *out)
         if (strcmp(rest, "Z") != 0 && rest[0] != '\0')
             return -1;
     }
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 || h < 0 ||
-        mi < 0 || sec < 0)
+    static const int days_in[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (mo < 1 || mo > 12 || d < 1 || d > days_in[mo - 1] + (mo == 2 && leap) || h > 23 ||
+        mi > 59 || sec > 59 || h < 0 || mi < 0 || sec < 0)
         return -1;
     *out = disrupt_time_from_civil(y, mo, d, h, mi, sec);
     return 0;
@@ -218,8 +222,9 @@ static int read_signal(spec_ctx *c, json_object *obj, disrupt_sim_scenario *sc)
     rc = rc ? rc : get_number(c, obj, "decimals", &decimals);
     if (rc)
         return rc;
-    if (decimals != (int)decimals)
-        return bad(c, "decimals", "a whole number", json_object_object_get(obj, "decimals"));
+    if (!(decimals >= 0 && decimals <= 9) || decimals != floor(decimals))
+        return bad(c, "decimals", "a whole number from 0 to 9",
+                   json_object_object_get(obj, "decimals"));
     s.decimals = (int)decimals;
     if (dialect >= 0)
         s.dialect = (disrupt_sim_dialect)dialect;
@@ -436,8 +441,8 @@ static char *read_all(const char *path, size_t *len, disrupt_error *err)
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap);
     while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
+        n += fread(buf + n, 1, cap - 1 - n, f);   /* room for the NUL */
+        if (n < cap - 1)
             break;
         char *p = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
         if (!p) {
@@ -460,6 +465,7 @@ static char *read_all(const char *path, size_t *len, disrupt_error *err)
         disrupt_error_set(err, DISRUPT_EIO, "%s: cannot read", path);
         return NULL;
     }
+    buf[n] = '\0';
     *len = n;
     return buf;
 }
@@ -492,16 +498,26 @@ int disrupt_sim_scenario_from_json(const char *path, unsigned long seed, int see
         free(text);
         return disrupt_error_nomem(err);
     }
-    json_object *root = len <= (size_t)INT32_MAX ? json_tokener_parse_ex(tok, text, (int)len) : NULL;
+    /* The terminating NUL is passed too: it ends a number or literal at the end of file. */
+    json_object *root = len < (size_t)INT32_MAX ? json_tokener_parse_ex(tok, text, (int)len + 1) : NULL;
     enum json_tokener_error jerr = json_tokener_get_error(tok);
     int rc = DISRUPT_OK;
-    if (!root || jerr != json_tokener_success) {
+    if (jerr == json_tokener_success && json_tokener_get_parse_end(tok) < len) {
         long line, col;
-        size_t end = jerr == json_tokener_continue ? len : json_tokener_get_parse_end(tok);
-        place_of(text, end, &line, &col);
+        place_of(text, json_tokener_get_parse_end(tok), &line, &col);
+        rc = disrupt_error_set_at(err, DISRUPT_EDATA, path, line, col,
+                                  "expected the end of the file after the scenario object");
+    } else if (jerr == json_tokener_success && !root) {
+        rc = disrupt_error_set(err, DISRUPT_EDATA,
+                               "%s: expected a JSON object describing a scenario, found null", path);
+    } else if (!root || jerr != json_tokener_success) {
+        long line, col;
+        int at_end = jerr == json_tokener_continue || jerr == json_tokener_error_parse_eof;
+        size_t end = at_end ? len : json_tokener_get_parse_end(tok);
+        place_of(text, end > len ? len : end, &line, &col);
         rc = disrupt_error_set_at(err, DISRUPT_EDATA, path, line, col, "expected JSON: %s",
-                                  jerr == json_tokener_continue ? "unexpected end of file"
-                                                                : json_tokener_error_desc(jerr));
+                                  at_end ? "unexpected end of file"
+                                         : json_tokener_error_desc(jerr));
     } else {
         spec_ctx c = {path, err, ""};
         rc = build(&c, root, seed, seed_given, out);

@@ -1,17 +1,19 @@
 /* simulate_truth.c — the ground-truth windows a scenario injects, per signal (simulate.h).
  *
  * A window is what a detector reading that one signal should report: its kind follows the
- * level the signal falls to (near zero: shutdown; below normal: throttling; OONI blocked
- * share up: blocking), while `event` keeps what was injected. A nightly event gives one
+ * level the signal falls to (at most the detector's default shutdown level: shutdown; below
+ * normal: throttling; OONI blocked share up: blocking), while `event` keeps what was
+ * injected. A nightly event gives one
  * window per night. OONI signals carry only blocking windows: a shutdown thins their
  * measurement counts but does not raise the blocked share they are judged by. */
 #include "disrupt/simulate.h"
+
+#include "disrupt/detect.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define SHUTDOWN_LEVEL 0.2   /* at or below this ratio to normal a signal is "shut down" */
 
 static int push(disrupt_sim_truth *t, const disrupt_sim_window *w, disrupt_error *err)
 {
@@ -41,17 +43,17 @@ static int push_clipped(const disrupt_sim_scenario *sc, disrupt_sim_truth *t,
 }
 
 static int add_event(const disrupt_sim_scenario *sc, size_t s, const disrupt_sim_event *e,
-                     disrupt_sim_truth *t, disrupt_error *err)
+                     double shutdown_level, disrupt_sim_truth *t, disrupt_error *err)
 {
     const disrupt_sim_signal *sig = &sc->signals[s];
     int blocking = e->kind == DISRUPT_SIM_BLOCKING;
     if ((sig->type == DISRUPT_SIM_OONI) != blocking)
         return DISRUPT_OK;
-    disrupt_sim_window w = {sig->name, "blocking", disrupt_sim_event_kind_name(e->kind),
+    disrupt_sim_window w = {sig->id, "blocking", disrupt_sim_event_kind_name(e->kind),
                             e->start, e->end, e->blocked_share, e->label};
     if (!blocking) {
         w.level = 1.0 - e->share * e->depth;
-        w.kind = w.level <= SHUTDOWN_LEVEL ? "shutdown" : "throttling";
+        w.kind = w.level <= shutdown_level + 1e-12 ? "shutdown" : "throttling";
     }
     if (e->kind != DISRUPT_SIM_NIGHTLY)
         return push_clipped(sc, t, w, err);
@@ -93,12 +95,14 @@ int disrupt_sim_truth_build(const disrupt_sim_scenario *sc, disrupt_sim_truth *t
 {
     truth->windows = NULL;
     truth->n = truth->cap = 0;
+    disrupt_detect_options defaults;
+    disrupt_detect_options_init(&defaults);
     for (size_t s = 0; s < sc->nsignals; s++) {
         size_t first = truth->n;
         for (size_t i = 0; i < sc->nevents; i++) {
             if (!disrupt_sim_event_affects(sc, &sc->events[i], s))
                 continue;
-            int rc = add_event(sc, s, &sc->events[i], truth, err);
+            int rc = add_event(sc, s, &sc->events[i], defaults.shutdown_level, truth, err);
             if (rc) {
                 disrupt_sim_truth_fini(truth);
                 return rc;
@@ -117,4 +121,6 @@ void disrupt_sim_truth_fini(disrupt_sim_truth *truth)
     free(truth->windows);
     truth->windows = NULL;
     truth->n = truth->cap = 0;
+    disrupt_detect_options defaults;
+    disrupt_detect_options_init(&defaults);
 }

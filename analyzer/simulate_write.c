@@ -74,6 +74,8 @@ static void write_signal_meta(disrupt_jsonw *w, const disrupt_sim_scenario *sc,
     disrupt_jsonw_object_begin(w);
     disrupt_jsonw_key(w, "name");
     disrupt_jsonw_string(w, s->name);
+    disrupt_jsonw_key(w, "read_as");
+    disrupt_jsonw_string(w, s->id);
     disrupt_jsonw_key(w, "type");
     disrupt_jsonw_string(w, disrupt_sim_signal_type_name(s->type));
     disrupt_jsonw_key(w, "unit");

@@ -136,6 +136,26 @@ START_TEST(counts_baseline_is_the_pooled_share_outside_windows)
 }
 END_TEST
 
+START_TEST(pinned_period_defines_normal)
+{
+    /* Normal is taken from the first 30 days only: after a lasting drop to 70% on day 60 the
+     * expected level stays where it was in the pinned period. */
+    size_t n = 120 * 24;
+    disrupt_series *s = tu_synthetic_level("traffic", JUNE_2020, HOUR, n, 0.0, 60 * 24, n, 0.7, 5);
+    disrupt_series *normal = tu_synthetic_level("traffic", JUNE_2020, HOUR, n, 0.0, 0, 0, 1.0, 5);
+    double *expected = malloc(n * sizeof *expected);
+    disrupt_baseline_options o;
+    disrupt_baseline_options_init(&o);
+    o.pin_start = JUNE_2020;
+    o.pin_end = JUNE_2020 + 30 * DAY;
+    ck_assert_int_eq(disrupt_baseline_fit(s, NULL, &o, expected, NULL), 0);
+    ck_assert_double_lt(max_rel_error(normal, expected, 60 * 24, n), 0.02);
+    free(expected);
+    disrupt_series_free(s);
+    disrupt_series_free(normal);
+}
+END_TEST
+
 START_TEST(all_excluded_is_a_clear_error)
 {
     size_t n = 48;
@@ -165,6 +185,7 @@ int main(void)
     tcase_add_test(tc, trend_is_followed);
     tcase_add_test(tc, missing_samples_are_skipped_not_zero);
     tcase_add_test(tc, counts_baseline_is_the_pooled_share_outside_windows);
+    tcase_add_test(tc, pinned_period_defines_normal);
     tcase_add_test(tc, all_excluded_is_a_clear_error);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

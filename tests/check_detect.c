@@ -144,6 +144,24 @@ START_TEST(slow_trend_is_not_a_disruption)
 }
 END_TEST
 
+START_TEST(quiet_nights_are_not_shutdowns)
+{
+    /* Nights at a fifth of the daytime level (peak/trough 5, as on mobile networks): deep,
+     * regular, and normal. */
+    size_t n = 90 * 24;
+    disrupt_series *s = tu_synthetic_level("mobile", JUNE_2020, HOUR, n, 0.08, 0, 0, 1.0, 24);
+    for (size_t i = 0; i < n; i++) {
+        size_t hour = i % 24;
+        if (hour >= 1 && hour < 6)
+            s->value[i] *= 0.2;
+    }
+    run r;
+    detect(&r, s, NULL);
+    ck_assert_uint_eq(r.result.windows.count, 0);
+    finish(&r);
+}
+END_TEST
+
 START_TEST(gap_at_a_boundary_widens_its_interval)
 {
     size_t n = 60 * 24, first = 30 * 24, last = 36 * 24;
@@ -196,6 +214,58 @@ START_TEST(overlapping_windows_corroborate_each_other)
 }
 END_TEST
 
+START_TEST(reachability_drop_is_a_partial_shutdown_never_throttling)
+{
+    /* 30% of /24 blocks gone from BGP for five days: part of the country is cut off. The same
+     * drop in a traffic series is a throttling. */
+    size_t n = 60 * 24, first = 30 * 24, last = 35 * 24;
+    run r;
+    detect(&r, tu_synthetic_level("bgp", JUNE_2020, HOUR, n, 0.01, first, last, 0.7, 21),
+           tu_synthetic_level("traffic", JUNE_2020, HOUR, n, 0.05, first, last, 0.7, 22));
+    ck_assert_uint_eq(r.result.windows.count, 2);
+    ck_assert_int_eq(r.result.windows.items[0].kind, DISRUPT_KIND_SHUTDOWN);
+    ck_assert_int_eq(r.result.windows.items[1].kind, DISRUPT_KIND_THROTTLING);
+    finish(&r);
+}
+END_TEST
+
+START_TEST(quantised_flat_signal_still_shows_its_drop)
+{
+    /* A BGP count that is exactly 5000 except for a few one-prefix flaps: the MAD of its
+     * differences is zero, yet a 30% drop for two days must be found. */
+    size_t n = 30 * 24;
+    disrupt_series *s = disrupt_series_alloc("bgp", NULL, DISRUPT_SIGNAL_LEVEL, JUNE_2020, HOUR, n);
+    for (size_t i = 0; i < n; i++)
+        s->value[i] = (i % 97 == 0) ? 4999 : 5000;
+    for (size_t i = 10 * 24; i < 12 * 24; i++)
+        s->value[i] = 3500;
+    run r;
+    detect(&r, s, NULL);
+    ck_assert_uint_eq(r.result.windows.count, 1);
+    ck_assert_int_eq(r.result.windows.items[0].kind, DISRUPT_KIND_SHUTDOWN);
+    ck_assert_int_eq(r.result.windows.items[0].start, JUNE_2020 + 10 * DAY);
+    finish(&r);
+}
+END_TEST
+
+START_TEST(staged_restoration_stays_in_the_window)
+{
+    /* Shutdown for two days, then two days at 80% (networks coming back): the second stage is
+     * shallower than the throttling threshold but belongs to the disruption. */
+    size_t n = 60 * 24, first = 30 * 24, mid = 32 * 24, last = 34 * 24;
+    disrupt_series *s = tu_synthetic_level("traffic", JUNE_2020, HOUR, n, 0.05, first, mid, 0.05, 23);
+    for (size_t i = mid; i < last; i++)
+        s->value[i] *= 0.8;
+    run r;
+    detect(&r, s, NULL);
+    ck_assert_uint_eq(r.result.windows.count, 2);
+    ck_assert_int_eq(r.result.windows.items[0].kind, DISRUPT_KIND_SHUTDOWN);
+    ck_assert_int_eq(r.result.windows.items[1].kind, DISRUPT_KIND_THROTTLING);
+    ck_assert_int_eq(r.result.windows.items[1].end, JUNE_2020 + (int64_t)last * HOUR);
+    finish(&r);
+}
+END_TEST
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -209,9 +279,13 @@ int main(void)
     tcase_add_test(tc, single_outlier_is_not_a_disruption);
     tcase_add_test(tc, holiday_dip_is_not_a_disruption);
     tcase_add_test(tc, slow_trend_is_not_a_disruption);
+    tcase_add_test(tc, quiet_nights_are_not_shutdowns);
     tcase_add_test(tc, gap_at_a_boundary_widens_its_interval);
     tcase_add_test(tc, blocked_share_up_is_blocking);
     tcase_add_test(tc, overlapping_windows_corroborate_each_other);
+    tcase_add_test(tc, reachability_drop_is_a_partial_shutdown_never_throttling);
+    tcase_add_test(tc, staged_restoration_stays_in_the_window);
+    tcase_add_test(tc, quantised_flat_signal_still_shows_its_drop);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -44,7 +44,12 @@ static const cli_command_doc detect_doc = {
     "disrupt detect [OPTIONS] FILE...",
     "Finds the windows in which each signal was shut down, throttled or blocked, relative to\n"
     "a robust seasonal baseline that leaves the disruptions themselves out. Prints a table;\n"
-    "--json, --csv and --plot write files ('-' = standard output). FILE '-' reads stdin.",
+    "--json, --csv and --plot write files ('-' = standard output). FILE '-' reads stdin.\n"
+    "\n"
+    "Kinds: shutdown (level at or below --shutdown-level of baseline), throttling (down by at\n"
+    "least --throttling-depth), blocking (count signals: blocked share up by --blocking-rise).\n"
+    "Signals whose names contain bgp, probing or /24 count reachable networks: they never show\n"
+    "throttling, and a drop of half --throttling-depth is a shutdown of part of the networks.",
 };
 
 typedef int (*report_writer)(FILE *, const disrupt_dataset *, const disrupt_detection *,

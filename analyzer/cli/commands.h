@@ -4,6 +4,7 @@
 #define DISRUPT_COMMANDS_H
 
 int cmd_detect(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 

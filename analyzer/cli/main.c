@@ -18,6 +18,7 @@ static const command commands[] = {
     {"detect", cmd_detect, "find disruption windows: kind, dates with 95% intervals, depth"},
     {"inspect", cmd_inspect, "show how each input file is read: dialect, signals, range, step"},
     {"simulate", cmd_simulate, "write SYNTHETIC series with known disruptions (ground truth)"},
+    {"verify", cmd_verify, "check claimed dates against the data: a verdict per claim"},
     {NULL, NULL, NULL},
 };
 

@@ -44,8 +44,9 @@ double disrupt_cost_eval(const disrupt_cost *c, size_t s, size_t t);
 size_t disrupt_cost_size(const disrupt_cost *c);
 const disrupt_cost_type *disrupt_cost_get_type(const disrupt_cost *c);
 
-/* Robust noise scale: MAD of first differences / (sqrt 2 · 0.6745), ignoring NaN.
- * Returns 1.0 when fewer than 3 finite points or a zero MAD. */
+/* Robust noise scale: MAD of first differences / (sqrt 2 · 0.6745), ignoring NaN. When the
+ * MAD is zero (quantised signals), the mean absolute difference scaled the same way. Returns
+ * 1.0 when fewer than 3 finite points or when every difference is zero. */
 double disrupt_robust_sd(const double *x, size_t n);
 
 #endif

@@ -11,6 +11,13 @@
  * across signals are joined into incidents, and windows recurring at the same hours every day
  * are recognised (in the zone of the baseline's daily cycle).
  *
+ * Kinds follow what each signal can show. Volume signals (traffic, throughput, users, …):
+ * shutdown when the level is at or below shutdown_level, throttling when the drop is at least
+ * throttling_depth (or half that right beside another disrupted stretch: staged restoration).
+ * Reachability signals — names containing "bgp", "probing" or "/24" — never show throttling:
+ * a drop of at least throttling_depth/2 is a shutdown of part of the networks. Count signals:
+ * blocking when the blocked share is up by at least blocking_rise.
+ *
  * Ownership: a disrupt_detection owns its arrays and windows; disrupt_detection_fini frees
  * them. The dataset must outlive nothing here (indices only are kept).
  * Complexity: a few baseline fits and segmentations per signal (at most max_rounds).

@@ -186,9 +186,13 @@ typedef struct {
     disrupt_plot_mark *marks;
     size_t nmarks;
     size_t unlabelled;       /* windows too crowded to label (counted in a note) */
-    disrupt_plot_event_mark *events;  /* events inside the span; label NULL when no room */
+    disrupt_plot_event_mark *events;  /* events inside the span in time order; label NULL
+                                         when there is no room even for a number */
     size_t nevents;
     size_t unlabelled_events;
+    int events_numbered;     /* labels did not all fit: rules carry numbers 1, 2, … and */
+    char *event_notes;       /* the labels are listed under the chart ("1 · date · label") */
+    disrupt_rect event_notes_box;
     disrupt_rect event_strip;
     disrupt_plot_claim_mark *claims;
     size_t nclaims;

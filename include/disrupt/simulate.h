@@ -60,6 +60,8 @@ typedef enum {
 
 typedef struct {
     char *name;              /* column heading / signal name (the domain for OONI) */
+    char *id;                /* set by _add_signal: the name `disrupt` reads it as (IODA
+                                legend titles become "active-probing", "bgp", …) */
     char *file;              /* output file inside the output folder */
     disrupt_sim_signal_type type;
     disrupt_sim_dialect dialect;
@@ -128,7 +130,7 @@ typedef struct {
 
 /* One injected window as seen by one signal. */
 typedef struct {
-    const char *signal;      /* borrowed from the scenario */
+    const char *signal;      /* the signal's id, borrowed from the scenario */
     const char *kind;        /* what a detector should call it: shutdown|throttling|blocking */
     const char *event;       /* what was injected: shutdown|throttling|blocking|nightly|regional */
     int64_t start, end;      /* end exclusive */

@@ -1,0 +1,195 @@
+/* cmd_verify.c — `disrupt verify --claims C.csv FILE...`: do the data agree with the dates a
+ * report claims? Exit 0 whenever the analysis ran, whatever the verdicts. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "detect_opts.h"
+#include "disrupt/claims.h"
+#include "disrupt/verify.h"
+#include "disrupt/verify_report.h"
+#include "ingest_opts.h"
+#include "plot_opts.h"
+#include "workflow.h"
+
+enum { OPT_CLAIMS, OPT_TOLERANCE, OPT_JSON, OPT_CSV, OPT_QUIET };
+
+typedef struct {
+    const char *claims;
+    long long tolerance;
+    const char *json;
+    const char *csv;
+    int quiet;
+} verify_cli;
+
+static const cli_option verify_options[] = {
+    {"claims", "FILE", OPT_CLAIMS,
+     "claimed windows: label,start,end[,kind][,signal] CSV, an Access Now #KeepItOn export or "
+     "the IODA outage list (required; --country and --tz apply to it)", 0},
+    {"tolerance", "DUR", OPT_TOLERANCE,
+     "widen each boundary's confidence interval by DUR when judging (default 0)", 0},
+    {"json", "FILE", OPT_JSON, "write the verdicts as JSON to FILE ('-' for standard output)", 0},
+    {"csv", "FILE", OPT_CSV, "write the verdicts as CSV to FILE ('-' for standard output)", 0},
+    {"quiet", NULL, OPT_QUIET, WORKFLOW_QUIET_HELP, 0},
+    {NULL, NULL, 0, NULL, 0},
+};
+
+static int handle_verify(void *ctx, int key, const char *arg)
+{
+    verify_cli *o = ctx;
+    switch (key) {
+    case OPT_CLAIMS: o->claims = arg; break;
+    case OPT_TOLERANCE:
+        return cli_parse_duration("verify", "tolerance", arg, &o->tolerance);
+    case OPT_JSON: o->json = arg; break;
+    case OPT_CSV: o->csv = arg; break;
+    case OPT_QUIET: o->quiet = 1; break;
+    }
+    return 0;
+}
+
+static const cli_command_doc verify_doc = {
+    "verify",
+    "disrupt verify --claims CLAIMS.csv [OPTIONS] FILE...",
+    "Checks claimed disruption windows against the windows detected in the data. For each\n"
+    "claim: the best-matching detected window, its dates with 95% intervals, the start, end\n"
+    "and duration differences, kind agreement, the signals that show it, and a verdict:\n"
+    "  supported         both claimed boundaries fall in the window's intervals (+ tolerance)\n"
+    "  dates differ      the same event, but a boundary is off (by how much, which way)\n"
+    "  partly supported  a disruption is detected in less than half of the claimed period\n"
+    "  not supported     the data covers the claim and shows no disruption in it\n"
+    "  no data           the series do not cover (half of) the claimed period\n"
+    "A date without a time is the whole day in --tz. Exit 0 whatever the verdicts.",
+};
+
+static int write_json(FILE *out, const void *ctx, disrupt_error *err)
+{
+    return disrupt_verify_report_json(out, ctx, err);
+}
+
+static int write_csv(FILE *out, const void *ctx, disrupt_error *err)
+{
+    return disrupt_verify_report_csv(out, ctx, err);
+}
+
+static void print_warning(void *ctx, const char *message)
+{
+    (void)ctx;
+    cli_warning("%s", message);
+}
+
+static int draw(const cli_plot_opts *po, const disrupt_dataset *data,
+                const disrupt_detection *result, const disrupt_claim_list *claims,
+                disrupt_error *err)
+{
+    disrupt_plot_claim *marks = calloc(claims->count ? claims->count : 1, sizeof *marks);
+    if (!marks)
+        return disrupt_error_nomem(err);
+    for (size_t i = 0; i < claims->count; i++) {
+        marks[i].label = claims->items[i].label;
+        marks[i].start = claims->items[i].start;
+        marks[i].end = claims->items[i].end;
+    }
+    disrupt_plot_input chart = {0};
+    chart.data = data;
+    chart.expected = (const double *const *)result->expected;
+    chart.windows = &result->windows;
+    chart.claims = marks;
+    chart.nclaims = claims->count;
+    int rc = cli_plot_write(po, &chart, err);
+    free(marks);
+    return rc;
+}
+
+static int parse(int argc, char **argv, ingest_cli *in, detect_opts *d, verify_cli *v,
+                 cli_plot_opts *po, int *first)
+{
+    cli_group groups[] = {
+        {"Claims", verify_options, handle_verify, v},
+        ingest_cli_group(in),
+        detect_opts_group(d),
+        cli_plot_group(po),
+    };
+    int status = cli_parse(argc, argv, &verify_doc, groups, sizeof groups / sizeof groups[0],
+                           first);
+    if (status == 0)
+        status = detect_opts_finish(d, in->opt.tz);
+    if (status == 0)
+        status = cli_plot_opts_finish(po, in->opt.tz);
+    if (status == 0 && !v->claims)
+        status = cli_usage_error("verify", "--claims FILE is required");
+    if (status == 0 && *first >= argc)
+        status = cli_usage_error("verify", "no input file given");
+    if (status == 0 && v->json && v->csv && !strcmp(v->json, "-") && !strcmp(v->csv, "-"))
+        status = cli_usage_error("verify", "--json and --csv cannot both write to standard output");
+    return status;
+}
+
+int cmd_verify(int argc, char **argv)
+{
+    ingest_cli in;
+    ingest_cli_init(&in, "verify");
+    detect_opts dopts;
+    detect_opts_init(&dopts, "verify");
+    verify_cli v = {0};
+    cli_plot_opts popts;
+    cli_plot_opts_init(&popts, "verify");
+    int first = 0;
+    int status = parse(argc, argv, &in, &dopts, &v, &popts, &first);
+    if (status) {
+        ingest_cli_fini(&in);
+        return status < 0 ? CLI_EXIT_OK : status;
+    }
+
+    disrupt_error err = {0};
+    disrupt_claim_list claims;
+    disrupt_claim_list_init(&claims);
+    disrupt_dataset data;
+    disrupt_dataset_init(&data);
+    disrupt_detection result;
+    disrupt_detection_init(&result);
+    disrupt_verify_result verdicts;
+    disrupt_verify_result_init(&verdicts);
+    disrupt_verify_options vopt;
+    disrupt_verify_options_init(&vopt);
+    vopt.tolerance = v.tolerance;
+    disrupt_claims_options copt;
+    disrupt_claims_options_init(&copt);
+    copt.tz = in.opt.tz;
+    copt.country = in.opt.country;
+    copt.warn = print_warning;
+    disrupt_progress bar;
+    disrupt_progress_init(&bar, stderr, disrupt_progress_wanted(stderr, v.quiet));
+
+    status = CLI_EXIT_DATA;
+    if (disrupt_claims_read(v.claims, &copt, &claims, &err) ||
+        workflow_read_detect(argv + first, argc - first, &in, &dopts, &bar, "verify", &data,
+                             &result, &err) ||
+        disrupt_verify_run(&claims, &data, &result.windows, &vopt, &verdicts, &err))
+        goto fail;
+    if (claims.count == 0)
+        cli_warning("%s: no claims to verify%s", v.claims,
+                    copt.country ? " for this country" : "");
+    disrupt_verify_report report = {&claims, &data, &result.windows, &verdicts, &vopt, v.claims};
+    int stdout_taken = (v.json && !strcmp(v.json, "-")) || (v.csv && !strcmp(v.csv, "-"));
+    if (!stdout_taken && disrupt_verify_report_table(stdout, &report, in.opt.tz, &err))
+        goto fail;
+    if (v.json && workflow_write(v.json, write_json, &report, &err))
+        goto fail;
+    if (v.csv && workflow_write(v.csv, write_csv, &report, &err))
+        goto fail;
+    if (popts.path && draw(&popts, &data, &result, &claims, &err))
+        goto fail;
+    status = CLI_EXIT_OK;
+    goto done;
+fail:
+    cli_fail(&err);
+done:
+    disrupt_verify_result_fini(&verdicts);
+    disrupt_detection_fini(&result);
+    disrupt_dataset_fini(&data);
+    disrupt_claim_list_fini(&claims);
+    ingest_cli_fini(&in);
+    return status;
+}

@@ -1,0 +1,29 @@
+/* workflow.h — steps the analyst commands (verify, compare, report) share: read every input
+ * file and detect, with a progress bar on standard error when it is a terminal; write an
+ * output file atomically through a writer callback.
+ */
+#ifndef DISRUPT_CLI_WORKFLOW_H
+#define DISRUPT_CLI_WORKFLOW_H
+
+#include <stdio.h>
+
+#include "detect_opts.h"
+#include "disrupt/detect.h"
+#include "disrupt/progress.h"
+#include "ingest_opts.h"
+
+/* Reads files[0..nfiles) into data (appending) and, when result is not NULL, runs detection
+ * on all of it. The bar counts files and then the detection step. */
+int workflow_read_detect(char **files, int nfiles, ingest_cli *in, const detect_opts *d,
+                         disrupt_progress *progress, const char *label, disrupt_dataset *data,
+                         disrupt_detection *result, disrupt_error *err);
+
+typedef int (*workflow_writer)(FILE *out, const void *ctx, disrupt_error *err);
+
+/* Writes path ("-" = standard output) atomically with write(out, ctx, err). */
+int workflow_write(const char *path, workflow_writer write, const void *ctx, disrupt_error *err);
+
+/* The --quiet option row, for commands' Output groups. */
+#define WORKFLOW_QUIET_HELP "no progress bar (it is only drawn when standard error is a terminal)"
+
+#endif

@@ -1,0 +1,268 @@
+/* verify.c — claimed windows against detected ones; the rules are stated in verify.h. */
+#include "disrupt/verify.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "disrupt/report.h"
+
+static const char *const verdict_names[] = {
+    "supported", "dates differ", "partly supported", "not supported", "no data",
+};
+
+const char *disrupt_verdict_name(disrupt_verdict v)
+{
+    if ((unsigned)v < sizeof verdict_names / sizeof verdict_names[0])
+        return verdict_names[v];
+    return "?";
+}
+
+void disrupt_verify_options_init(disrupt_verify_options *o)
+{
+    o->tolerance = 0;
+    o->min_coverage = 0.5;
+    o->min_share = 0.5;
+}
+
+void disrupt_verify_result_init(disrupt_verify_result *r)
+{
+    r->items = NULL;
+    r->count = 0;
+}
+
+void disrupt_verify_result_fini(disrupt_verify_result *r)
+{
+    for (size_t i = 0; i < r->count; i++)
+        free(r->items[i].signals);
+    free(r->items);
+    disrupt_verify_result_init(r);
+}
+
+static int64_t overlap(int64_t a0, int64_t a1, int64_t b0, int64_t b1)
+{
+    int64_t lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
+    return hi > lo ? hi - lo : 0;
+}
+
+/* Share of [cs, ce) spanned by the observed samples of s. O(samples in the claim). */
+static double observed_share(const disrupt_series *s, int64_t cs, int64_t ce)
+{
+    if (ce <= cs || s->n == 0)
+        return 0;
+    size_t i = disrupt_series_index_at(s, cs);
+    if (i > 0)
+        i--;   /* the sample before cs may reach into the claim */
+    int64_t seen = 0;
+    for (; i < s->n; i++) {
+        int64_t t = disrupt_series_time(s, i);
+        if (t >= ce)
+            break;
+        if (!isnan(s->value[i]))
+            seen += overlap(t, t + s->step, cs, ce);
+    }
+    return (double)seen / (double)(ce - cs);
+}
+
+static int claim_wants_signal(const disrupt_claim *c, const disrupt_series *s)
+{
+    return c->signal == NULL || strcmp(c->signal, s->name) == 0;
+}
+
+static disrupt_kind_agreement kind_agreement(const disrupt_claim *c, const disrupt_window *w)
+{
+    if (c->kinds == 0)
+        return DISRUPT_KIND_NOT_STATED;
+    return (c->kinds & DISRUPT_KIND_BIT(w->kind)) ? DISRUPT_KIND_AGREES : DISRUPT_KIND_DIFFERS;
+}
+
+static double iou(const disrupt_claim *c, const disrupt_window *w)
+{
+    int64_t inter = overlap(c->start, c->end, w->start, w->end);
+    int64_t lo = c->start < w->start ? c->start : w->start;
+    int64_t hi = c->end > w->end ? c->end : w->end;
+    return hi > lo ? (double)inter / (double)(hi - lo) : 0;
+}
+
+/* 1 when window a ranks before window b for claim c (rule 3 of verify.h). */
+static int ranks_before(const disrupt_claim *c, const disrupt_window *a, const disrupt_window *b)
+{
+    int ka = kind_agreement(c, a) == DISRUPT_KIND_AGREES;
+    int kb = kind_agreement(c, b) == DISRUPT_KIND_AGREES;
+    if (ka != kb)
+        return ka;
+    return iou(c, a) > iou(c, b);
+}
+
+static int within(int64_t t, int64_t lo, int64_t hi, int64_t tolerance)
+{
+    return t >= lo - tolerance && t <= hi + tolerance;
+}
+
+static int add_signal(disrupt_verification *v, size_t signal, size_t cap)
+{
+    for (size_t k = 0; k < v->nsignals; k++)
+        if (v->signals[k] == signal)
+            return 0;
+    if (v->nsignals >= cap)
+        return 1;
+    v->signals[v->nsignals++] = signal;
+    return 0;
+}
+
+static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt_dataset *d,
+                      const disrupt_window_list *wl, const disrupt_verify_options *o,
+                      disrupt_verification *v, disrupt_error *err)
+{
+    const disrupt_claim *c = &claims->items[ci];
+    memset(v, 0, sizeof *v);
+    v->claim = ci;
+    v->kind = DISRUPT_KIND_NOT_STATED;
+    if (c->kinds)
+        v->kind = DISRUPT_KIND_DIFFERS;
+
+    unsigned char *covers = calloc(d->count ? d->count : 1, 1);
+    v->signals = calloc(d->count ? d->count : 1, sizeof *v->signals);
+    if (!covers || !v->signals) {
+        free(covers);
+        return disrupt_error_nomem(err);
+    }
+    int named_found = 0, any_covers = 0;
+    for (size_t s = 0; s < d->count; s++) {
+        if (!claim_wants_signal(c, d->series[s]))
+            continue;
+        named_found = 1;
+        double share = observed_share(d->series[s], c->start, c->end);
+        if (share > v->coverage)
+            v->coverage = share;
+        if (share >= o->min_coverage)
+            covers[s] = any_covers = 1;
+    }
+    v->signal_missing = c->signal && !named_found;
+    if (!any_covers) {
+        v->verdict = DISRUPT_VERDICT_NO_DATA;
+        free(covers);
+        return DISRUPT_OK;
+    }
+
+    const disrupt_window *best = NULL;
+    for (size_t k = 0; k < wl->count; k++) {
+        const disrupt_window *w = &wl->items[k];
+        if (w->signal >= d->count || !covers[w->signal] ||
+            overlap(c->start, c->end, w->start, w->end) == 0)
+            continue;
+        if (!best || ranks_before(c, w, best)) {
+            best = w;
+            v->window = k;
+        }
+    }
+    if (!best) {
+        v->verdict = DISRUPT_VERDICT_NOT_SUPPORTED;
+        free(covers);
+        return DISRUPT_OK;
+    }
+    v->has_window = 1;
+    add_signal(v, best->signal, d->count);
+    for (size_t k = 0; k < wl->count; k++) {
+        const disrupt_window *w = &wl->items[k];
+        if (w->signal < d->count && covers[w->signal] &&
+            overlap(c->start, c->end, w->start, w->end) > 0)
+            add_signal(v, w->signal, d->count);
+    }
+    free(covers);
+
+    v->kind = kind_agreement(c, best);
+    v->start_diff = c->start - best->start;
+    v->end_diff = c->end - best->end;
+    v->duration_diff = (c->end - c->start) - (best->end - best->start);
+    v->share = (double)overlap(c->start, c->end, best->start, best->end) /
+               (double)(c->end - c->start);
+    v->iou = iou(c, best);
+    v->start_agrees = within(c->start, best->start_lo, best->start_hi, o->tolerance);
+    v->end_agrees = within(c->end, best->end_lo, best->end_hi, o->tolerance);
+    if (v->start_agrees && v->end_agrees)
+        v->verdict = DISRUPT_VERDICT_SUPPORTED;
+    else if (v->share >= o->min_share)
+        v->verdict = DISRUPT_VERDICT_DATES_DIFFER;
+    else
+        v->verdict = DISRUPT_VERDICT_PARTLY;
+    (void)err;
+    return DISRUPT_OK;
+}
+
+int disrupt_verify_run(const disrupt_claim_list *claims, const disrupt_dataset *d,
+                       const disrupt_window_list *windows, const disrupt_verify_options *o,
+                       disrupt_verify_result *out, disrupt_error *err)
+{
+    disrupt_verify_result_init(out);
+    if (o->tolerance < 0)
+        return disrupt_error_set(err, DISRUPT_EINVAL, "tolerance must be >= 0");
+    if (!(o->min_coverage > 0 && o->min_coverage <= 1) || !(o->min_share > 0 && o->min_share <= 1))
+        return disrupt_error_set(err, DISRUPT_EINVAL,
+                                 "minimum coverage and share must be in (0, 1]");
+    for (size_t i = 0; i < claims->count; i++)
+        if (claims->items[i].end <= claims->items[i].start)
+            return disrupt_error_set(err, DISRUPT_EINVAL,
+                                     "claim '%s' (line %ld) ends before it starts",
+                                     claims->items[i].label, claims->items[i].line);
+    if (claims->count == 0)
+        return DISRUPT_OK;
+    out->items = calloc(claims->count, sizeof *out->items);
+    if (!out->items)
+        return disrupt_error_nomem(err);
+    for (size_t i = 0; i < claims->count; i++) {
+        int rc = verify_one(claims, i, d, windows, o, &out->items[i], err);
+        out->count = i + 1;
+        if (rc) {
+            disrupt_verify_result_fini(out);
+            return rc;
+        }
+    }
+    return DISRUPT_OK;
+}
+
+/* "start 1d early" / "end 3h late" / "start agrees". */
+static size_t describe_boundary(const char *which, int agrees, int64_t diff, char *out,
+                                size_t outsz)
+{
+    char dur[32];
+    int n;
+    if (agrees)
+        n = snprintf(out, outsz, "%s agrees", which);
+    else if (diff == 0)
+        n = snprintf(out, outsz, "%s outside the interval", which);
+    else {
+        disrupt_report_duration(diff < 0 ? -diff : diff, dur, sizeof dur);
+        n = snprintf(out, outsz, "%s %s %s", which, dur, diff < 0 ? "early" : "late");
+    }
+    return n < 0 || (size_t)n >= outsz ? 0 : (size_t)n;
+}
+
+size_t disrupt_verify_describe(const disrupt_verification *v, char *out, size_t outsz)
+{
+    int n;
+    if (outsz == 0)
+        return 0;
+    out[0] = '\0';
+    if (!v->has_window) {
+        if (v->verdict == DISRUPT_VERDICT_NO_DATA && v->signal_missing)
+            n = snprintf(out, outsz, "the claimed signal is not among the inputs");
+        else if (v->verdict == DISRUPT_VERDICT_NO_DATA)
+            n = snprintf(out, outsz, "data covers %.0f%% of the claimed period",
+                         100.0 * v->coverage);
+        else
+            n = snprintf(out, outsz, "no disruption detected in the claimed period");
+        return n < 0 || (size_t)n >= outsz ? 0 : (size_t)n;
+    }
+    char a[64], b[64];
+    if (!describe_boundary("start", v->start_agrees, v->start_diff, a, sizeof a) ||
+        !describe_boundary("end", v->end_agrees, v->end_diff, b, sizeof b))
+        return 0;
+    if (v->verdict == DISRUPT_VERDICT_PARTLY)
+        n = snprintf(out, outsz, "%s, %s; detected in %.0f%% of the claimed period", a, b,
+                     100.0 * v->share);
+    else
+        n = snprintf(out, outsz, "%s, %s", a, b);
+    return n < 0 || (size_t)n >= outsz ? 0 : (size_t)n;
+}

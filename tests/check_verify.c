@@ -1,0 +1,376 @@
+/* check_verify.c — every verdict of verify.h on hand-made (synthetic) windows, with the
+ * boundary arithmetic checked to the second. */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "disrupt/verify.h"
+#include "testutil.h"
+
+#define HOUR 3600
+#define DAY 86400
+#define JUN_1 1590969600   /* 2020-06-01T00:00:00Z */
+#define SEP_27 1601164800  /* 2020-09-27T00:00:00Z */
+#define NOV_12 1605139200  /* 2020-11-12T00:00:00Z */
+
+/* Synthetic hourly signals 2020-06-01 .. 2021-02-01, all observed (value 1) unless cut. */
+static disrupt_series *flat_series(const char *name)
+{
+    size_t n = 245 * 24;
+    disrupt_series *s = disrupt_series_alloc(name, NULL, DISRUPT_SIGNAL_LEVEL, JUN_1, HOUR, n);
+    ck_assert_ptr_nonnull(s);
+    for (size_t i = 0; i < n; i++)
+        s->value[i] = 1.0;
+    return s;
+}
+
+typedef struct {
+    disrupt_dataset data;
+    disrupt_window_list windows;
+    disrupt_claim_list claims;
+    disrupt_verify_options opt;
+    disrupt_verify_result result;
+} fixture;
+
+static disrupt_window make_window(size_t signal, disrupt_window_kind kind, int64_t start,
+                                  int64_t end)
+{
+    disrupt_window w = {0};
+    w.signal = signal;
+    w.kind = kind;
+    w.start = start;
+    w.end = end;
+    w.start_lo = start - 2 * HOUR;   /* a 95% interval of −2h/+1h */
+    w.start_hi = start + HOUR;
+    w.end_lo = end - HOUR;
+    w.end_hi = end + 2 * HOUR;
+    w.level = 0.58;
+    w.depth = 0.42;
+    w.baseline = 1.0;
+    return w;
+}
+
+/* traffic (0) throttled 27 Sep – 12 Nov; www.facebook.com (1) blocked 27 Sep – 10 Nov. */
+static void setup(fixture *f)
+{
+    disrupt_dataset_init(&f->data);
+    ck_assert_int_eq(disrupt_dataset_add(&f->data, flat_series("traffic"), NULL), 0);
+    ck_assert_int_eq(disrupt_dataset_add(&f->data, flat_series("www.facebook.com"), NULL), 0);
+    disrupt_window_list_init(&f->windows);
+    disrupt_window w = make_window(0, DISRUPT_KIND_THROTTLING, SEP_27, NOV_12);
+    ck_assert_int_eq(disrupt_window_list_push(&f->windows, &w, NULL), 0);
+    w = make_window(1, DISRUPT_KIND_BLOCKING, SEP_27, NOV_12 - 2 * DAY);
+    ck_assert_int_eq(disrupt_window_list_push(&f->windows, &w, NULL), 0);
+    disrupt_claim_list_init(&f->claims);
+    disrupt_verify_options_init(&f->opt);
+    disrupt_verify_result_init(&f->result);
+}
+
+static void teardown(fixture *f)
+{
+    disrupt_verify_result_fini(&f->result);
+    disrupt_claim_list_fini(&f->claims);
+    disrupt_window_list_fini(&f->windows);
+    disrupt_dataset_fini(&f->data);
+}
+
+static void add_claim(fixture *f, int64_t start, int64_t end, disrupt_kind_set kinds,
+                      const char *signal)
+{
+    ck_assert_int_eq(disrupt_claim_list_add(&f->claims, "claim", start, end, kinds, signal, NULL,
+                                            (long)f->claims.count + 2, NULL),
+                     0);
+}
+
+static const disrupt_verification *run(fixture *f)
+{
+    disrupt_error err = {0};
+    disrupt_verify_result_fini(&f->result);
+    ck_assert_msg(disrupt_verify_run(&f->claims, &f->data, &f->windows, &f->opt, &f->result,
+                                     &err) == 0,
+                  "%s", err.message);
+    ck_assert_uint_eq(f->result.count, f->claims.count);
+    return &f->result.items[f->claims.count - 1];
+}
+
+START_TEST(exact_claim_is_supported)
+{
+    fixture f;
+    setup(&f);
+    add_claim(&f, SEP_27, NOV_12, DISRUPT_KIND_BIT(DISRUPT_KIND_THROTTLING), "traffic");
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_SUPPORTED);
+    ck_assert_int_eq(v->has_window, 1);
+    ck_assert_uint_eq(v->window, 0);
+    ck_assert_int_eq(v->start_diff, 0);
+    ck_assert_int_eq(v->end_diff, 0);
+    ck_assert_int_eq(v->duration_diff, 0);
+    ck_assert_int_eq(v->kind, DISRUPT_KIND_AGREES);
+    ck_assert_double_eq_tol(v->share, 1.0, 1e-12);
+    ck_assert_double_eq_tol(v->coverage, 1.0, 1e-12);
+    ck_assert_uint_eq(v->nsignals, 1);
+    ck_assert_uint_eq(v->signals[0], 0);
+    char text[128];
+    ck_assert_uint_gt(disrupt_verify_describe(v, text, sizeof text), 0);
+    ck_assert_str_eq(text, "start agrees, end agrees");
+    teardown(&f);
+}
+END_TEST
+
+/* The interval edges, widened by the tolerance, are inclusive; one second beyond is not. */
+START_TEST(boundary_interval_edges_and_tolerance)
+{
+    fixture f;
+    setup(&f);
+    add_claim(&f, SEP_27 - 2 * HOUR, NOV_12 + 2 * HOUR, 0, "traffic");
+    ck_assert_int_eq(run(&f)->verdict, DISRUPT_VERDICT_SUPPORTED);
+    f.claims.items[0].start = SEP_27 - 2 * HOUR - 1;
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_DATES_DIFFER);
+    ck_assert_int_eq(v->start_agrees, 0);
+    ck_assert_int_eq(v->end_agrees, 1);
+    f.opt.tolerance = 1;
+    ck_assert_int_eq(run(&f)->verdict, DISRUPT_VERDICT_SUPPORTED);
+    f.claims.items[0].start = SEP_27 + HOUR + 1;   /* late side */
+    ck_assert_int_eq(run(&f)->verdict, DISRUPT_VERDICT_SUPPORTED);
+    f.claims.items[0].start = SEP_27 + HOUR + 2;
+    ck_assert_int_eq(run(&f)->verdict, DISRUPT_VERDICT_DATES_DIFFER);
+    f.claims.items[0].start = SEP_27;
+    f.claims.items[0].end = NOV_12 - HOUR - 2;     /* end interval starts at −1h, tol 1 s */
+    ck_assert_int_eq(run(&f)->verdict, DISRUPT_VERDICT_DATES_DIFFER);
+    f.claims.items[0].end = NOV_12 - HOUR - 1;
+    ck_assert_int_eq(run(&f)->verdict, DISRUPT_VERDICT_SUPPORTED);
+    teardown(&f);
+}
+END_TEST
+
+/* Freedom on the Net's B1 section starts the blocking on 26 September. */
+START_TEST(start_one_day_early_is_dates_differ)
+{
+    fixture f;
+    setup(&f);
+    add_claim(&f, SEP_27 - DAY, NOV_12, 0, NULL);
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_DATES_DIFFER);
+    ck_assert_uint_eq(v->window, 0);   /* traffic: the end agrees there, a larger overlap */
+    ck_assert_int_eq(v->start_diff, -DAY);
+    ck_assert_int_eq(v->end_diff, 0);
+    ck_assert_int_eq(v->duration_diff, DAY);
+    ck_assert_int_eq(v->start_agrees, 0);
+    ck_assert_int_eq(v->end_agrees, 1);
+    ck_assert_int_eq(v->kind, DISRUPT_KIND_NOT_STATED);
+    ck_assert_uint_eq(v->nsignals, 2);
+    ck_assert_uint_eq(v->signals[0], 0);
+    ck_assert_uint_eq(v->signals[1], 1);
+    char text[128];
+    disrupt_verify_describe(v, text, sizeof text);
+    ck_assert_str_eq(text, "start 1d early, end agrees");
+    /* A claimed end three days late, same verdict, the other way. */
+    f.claims.items[0].start = SEP_27;
+    f.claims.items[0].end = NOV_12 + 3 * DAY;
+    v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_DATES_DIFFER);
+    ck_assert_int_eq(v->end_diff, 3 * DAY);
+    disrupt_verify_describe(v, text, sizeof text);
+    ck_assert_str_eq(text, "start agrees, end 3d late");
+    teardown(&f);
+}
+END_TEST
+
+/* A claim far longer than the window: the window holds less than half of it. */
+START_TEST(claim_mostly_outside_the_window_is_partly_supported)
+{
+    fixture f;
+    setup(&f);
+    int64_t cs = SEP_27 - 30 * DAY, ce = NOV_12 + 30 * DAY;   /* 106 days, 46 inside */
+    add_claim(&f, cs, ce, DISRUPT_KIND_BIT(DISRUPT_KIND_THROTTLING), "traffic");
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_PARTLY);
+    ck_assert_double_eq_tol(v->share, 46.0 / 106.0, 1e-12);
+    ck_assert_double_eq_tol(v->iou, 46.0 / 106.0, 1e-12);
+    ck_assert_int_eq(v->start_diff, -30 * DAY);
+    ck_assert_int_eq(v->end_diff, 30 * DAY);
+    /* Exactly half inside is `dates differ` (share ≥ 0.5). */
+    f.claims.items[0].start = SEP_27 - 46 * DAY;
+    f.claims.items[0].end = NOV_12;
+    v = run(&f);
+    ck_assert_double_eq_tol(v->share, 0.5, 1e-12);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_DATES_DIFFER);
+    f.claims.items[0].start -= HOUR;
+    ck_assert_int_eq(run(&f)->verdict, DISRUPT_VERDICT_PARTLY);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(covered_claim_without_window_is_not_supported)
+{
+    fixture f;
+    setup(&f);
+    add_claim(&f, JUN_1 + 10 * DAY, JUN_1 + 20 * DAY, 0, NULL);
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_NOT_SUPPORTED);
+    ck_assert_int_eq(v->has_window, 0);
+    ck_assert_double_eq_tol(v->coverage, 1.0, 1e-12);
+    ck_assert_uint_eq(v->nsignals, 0);
+    /* A window of another signal does not count when the claim names its signal. */
+    f.claims.items[0].start = SEP_27;
+    f.claims.items[0].end = NOV_12;
+    free(f.claims.items[0].signal);
+    f.claims.items[0].signal = strdup("www.facebook.com");
+    f.windows.items[1].signal = 0;   /* both windows now on traffic */
+    ck_assert_int_eq(run(&f)->verdict, DISRUPT_VERDICT_NOT_SUPPORTED);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(claim_outside_the_series_is_no_data)
+{
+    fixture f;
+    setup(&f);
+    add_claim(&f, JUN_1 - 60 * DAY, JUN_1 - 30 * DAY, 0, NULL);
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_NO_DATA);
+    ck_assert_double_eq(v->coverage, 0.0);
+    ck_assert_int_eq(v->signal_missing, 0);
+    /* Half the claim before the series begins: covered exactly 0.5 → judged. */
+    f.claims.items[0].start = JUN_1 - 5 * DAY;
+    f.claims.items[0].end = JUN_1 + 5 * DAY;
+    v = run(&f);
+    ck_assert_double_eq_tol(v->coverage, 0.5, 1e-12);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_NOT_SUPPORTED);
+    f.claims.items[0].start -= HOUR;
+    ck_assert_int_eq(run(&f)->verdict, DISRUPT_VERDICT_NO_DATA);
+    teardown(&f);
+}
+END_TEST
+
+/* Missing samples are not data: a claim over a collection gap has no data, even with a
+ * window of the gapped signal nearby. */
+START_TEST(collection_gap_is_no_data)
+{
+    fixture f;
+    setup(&f);
+    for (size_t s = 0; s < 2; s++) {
+        disrupt_series *x = f.data.series[s];
+        size_t a = disrupt_series_index_at(x, JUN_1 + 50 * DAY);
+        for (size_t i = a; i < a + 10 * 24; i++)
+            x->value[i] = NAN;
+    }
+    add_claim(&f, JUN_1 + 49 * DAY, JUN_1 + 60 * DAY, 0, NULL);   /* 1 of 11 days seen */
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_NO_DATA);
+    ck_assert_double_eq_tol(v->coverage, 1.0 / 11.0, 1e-12);
+    char text[128];
+    disrupt_verify_describe(v, text, sizeof text);
+    ck_assert_str_eq(text, "data covers 9% of the claimed period");
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(unknown_signal_is_no_data)
+{
+    fixture f;
+    setup(&f);
+    add_claim(&f, SEP_27, NOV_12, 0, "web.whatsapp.com");
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_NO_DATA);
+    ck_assert_int_eq(v->signal_missing, 1);
+    char text[128];
+    disrupt_verify_describe(v, text, sizeof text);
+    ck_assert_str_eq(text, "the claimed signal is not among the inputs");
+    teardown(&f);
+}
+END_TEST
+
+/* A claimed blocking is matched with the blocking window even though the throttling window
+ * overlaps the claim more; a kind nobody shows is reported as differing. */
+START_TEST(stated_kind_chooses_the_window)
+{
+    fixture f;
+    setup(&f);
+    add_claim(&f, SEP_27, NOV_12, DISRUPT_KIND_BIT(DISRUPT_KIND_BLOCKING), NULL);
+    const disrupt_verification *v = run(&f);
+    ck_assert_uint_eq(v->window, 1);
+    ck_assert_int_eq(v->kind, DISRUPT_KIND_AGREES);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_DATES_DIFFER);
+    ck_assert_int_eq(v->end_diff, 2 * DAY);
+    ck_assert_uint_eq(v->signals[0], 1);
+    ck_assert_uint_eq(v->signals[1], 0);
+    f.claims.items[0].kinds = DISRUPT_KIND_BIT(DISRUPT_KIND_SHUTDOWN);
+    v = run(&f);
+    ck_assert_uint_eq(v->window, 0);   /* no shutdown anywhere: the best overlap */
+    ck_assert_int_eq(v->kind, DISRUPT_KIND_DIFFERS);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_SUPPORTED);   /* kind never changes it */
+    f.claims.items[0].kinds |= DISRUPT_KIND_BIT(DISRUPT_KIND_THROTTLING);
+    ck_assert_int_eq(run(&f)->kind, DISRUPT_KIND_AGREES);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(bad_options_and_claims_are_errors)
+{
+    fixture f;
+    setup(&f);
+    disrupt_error err = {0};
+    add_claim(&f, SEP_27, SEP_27, 0, NULL);
+    ck_assert_int_eq(disrupt_verify_run(&f.claims, &f.data, &f.windows, &f.opt, &f.result, &err),
+                     DISRUPT_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.message, "ends before it starts"));
+    f.claims.items[0].end = NOV_12;
+    f.opt.tolerance = -1;
+    ck_assert_int_eq(disrupt_verify_run(&f.claims, &f.data, &f.windows, &f.opt, &f.result, &err),
+                     DISRUPT_EINVAL);
+    f.opt.tolerance = 0;
+    f.opt.min_share = 0;
+    ck_assert_int_eq(disrupt_verify_run(&f.claims, &f.data, &f.windows, &f.opt, &f.result, &err),
+                     DISRUPT_EINVAL);
+    ck_assert_uint_eq(f.result.count, 0);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(names_and_kind_sets)
+{
+    ck_assert_str_eq(disrupt_verdict_name(DISRUPT_VERDICT_SUPPORTED), "supported");
+    ck_assert_str_eq(disrupt_verdict_name(DISRUPT_VERDICT_DATES_DIFFER), "dates differ");
+    ck_assert_str_eq(disrupt_verdict_name(DISRUPT_VERDICT_PARTLY), "partly supported");
+    ck_assert_str_eq(disrupt_verdict_name(DISRUPT_VERDICT_NOT_SUPPORTED), "not supported");
+    ck_assert_str_eq(disrupt_verdict_name(DISRUPT_VERDICT_NO_DATA), "no data");
+    disrupt_kind_set k = 99;
+    ck_assert_int_eq(disrupt_kind_set_parse("", 0, &k), 0);
+    ck_assert_uint_eq(k, 0);
+    const char *s = "Throttling + blocking";
+    ck_assert_int_eq(disrupt_kind_set_parse(s, strlen(s), &k), 0);
+    ck_assert_uint_eq(k, DISRUPT_KIND_BIT(DISRUPT_KIND_THROTTLING) |
+                             DISRUPT_KIND_BIT(DISRUPT_KIND_BLOCKING));
+    char out[64];
+    ck_assert_uint_eq(disrupt_kind_set_format(k, out, sizeof out), strlen("throttling+blocking"));
+    ck_assert_str_eq(out, "throttling+blocking");
+    ck_assert_int_eq(disrupt_kind_set_parse("outage", 6, &k), 1);
+    ck_assert_uint_eq(disrupt_kind_set_format(k, out, 5), 0);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("verify");
+    TCase *tc = tcase_create("verdicts");
+    tcase_add_test(tc, exact_claim_is_supported);
+    tcase_add_test(tc, boundary_interval_edges_and_tolerance);
+    tcase_add_test(tc, start_one_day_early_is_dates_differ);
+    tcase_add_test(tc, claim_mostly_outside_the_window_is_partly_supported);
+    tcase_add_test(tc, covered_claim_without_window_is_not_supported);
+    tcase_add_test(tc, claim_outside_the_series_is_no_data);
+    tcase_add_test(tc, collection_gap_is_no_data);
+    tcase_add_test(tc, unknown_signal_is_no_data);
+    tcase_add_test(tc, stated_kind_chooses_the_window);
+    tcase_add_test(tc, bad_options_and_claims_are_errors);
+    tcase_add_test(tc, names_and_kind_sets);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

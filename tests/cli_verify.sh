@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# cli_verify.sh — `disrupt verify` end to end on the bundled SYNTHETIC azerbaijan-2020 data:
+# the acceptance verdicts, JSON, CSV, chart, claims in --tz, event lists, exit codes.
+# Usage: cli_verify.sh DISRUPT_BIN SOURCE_DIR
+set -u
+bin=$1
+src=$2
+data=$src/datasets/azerbaijan-2020
+tmp=$(mktemp -d /tmp/disrupt-cli-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+fails=0 passes=0
+check() { # check NAME CONDITION...
+    local name=$1; shift
+    if "$@"; then passes=$((passes + 1)); else fails=$((fails + 1)); echo "FAIL: $name"; fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+
+inputs=("$data/traffic.csv" "$data/throughput.csv" "$data/www.facebook.com.csv" "$data/web.whatsapp.com.csv")
+
+"$bin" verify --claims "$data/claims.csv" --json "$tmp/v.json" --csv "$tmp/v.csv" \
+    --plot "$tmp/v.svg" "${inputs[@]}" > "$tmp/table.txt" 2> "$tmp/err.txt"
+check "verify exits 0" test $? -eq 0
+check "nothing on stderr when it is not a terminal" test ! -s "$tmp/err.txt"
+check "table: 27 Sep - 12 Nov claim supported" contains "$tmp/table.txt" "verdict   supported: start agrees, end agrees; kind agrees; shown by traffic"
+check "table: 26 Sep claim has its start one day early" contains "$tmp/table.txt" "verdict   dates differ: start 1d early, end agrees"
+check "table: summary line" contains "$tmp/table.txt" "4 claims: 3 supported, 1 dates differ"
+check "json verdicts" /usr/bin/python3 - "$tmp/v.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["version"] == "1"
+c = d["claims"]
+assert [x["verdict"] for x in c] == ["supported", "dates differ", "supported", "supported"], c
+a3, b1 = c[0], c[1]
+assert a3["window"]["signal"] == "traffic" and a3["window"]["kind"] == "throttling"
+assert a3["start"] == "2020-09-27T00:00:00Z" and a3["end"] == "2020-11-12T00:00:00Z"
+assert a3["kind_agrees"] is True and a3["start_diff_hours"] == 0
+assert b1["start"] == "2020-09-26T00:00:00Z"
+assert b1["start_diff_hours"] == -24 and b1["end_diff_hours"] == 0, b1
+assert b1["start_agrees"] is False and b1["end_agrees"] is True
+assert b1["kind_agrees"] is None and b1["signal"] is None
+assert "traffic" in b1["supported_by"] and "web.whatsapp.com" in b1["supported_by"]
+PY
+check "csv: header and one row per claim" test "$(wc -l < "$tmp/v.csv")" -eq 5
+check "csv: B1 row" grep -q '^"Freedom House.*(B1).*",2020-09-26T00:00:00Z,2020-11-12T00:00:00Z,,,dates differ,traffic,throttling,' "$tmp/v.csv"
+check "chart written as SVG" grep -q "<svg" "$tmp/v.svg"
+printf 'label,start,end\n' > "$tmp/none.csv"
+"$bin" verify --claims "$tmp/none.csv" --plot "$tmp/none.svg" "${inputs[@]}" > /dev/null 2>&1
+check "claim brackets change the chart" test -s "$tmp/none.svg" -a "$(wc -c < "$tmp/v.svg")" -gt "$(wc -c < "$tmp/none.svg")"
+
+# Dates without a time are whole days in --tz: in UTC, 27 Sep – 11 Nov is 27 Sep 00:00 – 12 Nov
+# 00:00 (supported); in Baku the same words mean 4 h earlier (dates differ by 4 h).
+printf 'label,start,end,kind,signal\nwar,2020-09-27,2020-11-11,throttling,traffic\n' > "$tmp/days.csv"
+"$bin" verify --claims "$tmp/days.csv" --json - "$data/traffic.csv" > "$tmp/days.json"
+check "whole days in UTC are supported" /usr/bin/python3 -c "
+import json; c = json.load(open('$tmp/days.json'))['claims'][0]
+assert c['verdict'] == 'supported' and c['end'] == '2020-11-12T00:00:00Z', c"
+"$bin" verify --claims "$tmp/days.csv" --tz Asia/Baku --json - "$data/traffic.csv" > "$tmp/baku.json"
+check "whole days in Baku differ by 4 h" /usr/bin/python3 -c "
+import json; c = json.load(open('$tmp/baku.json'))['claims'][0]
+assert c['verdict'] == 'dates differ' and c['start_diff_hours'] == -4 and c['end_diff_hours'] == -4, c"
+"$bin" verify --claims "$tmp/days.csv" --tz Asia/Baku --tolerance 4h --json - "$data/traffic.csv" > "$tmp/tol.json"
+check "a 4 h tolerance accepts them" /usr/bin/python3 -c "
+import json; c = json.load(open('$tmp/tol.json'))['claims'][0]
+assert c['verdict'] == 'supported', c"
+
+# Claims outside the data, and in a quiet stretch of it.
+printf 'label,start,end\nbefore the data,2019-01-01,2019-02-01\nquiet summer,2020-07-01,2020-07-10\nlong claim,2020-08-01,2021-01-01,\n' > "$tmp/other.csv"
+"$bin" verify --claims "$tmp/other.csv" --csv - "$data/traffic.csv" > "$tmp/other.out" 2>&1
+check "other verdicts exit 0" test $? -eq 0
+check "no data" grep -q '^before the data,.*,no data,' "$tmp/other.out"
+check "not supported" grep -q '^quiet summer,.*,not supported,' "$tmp/other.out"
+check "partly supported" grep -q '^long claim,.*,partly supported,traffic,throttling,' "$tmp/other.out"
+
+# A #KeepItOn export (SYNTHETIC rows) filtered by --country.
+cat > "$tmp/kio.csv" <<'CSV'
+start_date_type,start_date,country,geo_scope,area_name,shutdown_type,affected_network,shutdown_extent,shutdown_status,end_date,duration,count_year
+Actual,9/27/2020,Azerbaijan,Nationwide,,Throttle,"Broadband, Mobile",Full network,Ended,11/11/2020,46,2020
+Actual,9/27/2020,Azerbaijan,Nationwide,,Throttle,"Broadband, Mobile",Full network,Ended,11/11/2020,46,2021
+Actual,2020-08-09,Belarus,Nationwide,,"Shutdown, Throttle",Mobile,Full network,Ended,2020-08-12,4,2020
+Actual,2021-03-01,Azerbaijan,One city,Ganja,Throttle,Mobile,,Ongoing,,-44138,2021
+CSV
+"$bin" verify --claims "$tmp/kio.csv" --country AZ --json "$tmp/kio.json" "$data/traffic.csv" > /dev/null 2> "$tmp/kio.err"
+check "keepiton exits 0" test $? -eq 0
+check "keepiton ongoing row is a warning with its place" contains "$tmp/kio.err" "kio.csv:5:10: skipped: no end date"
+check "keepiton: one AZ claim, supported" /usr/bin/python3 -c "
+import json; c = json.load(open('$tmp/kio.json'))['claims']
+assert len(c) == 1 and c[0]['verdict'] == 'supported' and c[0]['kinds'] == ['throttling'], c"
+
+# Errors: usage (2) and data (1) with their place.
+"$bin" verify "$data/traffic.csv" > /dev/null 2> "$tmp/e1"
+check "missing --claims is a usage error" test $? -eq 2
+check "usage message" contains "$tmp/e1" "disrupt: error: --claims FILE is required"
+printf 'label,start,end\nx,2020-13-01,2020-12-02\n' > "$tmp/bad.csv"
+"$bin" verify --claims "$tmp/bad.csv" "$data/traffic.csv" > /dev/null 2> "$tmp/e2"
+check "bad claim date exits 1" test $? -eq 1
+check "bad claim date names its place" contains "$tmp/e2" "bad.csv:2:2: expected"
+"$bin" verify --claims "$tmp/bad.csv" --tolerance soon "$data/traffic.csv" > /dev/null 2> "$tmp/e3"
+check "bad tolerance is a usage error" test $? -eq 2
+
+echo "cli_verify: $passes passed, $fails failed"
+test "$fails" -eq 0
