@@ -432,7 +432,7 @@ START_TEST(test_memory_budget_of_table)
     double v[2] = {1, 2};
     for (int i = 0; i < 100000; i++)
         ck_assert_int_eq(disrupt_grid_table_append(&t, T0 + 300 * i, v, NULL, &err), 0);
-    ck_assert_uint_le(t.cap * (8 + 2 * 8), (size_t)(1.5 * 100000 * 24) + 1024 * 24);
+    ck_assert_uint_le(t.cap * (8 + 2 * 8), (size_t)(1.5 * 100000 * 24) + 16 * 24);
     disrupt_series *out[2];
     ck_assert_int_eq(disrupt_grid_build(&t, 0, DISRUPT_AGG_MEAN, "mem", out, &err), 0);
     ck_assert_uint_eq(out[0]->n, 100000);
