@@ -445,8 +445,14 @@ static int on_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error
     int rc = read_row(st, f, n, err);
     if (rc == DISRUPT_EDATA && st->opt->skip_bad_rows) {
         st->opt->skipped_rows++;
-        if (st->opt->warn)
+        if (st->opt->warn && st->opt->skipped_rows <= DISRUPT_INGEST_MAX_WARNINGS)
             st->opt->warn(st->opt->warn_ctx, err->message);
+        if (st->opt->warn && st->opt->skipped_rows == DISRUPT_INGEST_MAX_WARNINGS + 1) {
+            char msg[512];
+            snprintf(msg, sizeof msg, "%s: more rows rejected; only the first %d are listed",
+                     st->where, DISRUPT_INGEST_MAX_WARNINGS);
+            st->opt->warn(st->opt->warn_ctx, msg);
+        }
         return 0;
     }
     return rc;

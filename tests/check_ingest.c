@@ -414,6 +414,31 @@ START_TEST(test_numbers_match_strtod)
 }
 END_TEST
 
+static void count_warning(void *ctx, const char *message)
+{
+    (void)message;
+    (*(int *)ctx)++;
+}
+
+START_TEST(test_skip_warnings_are_capped)
+{
+    size_t cap = 64 * 100 + 64;
+    char *csv = malloc(cap);
+    size_t k = (size_t)snprintf(csv, cap, "time,v\n");
+    for (int i = 0; i < 100; i++)
+        k += (size_t)snprintf(csv + k, cap - k, "%lld,%s\n", (long long)(T0 + 300 * i),
+                              i % 2 ? "bad" : "1");
+    int warnings = 0;
+    opt.skip_bad_rows = 1;
+    opt.warn = count_warning;
+    opt.warn_ctx = &warnings;
+    ck_assert_int_eq(read_text("many.csv", csv), 0);
+    free(csv);
+    ck_assert_uint_eq(opt.skipped_rows, 50);
+    ck_assert_int_eq(warnings, DISRUPT_INGEST_MAX_WARNINGS + 1);
+}
+END_TEST
+
 START_TEST(test_median_step)
 {
     int rc;
@@ -476,6 +501,7 @@ int main(void)
     tcase_add_test(tg, test_unnamed_trailing_columns_ignored);
     tcase_add_test(tg, test_skip_bad_rows_warns_with_place);
     tcase_add_test(tg, test_numbers_match_strtod);
+    tcase_add_test(tg, test_skip_warnings_are_capped);
     tcase_add_test(tg, test_median_step);
     tcase_add_test(tg, test_memory_budget_of_table);
     suite_add_tcase(s, tg);

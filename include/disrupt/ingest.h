@@ -44,7 +44,10 @@ typedef enum {
     DISRUPT_AGG_LAST
 } disrupt_aggregate;
 
+/* Receives one warning: a rejected row's message (the first DISRUPT_INGEST_MAX_WARNINGS of a
+ * file, then one line saying more were rejected) or a signal left out for having no values. */
 typedef void (*disrupt_warn_fn)(void *ctx, const char *message);
+#define DISRUPT_INGEST_MAX_WARNINGS 20
 
 typedef struct {
     const char *format;           /* NULL = recognise from the header */
