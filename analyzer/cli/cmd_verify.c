@@ -80,14 +80,9 @@ static int draw(const cli_plot_opts *po, const disrupt_dataset *data,
                 const disrupt_detection *result, const disrupt_claim_list *claims,
                 disrupt_error *err)
 {
-    disrupt_plot_claim *marks = calloc(claims->count ? claims->count : 1, sizeof *marks);
+    disrupt_plot_claim *marks = workflow_plot_claims(claims);
     if (!marks)
         return disrupt_error_nomem(err);
-    for (size_t i = 0; i < claims->count; i++) {
-        marks[i].label = claims->items[i].label;
-        marks[i].start = claims->items[i].start;
-        marks[i].end = claims->items[i].end;
-    }
     disrupt_plot_input chart = {0};
     chart.data = data;
     chart.expected = (const double *const *)result->expected;
