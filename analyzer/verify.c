@@ -171,6 +171,10 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
             add_signal(v, w->signal, d->count);
     }
     free(covers);
+    /* Signals that corroborate W count too, also when the claim names one signal. */
+    for (size_t k = 0; k < best->ncorroborated; k++)
+        if (best->corroborated_by[k] < d->count)
+            add_signal(v, best->corroborated_by[k], d->count);
 
     v->kind = kind_agreement(c, best);
     v->start_diff = c->start - best->start;

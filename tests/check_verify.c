@@ -111,6 +111,14 @@ START_TEST(exact_claim_is_supported)
     ck_assert_double_eq_tol(v->coverage, 1.0, 1e-12);
     ck_assert_uint_eq(v->nsignals, 1);
     ck_assert_uint_eq(v->signals[0], 0);
+    /* A window corroborated by another signal names it even when the claim names one. */
+    size_t *by = malloc(sizeof *by);
+    by[0] = 1;
+    f.windows.items[0].corroborated_by = by;
+    f.windows.items[0].ncorroborated = 1;
+    v = run(&f);
+    ck_assert_uint_eq(v->nsignals, 2);
+    ck_assert_uint_eq(v->signals[1], 1);
     char text[128];
     ck_assert_uint_gt(disrupt_verify_describe(v, text, sizeof text), 0);
     ck_assert_str_eq(text, "start agrees, end agrees");

@@ -28,8 +28,9 @@
  *    → `partly supported` when share < min_share: the data shows a disruption in only part of
  *      the claimed period.
  *
- * Kind agreement and the supporting signals (every covering candidate with a window
- * overlapping C, W's signal first) are reported beside the verdict and never change it.
+ * Kind agreement and the supporting signals (W's signal first, then every covering candidate
+ * with a window overlapping C, then the signals that corroborate W) are reported beside the
+ * verdict and never change it.
  *
  * Ownership: a disrupt_verify_result owns its items and their signal arrays; _fini releases
  * them. The claims, dataset and windows are borrowed during the call only.
