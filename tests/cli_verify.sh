@@ -70,6 +70,16 @@ check "other verdicts exit 0" test $? -eq 0
 check "no data" grep -q '^before the data,.*,no data,' "$tmp/other.out"
 check "not supported" grep -q '^quiet summer,.*,not supported,' "$tmp/other.out"
 check "partly supported" grep -q '^long claim,.*,partly supported,traffic,throttling,' "$tmp/other.out"
+"$bin" verify --claims - --json - "$data/traffic.csv" < "$tmp/other.csv" > "$tmp/other.json"
+check "claims from standard input; nulls where nothing matched" /usr/bin/python3 -c "
+import json; c = json.load(open('$tmp/other.json'))['claims']
+assert [x['verdict'] for x in c] == ['no data', 'not supported', 'partly supported'], c
+assert c[0]['window'] is None and c[0]['kind_agrees'] is None and c[0]['supported_by'] == []
+assert c[0]['coverage'] == 0 and c[1]['coverage'] > 0.9
+assert 'start_diff_hours' not in c[1] and c[2]['share_in_window'] < 0.5, c[2]
+assert c[2]['detail'].endswith('of the claimed period'), c[2]"
+"$bin" verify --claims - - < "$tmp/other.csv" > /dev/null 2> "$tmp/e0"
+check "claims and data both from stdin is a usage error" test $? -eq 2
 
 # A #KeepItOn export (SYNTHETIC rows) filtered by --country.
 cat > "$tmp/kio.csv" <<'CSV'
