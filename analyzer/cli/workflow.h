@@ -49,6 +49,6 @@ int workflow_write(const char *path, workflow_writer write, const void *ctx, dis
 disrupt_plot_claim *workflow_plot_claims(const disrupt_claim_list *claims);
 
 /* The --quiet option row, for commands' Output groups. */
-#define WORKFLOW_QUIET_HELP "no progress bar (it is only drawn when standard error is a terminal)"
+#define WORKFLOW_QUIET_HELP "no progress bar (drawn only when stderr is a terminal)"
 
 #endif
