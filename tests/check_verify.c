@@ -2,10 +2,12 @@
  * boundary arithmetic checked to the second. */
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "disrupt/verify.h"
+#include "disrupt/verify_report.h"
 #include "testutil.h"
 
 #define HOUR 3600
@@ -360,6 +362,48 @@ START_TEST(names_and_kind_sets)
 }
 END_TEST
 
+/* The writers keep a label with commas, quotes and a pipe intact in every format. */
+START_TEST(writers_quote_labels)
+{
+    fixture f;
+    setup(&f);
+    ck_assert_int_eq(disrupt_claim_list_add(&f.claims, "FOTN \"A3\", 46 days | war", SEP_27 - DAY,
+                                            NOV_12, 0, NULL, NULL, 2, NULL),
+                     0);
+    run(&f);
+    disrupt_verify_report r = {&f.claims, &f.data, &f.windows, &f.result, &f.opt, "claims.csv"};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    ck_assert_int_eq(disrupt_verify_report_csv(out, &r, NULL), 0);
+    fclose(out);
+    ck_assert_ptr_nonnull(strstr(buf, "\n\"FOTN \"\"A3\"\", 46 days | war\",2020-09-26T00:00:00Z,"
+                                      "2020-11-12T00:00:00Z,,,dates differ,traffic,throttling,"));
+    ck_assert_ptr_nonnull(strstr(buf, ",-24,0,24,,1,traffic;www.facebook.com,"));
+    free(buf);
+    out = open_memstream(&buf, &len);
+    ck_assert_int_eq(disrupt_verify_report_markdown(out, &r, NULL, NULL), 0);
+    fclose(out);
+    ck_assert_ptr_nonnull(strstr(buf, "| 1 | FOTN \"A3\", 46 days \\| war | 2020-09-26 00:00 – "));
+    ck_assert_ptr_nonnull(strstr(buf, "| **dates differ** | start 1d early, end agrees |"));
+    free(buf);
+    out = open_memstream(&buf, &len);
+    ck_assert_int_eq(disrupt_verify_report_json(out, &r, NULL), 0);
+    fclose(out);
+    ck_assert_ptr_nonnull(strstr(buf, "\"label\": \"FOTN \\\"A3\\\", 46 days | war\""));
+    ck_assert_ptr_nonnull(strstr(buf, "\"start_diff_hours\": -24"));
+    ck_assert_ptr_nonnull(strstr(buf, "\"kind_agrees\": null"));
+    free(buf);
+    out = open_memstream(&buf, &len);
+    ck_assert_int_eq(disrupt_verify_report_table(out, &r, NULL, NULL), 0);
+    fclose(out);
+    ck_assert_ptr_nonnull(strstr(buf, "[1] FOTN \"A3\", 46 days | war (claims.csv:2)"));
+    ck_assert_ptr_nonnull(strstr(buf, "1 claims: 0 supported, 1 dates differ"));
+    free(buf);
+    teardown(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("verify");
@@ -375,6 +419,7 @@ int main(void)
     tcase_add_test(tc, stated_kind_chooses_the_window);
     tcase_add_test(tc, bad_options_and_claims_are_errors);
     tcase_add_test(tc, names_and_kind_sets);
+    tcase_add_test(tc, writers_quote_labels);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
