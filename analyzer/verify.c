@@ -164,12 +164,18 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
     }
     v->has_window = 1;
     add_signal(v, best->signal, d->count);
+    int64_t in_signal = 0;   /* windows of one signal never overlap: their parts add up */
     for (size_t k = 0; k < wl->count; k++) {
         const disrupt_window *w = &wl->items[k];
-        if (w->signal < d->count && covers[w->signal] &&
-            overlap(c->start, c->end, w->start, w->end) > 0)
-            add_signal(v, w->signal, d->count);
+        int64_t o = overlap(c->start, c->end, w->start, w->end);
+        if (w->signal >= d->count || !covers[w->signal] || o == 0)
+            continue;
+        add_signal(v, w->signal, d->count);
+        v->nwindows++;
+        if (w->signal == best->signal)
+            in_signal += o;
     }
+    v->signal_share = (double)in_signal / (double)(c->end - c->start);
     free(covers);
     /* Signals that corroborate W count too, also when the claim names one signal. */
     for (size_t k = 0; k < best->ncorroborated; k++)
@@ -263,7 +269,11 @@ size_t disrupt_verify_describe(const disrupt_verification *v, char *out, size_t 
     if (!describe_boundary("start", v->start_agrees, v->start_diff, a, sizeof a) ||
         !describe_boundary("end", v->end_agrees, v->end_diff, b, sizeof b))
         return 0;
-    if (v->verdict == DISRUPT_VERDICT_PARTLY)
+    if (v->verdict == DISRUPT_VERDICT_PARTLY && v->signal_share > v->share)
+        n = snprintf(out, outsz, "%s, %s; detected in %.0f%% of the claimed period (%.0f%% in "
+                                 "%zu windows)", a, b, 100.0 * v->share,
+                     100.0 * v->signal_share, v->nwindows);
+    else if (v->verdict == DISRUPT_VERDICT_PARTLY)
         n = snprintf(out, outsz, "%s, %s; detected in %.0f%% of the claimed period", a, b,
                      100.0 * v->share);
     else

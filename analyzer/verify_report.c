@@ -184,6 +184,10 @@ static void json_claim(disrupt_jsonw *w, const disrupt_verify_report *r, size_t 
         disrupt_jsonw_number_prec(w, (double)v->duration_diff / 3600.0, 6);
         disrupt_jsonw_key(w, "share_in_window");
         disrupt_jsonw_number_prec(w, v->share, 4);
+        disrupt_jsonw_key(w, "share_in_signal_windows");
+        disrupt_jsonw_number_prec(w, v->signal_share, 4);
+        disrupt_jsonw_key(w, "windows_in_claim");
+        disrupt_jsonw_integer(w, (long long)v->nwindows);
     }
     disrupt_jsonw_key(w, "kind_agrees");
     if (v->kind == DISRUPT_KIND_NOT_STATED || !x)

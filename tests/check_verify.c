@@ -404,6 +404,33 @@ START_TEST(writers_quote_labels)
 }
 END_TEST
 
+/* Nightly shutdowns claimed as one ten-week period: one night is W, all of them together
+ * are the signal's share, and the verdict is `partly supported`. */
+START_TEST(nightly_windows_count_together)
+{
+    fixture f;
+    setup(&f);
+    f.windows.count = 0;
+    int64_t first = JUN_1 + 10 * DAY;
+    for (int night = 0; night < 70; night++) {
+        disrupt_window w = make_window(0, DISRUPT_KIND_SHUTDOWN, first + night * DAY + 18 * HOUR,
+                                       first + night * DAY + 26 * HOUR);
+        ck_assert_int_eq(disrupt_window_list_push(&f.windows, &w, NULL), 0);
+    }
+    add_claim(&f, first, first + 70 * DAY, DISRUPT_KIND_BIT(DISRUPT_KIND_SHUTDOWN), "traffic");
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_PARTLY);
+    ck_assert_uint_eq(v->nwindows, 70);
+    ck_assert_double_eq_tol(v->share, 8.0 / (70 * 24), 1e-12);
+    /* The last night reaches 2 h past the claim's end. */
+    ck_assert_double_eq_tol(v->signal_share, (70 * 8.0 - 2) / (70 * 24), 1e-12);
+    char text[160];
+    disrupt_verify_describe(v, text, sizeof text);
+    ck_assert_ptr_nonnull(strstr(text, "detected in 0% of the claimed period (33% in 70 windows)"));
+    teardown(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("verify");
@@ -420,6 +447,7 @@ int main(void)
     tcase_add_test(tc, bad_options_and_claims_are_errors);
     tcase_add_test(tc, names_and_kind_sets);
     tcase_add_test(tc, writers_quote_labels);
+    tcase_add_test(tc, nightly_windows_count_together);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -28,6 +28,9 @@
  *    → `partly supported` when share < min_share: the data shows a disruption in only part of
  *      the claimed period.
  *
+ * For context, `nwindows` counts every matching window and `signal_share` is the part of C
+ * inside any window of W's signal (a claim of nightly shutdowns over ten weeks matches one
+ * night as W, but all the nights together in signal_share).
  * Kind agreement and the supporting signals (W's signal first, then every covering candidate
  * with a window overlapping C, then the signals that corroborate W) are reported beside the
  * verdict and never change it.
@@ -84,6 +87,9 @@ typedef struct {
     int64_t start_diff, end_diff;  /* cs − ws, ce − we (seconds) */
     int64_t duration_diff;         /* (ce − cs) − (we − ws) */
     double share;                  /* |C∩W| / |C| */
+    size_t nwindows;               /* windows of covering candidates overlapping C */
+    double signal_share;           /* part of C inside any window of W's signal (nightly
+                                      shutdowns: all the nights together) */
     double iou;                    /* |C∩W| / |C∪W| */
     disrupt_kind_agreement kind;
     size_t *signals;               /* supporting signals (dataset indices), W's first */
