@@ -431,6 +431,59 @@ START_TEST(nightly_windows_count_together)
 }
 END_TEST
 
+/* A shutdown inside a throttling is three adjoining windows: matched together, dated by the
+ * first start and the last end, and a claimed shutdown agrees on kind. */
+START_TEST(adjoining_windows_are_one_chain)
+{
+    fixture f;
+    setup(&f);
+    f.windows.count = 0;
+    int64_t a = SEP_27, b = SEP_27 + 5 * DAY, c = SEP_27 + 7 * DAY, e = NOV_12;
+    disrupt_window w = make_window(0, DISRUPT_KIND_THROTTLING, a, b);
+    ck_assert_int_eq(disrupt_window_list_push(&f.windows, &w, NULL), 0);
+    w = make_window(0, DISRUPT_KIND_SHUTDOWN, b, c);
+    ck_assert_int_eq(disrupt_window_list_push(&f.windows, &w, NULL), 0);
+    w = make_window(0, DISRUPT_KIND_THROTTLING, c, e);
+    ck_assert_int_eq(disrupt_window_list_push(&f.windows, &w, NULL), 0);
+    add_claim(&f, a, e, DISRUPT_KIND_BIT(DISRUPT_KIND_SHUTDOWN), "traffic");
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_SUPPORTED);
+    ck_assert_uint_eq(v->window, 0);
+    ck_assert_uint_eq(v->chained, 3);
+    ck_assert_uint_eq(v->nwindows, 3);
+    ck_assert_int_eq(v->match.start, a);
+    ck_assert_int_eq(v->match.end, e);
+    ck_assert_int_eq(v->match.end_hi, e + 2 * HOUR);
+    ck_assert_int_eq(v->match.kind, DISRUPT_KIND_THROTTLING);   /* the longest member */
+    ck_assert_int_eq(v->kind, DISRUPT_KIND_AGREES);
+    ck_assert_double_eq_tol(v->share, 1.0, 1e-12);
+    /* A gap of one hour breaks the chain: the longer part alone is matched. */
+    f.windows.items[2].start += HOUR;
+    v = run(&f);
+    ck_assert_uint_eq(v->chained, 2);
+    ck_assert_int_eq(v->match.end, c);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_PARTLY);   /* kind first: the shutdown part */
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(durations_for_people)
+{
+    char out[32];
+    ck_assert_uint_eq(disrupt_verify_duration(3 * DAY + 12 * HOUR, out, sizeof out), 6);
+    ck_assert_str_eq(out, "3d 12h");
+    disrupt_verify_duration(-(2 * HOUR + 30 * 60), out, sizeof out);
+    ck_assert_str_eq(out, "2h 30m");
+    disrupt_verify_duration(62250 * 60, out, sizeof out);
+    ck_assert_str_eq(out, "43d 5h 30m");
+    disrupt_verify_duration(0, out, sizeof out);
+    ck_assert_str_eq(out, "0");
+    disrupt_verify_duration(DAY + 1, out, sizeof out);
+    ck_assert_str_eq(out, "1d 1s");
+    ck_assert_uint_eq(disrupt_verify_duration(3 * DAY + 12 * HOUR, out, 4), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("verify");
@@ -448,6 +501,8 @@ int main(void)
     tcase_add_test(tc, names_and_kind_sets);
     tcase_add_test(tc, writers_quote_labels);
     tcase_add_test(tc, nightly_windows_count_together);
+    tcase_add_test(tc, adjoining_windows_are_one_chain);
+    tcase_add_test(tc, durations_for_people);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -12,10 +12,13 @@
  *    second). → `not supported` when there is none: the data covers the claim and shows no
  *    disruption in it.
  *
- * 3. The best-matching window W = [ws, we) is, among the overlapping ones, the first by
- *    (a) kind agreement when the claim states kinds (a claimed throttling is matched with a
- *    detected throttling before a blocking of another signal), (b) the largest overlap over
- *    union |C∩W| / |C∪W|, (c) input order.
+ * 3. Windows of one signal that follow each other without a gap (a shutdown inside a
+ *    throttling, staged restoration) are taken together as one chain: its start and start
+ *    interval are its first window's, its end and end interval its last's, its kinds all of
+ *    its members'. The best match W = [ws, we) is, among the overlapping chains (most are a
+ *    single window), the first by (a) kind agreement when the claim states kinds (a claimed
+ *    throttling is matched with a detected throttling before a blocking of another signal),
+ *    (b) the largest overlap over union |C∩W| / |C∪W|, (c) input order.
  *
  * 4. Boundaries: the claimed start agrees when ws_lo − tolerance ≤ cs ≤ ws_hi + tolerance,
  *    where [ws_lo, ws_hi] is W's confidence interval of the start; likewise the end with
@@ -82,7 +85,10 @@ typedef struct {
     double coverage;               /* best observed share of the claimed period, 0..1 */
     int signal_missing;            /* 1: the claim names a signal that is not an input */
     int has_window;                /* 0 for `no data` and `not supported` */
-    size_t window;                 /* index of W in the window list */
+    size_t window;                 /* index of W's first window in the window list */
+    size_t chained;                /* windows W is made of (1 unless a chain) */
+    disrupt_window match;          /* W as one window (a chain: see rule 3; kind, level and
+                                      depth of its longest member); owns no corroboration */
     int start_agrees, end_agrees;
     int64_t start_diff, end_diff;  /* cs − ws, ce − we (seconds) */
     int64_t duration_diff;         /* (ce − cs) − (we − ws) */
@@ -108,8 +114,12 @@ int disrupt_verify_run(const disrupt_claim_list *claims, const disrupt_dataset *
                        const disrupt_window_list *windows, const disrupt_verify_options *o,
                        disrupt_verify_result *out, disrupt_error *err);
 
-/* One line on what the boundaries say: "start 1d early, end agrees", "end 2d late".
- * Times are whole units of the largest fitting (d, h, m). Returns the length written. */
+/* A duration for people: "3d 12h", "2h 30m", "45m", "20s", "0" (the sign dropped).
+ * Returns the length written, 0 when it does not fit. */
+size_t disrupt_verify_duration(int64_t seconds, char *out, size_t outsz);
+
+/* One line on what the boundaries say: "start 1d early, end agrees", "end 3d 12h late".
+ * Returns the length written. */
 size_t disrupt_verify_describe(const disrupt_verification *v, char *out, size_t outsz);
 
 #endif
