@@ -224,6 +224,21 @@ START_TEST(test_tor_country)
 }
 END_TEST
 
+START_TEST(test_tor_transport_with_signal)
+{
+    const char *sig[] = {"high"};
+    opt.signal_columns = sig;
+    opt.nsignal_columns = 1;
+    opt.country = "az";
+    ck_assert_int_eq(read_text("userstats-bridge-combined-synthetic.csv",
+                               "date,country,transport,low,high,frac\n"
+                               "2020-09-26,az,obfs4,10,20,90\n2020-09-27,az,obfs4,30,45,90\n"),
+                     0);
+    ck_assert_str_eq(opt.dialect, "tor");
+    assert_values(named("high"), (double[]){20, 45}, 2);
+}
+END_TEST
+
 START_TEST(test_google)
 {
     read_fixture("google-synthetic-az.csv");
@@ -484,6 +499,7 @@ int main(void)
     tcase_add_test(tc, test_ooni_signal_picks_domain_and_tz_ignored);
     tcase_add_test(tc, test_tor_all_countries);
     tcase_add_test(tc, test_tor_country);
+    tcase_add_test(tc, test_tor_transport_with_signal);
     tcase_add_test(tc, test_google);
     tcase_add_test(tc, test_google_wide_country);
     tcase_add_test(tc, test_google_wide_all);
