@@ -423,11 +423,14 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
                 return cell_error(st, &f[col], col, expected, err);
         }
     }
-    size_t klen;
-    const char *key = row_key(st, f, &klen);
-    if (!key)
-        return disrupt_error_nomem(err);
-    long ti = table_for(st, key, klen, err);
+    long ti = 0;
+    if (d->key_col >= 0 || st->ntables == 0) { /* wide files have one table: no lookup */
+        size_t klen;
+        const char *key = row_key(st, f, &klen);
+        if (!key)
+            return disrupt_error_nomem(err);
+        ti = table_for(st, key, klen, err);
+    }
     if (ti < 0)
         return disrupt_error_nomem(err);
     rc = disrupt_grid_table_append(&st->tables[ti].table, t, st->values, st->trials, err);
