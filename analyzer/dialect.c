@@ -390,6 +390,7 @@ int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
     case DISRUPT_DIALECT_TOR: {
         if ((rc = require(header, n, "country", "tor", where, &d->key_col, err)))
             return rc;
+        d->key2_col = find_col(header, n, "transport"); /* by-transport tables: one per */
         if (!opt->nsignal_columns && find_col(header, n, "users") < 0)
             return disrupt_error_set_at(err, DISRUPT_EDATA, where, header[0].line, 0,
                                         "expected a 'users' column in a tor header, found "

@@ -20,7 +20,9 @@
  * IODA units come from the titles ("#/24s Up"); a "-normalized.csv" download gets the unit
  * "% of the maximum in the window" (IODA scales each series to its window maximum).
  * OONI gives the axis value (domain, ASN, …) or the file stem without an axis; Tor gives the
- * column ("users") or "cc/users" when several countries are read.
+ * column ("users") or "cc/users" when several countries are read ("world" for the blank
+ * country; by-transport tables add the transport: "cc/obfs4/high", or "obfs4/high" with
+ * --country).
  * Errors: DISRUPT_EIO (cannot open or read), DISRUPT_EDATA (header, cell, empty file, no rows,
  * one time stamp without --step, every column empty), DISRUPT_EINVAL (bad option value),
  * DISRUPT_ENOMEM. On error nothing is appended to out.
