@@ -147,9 +147,28 @@ static int add_signal(disrupt_verification *v, size_t signal, size_t cap)
     return 0;
 }
 
+/* The chains of a window list, built once per run. */
+typedef struct {
+    chain *items;
+    size_t count;
+} chain_list;
+
+static int chains_build(const disrupt_window_list *wl, chain_list *out, disrupt_error *err)
+{
+    out->count = 0;
+    out->items = calloc(wl->count + 1, sizeof *out->items);
+    if (!out->items)
+        return disrupt_error_nomem(err);
+    for (size_t k = 0; k < wl->count; k++)
+        if (chain_head(wl, k))
+            out->items[out->count++] = chain_from(wl, k);
+    return DISRUPT_OK;
+}
+
 static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt_dataset *d,
-                      const disrupt_window_list *wl, const disrupt_verify_options *o,
-                      disrupt_verification *v, disrupt_error *err)
+                      const disrupt_window_list *wl, const chain_list *chains,
+                      const disrupt_verify_options *o, disrupt_verification *v,
+                      disrupt_error *err)
 {
     const disrupt_claim *c = &claims->items[ci];
     memset(v, 0, sizeof *v);
@@ -182,25 +201,21 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
         return DISRUPT_OK;
     }
 
-    chain best = {0};
-    int found = 0;
-    for (size_t k = 0; k < wl->count; k++) {
-        const disrupt_window *w = &wl->items[k];
-        if (w->signal >= d->count || !covers[w->signal] || !chain_head(wl, k))
+    const chain *found = NULL;
+    for (size_t k = 0; k < chains->count; k++) {
+        const chain *ch = &chains->items[k];
+        if (ch->w.signal >= d->count || !covers[ch->w.signal] ||
+            overlap(c->start, c->end, ch->w.start, ch->w.end) == 0)
             continue;
-        chain ch = chain_from(wl, k);
-        if (overlap(c->start, c->end, ch.w.start, ch.w.end) == 0)
-            continue;
-        if (!found || ranks_before(c, &ch, &best)) {
-            best = ch;
-            found = 1;
-        }
+        if (!found || ranks_before(c, ch, found))
+            found = ch;
     }
     if (!found) {
         v->verdict = DISRUPT_VERDICT_NOT_SUPPORTED;
         free(covers);
         return DISRUPT_OK;
     }
+    const chain best = *found;
     v->has_window = 1;
     v->window = best.first;
     v->chained = best.last - best.first + 1;
@@ -261,18 +276,19 @@ int disrupt_verify_run(const disrupt_claim_list *claims, const disrupt_dataset *
                                      claims->items[i].label, claims->items[i].line);
     if (claims->count == 0)
         return DISRUPT_OK;
+    chain_list chains;
+    if (chains_build(windows, &chains, err))
+        return DISRUPT_ENOMEM;
     out->items = calloc(claims->count, sizeof *out->items);
-    if (!out->items)
-        return disrupt_error_nomem(err);
-    for (size_t i = 0; i < claims->count; i++) {
-        int rc = verify_one(claims, i, d, windows, o, &out->items[i], err);
+    int rc = out->items ? DISRUPT_OK : disrupt_error_nomem(err);
+    for (size_t i = 0; rc == DISRUPT_OK && i < claims->count; i++) {
+        rc = verify_one(claims, i, d, windows, &chains, o, &out->items[i], err);
         out->count = i + 1;
-        if (rc) {
-            disrupt_verify_result_fini(out);
-            return rc;
-        }
     }
-    return DISRUPT_OK;
+    free(chains.items);
+    if (rc)
+        disrupt_verify_result_fini(out);
+    return rc;
 }
 
 size_t disrupt_verify_duration(int64_t seconds, char *out, size_t outsz)
