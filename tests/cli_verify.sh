@@ -47,6 +47,15 @@ printf 'label,start,end\n' > "$tmp/none.csv"
 "$bin" verify --claims "$tmp/none.csv" --plot "$tmp/none.svg" "${inputs[@]}" > /dev/null 2>&1
 check "claim brackets change the chart" test -s "$tmp/none.svg" -a "$(wc -c < "$tmp/v.svg")" -gt "$(wc -c < "$tmp/none.svg")"
 
+# Iran, November 2019 (SYNTHETIC): restoration came in stages, detected as adjoining windows;
+# matched together they support the IODA dates and differ from Access Now's whole days.
+"$bin" verify --claims "$src/datasets/iran-2019/claims.csv" --json - "$src/datasets/iran-2019/traffic.csv" > "$tmp/iran.json"
+check "staged restoration: one chain of windows" /usr/bin/python3 -c "
+import json; c = json.load(open('$tmp/iran.json'))['claims']
+assert c[0]['verdict'] == 'supported' and c[0]['chained_windows'] > 1, c[0]
+assert c[0]['window']['start'] == '2019-11-16T14:00:00Z' and c[0]['window']['end'] == '2019-11-24T20:30:00Z'
+assert c[1]['verdict'] == 'dates differ' and c[1]['start_diff_hours'] == -14 and c[1]['end_diff_hours'] == 3.5, c[1]"
+
 # Dates without a time are whole days in --tz: in UTC, 27 Sep – 11 Nov is 27 Sep 00:00 – 12 Nov
 # 00:00 (supported); in Baku the same words mean 4 h earlier (dates differ by 4 h).
 printf 'label,start,end,kind,signal\nwar,2020-09-27,2020-11-11,throttling,traffic\n' > "$tmp/days.csv"
