@@ -533,6 +533,68 @@ START_TEST(test_png_pixels_inside_and_outside_window)
 }
 END_TEST
 
+/* Mean grey level (Rec. 601 luma) of a block of pixels: what a greyscale print shows. */
+static double luma_block(cairo_surface_t *s, double cx, double y0, double y1, double half)
+{
+    double sum = 0;
+    int n = 0;
+    for (int y = (int)y0; y <= (int)y1; y++)
+        for (int x = (int)(cx - half); x <= (int)(cx + half); x++) {
+            int r, g, b;
+            pixel_at(s, x, y, &r, &g, &b);
+            sum += 0.299 * r + 0.587 * g + 0.114 * b;
+            n++;
+        }
+    return sum / n;
+}
+
+START_TEST(test_kinds_differ_in_greyscale)
+{
+    /* One window of each kind; in every theme the shaded areas must differ in grey level by a
+     * margin a greyscale print (or a colour-blind reader) keeps. */
+    fixture f;
+    fixture_init(&f, 0);
+    add_window(&f, 0, DISRUPT_KIND_SHUTDOWN, T(2020, 6, 10), T(2020, 7, 5), 0.05);
+    add_window(&f, 0, DISRUPT_KIND_BLOCKING, T(2020, 12, 1), T(2020, 12, 25), 0.6);
+    disrupt_plot_theme themes[] = {DISRUPT_THEME_LIGHT, DISRUPT_THEME_PRINT, DISRUPT_THEME_DARK};
+    const char *names[] = {"kinds-light.png", "kinds-print.png", "kinds-dark.png"};
+    char *dir = NULL;
+    for (int t = 0; t < 3; t++) {
+        disrupt_plot_options opt;
+        disrupt_plot_options_init(&opt);
+        opt.theme = themes[t];
+        opt.dpi = 144;
+        char *path = keep_or_temp(&dir, names[t]);
+        disrupt_error err;
+        ck_assert_msg(disrupt_plot_write(path, &f.in, &opt, &err) == 0, "%s", err.message);
+        disrupt_plot_layout l;
+        ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, &opt, NULL, NULL, &l, NULL), 0);
+        cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+        ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+        double k = opt.dpi / 72.0, top = l.panels[0].frame.y;
+        double luma[3];
+        for (size_t i = 0; i < l.nmarks; i++) {
+            const disrupt_plot_mark *mk = &l.marks[i];
+            luma[mk->kind] = luma_block(s, (mk->x0 + mk->x1) / 2 * k, (top + 0.9 * l.em) * k,
+                                        (top + 1.6 * l.em) * k, 6);
+        }
+        for (int a = 0; a < 3; a++) {
+            if (themes[t] != DISRUPT_THEME_DARK)
+                ck_assert_double_lt(luma[a], 250);  /* shaded at all */
+            for (int b = 0; b < a; b++)
+                ck_assert_msg(fabs(luma[a] - luma[b]) >= 12, "theme %d: kinds %d and %d at %.1f and %.1f",
+                              t, a, b, luma[a], luma[b]);
+        }
+        cairo_surface_destroy(s);
+        disrupt_plot_layout_fini(&l);
+        free(path);
+    }
+    tu_rmrf(dir);
+    free(dir);
+    fixture_fini(&f);
+}
+END_TEST
+
 static int run_ok(const char *cmd)
 {
     int st = system(cmd);
@@ -665,6 +727,7 @@ static Suite *suite(void)
     tcase_add_test(render, test_png_pixels_inside_and_outside_window);
     tcase_add_test(render, test_all_formats_and_determinism);
     tcase_add_test(render, test_themes_render);
+    tcase_add_test(render, test_kinds_differ_in_greyscale);
     tcase_add_test(render, test_write_errors);
     suite_add_tcase(s, render);
     return s;
