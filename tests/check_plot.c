@@ -435,6 +435,32 @@ START_TEST(test_layout_relative_and_size)
 }
 END_TEST
 
+START_TEST(test_yaxis_does_not_waste_a_third)
+{
+    /* Two short panels of data up to 210: 1-2-5 ticks to 250, not to 300. */
+    disrupt_dataset d;
+    disrupt_dataset_init(&d);
+    for (int k = 0; k < 2; k++) {
+        disrupt_series *s = disrupt_series_alloc(k ? "b" : "a", NULL, DISRUPT_SIGNAL_LEVEL,
+                                                 T(2020, 1, 1), 3600, 24 * 30);
+        for (size_t i = 0; i < s->n; i++)
+            s->value[i] = i == 100 ? 210 : 100;
+        ck_assert_int_eq(disrupt_dataset_add(&d, s, NULL), 0);
+    }
+    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0};
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&in, NULL, NULL, NULL, &l, NULL), 0);
+    for (int k = 0; k < 2; k++) {
+        ck_assert_double_eq(l.panels[k].ymin, 0);
+        ck_assert_double_eq(l.panels[k].ymax, 250);
+        ck_assert_double_eq(l.panels[k].yticks[1].value, 50);
+        ck_assert_str_eq(l.panels[k].yticks[l.panels[k].nyticks - 1].text, "250");
+    }
+    disrupt_plot_layout_fini(&l);
+    disrupt_dataset_fini(&d);
+}
+END_TEST
+
 START_TEST(test_options_parsing)
 {
     disrupt_plot_length len;
@@ -720,6 +746,7 @@ static Suite *suite(void)
     tcase_add_test(layout, test_layout_narrow_figure_wraps_labels);
     tcase_add_test(layout, test_layout_claim_above_its_signal);
     tcase_add_test(layout, test_layout_relative_and_size);
+    tcase_add_test(layout, test_yaxis_does_not_waste_a_third);
     tcase_add_test(layout, test_options_parsing);
     suite_add_tcase(s, layout);
     TCase *render = tcase_create("render");
