@@ -14,6 +14,7 @@
 #include "disrupt/cost.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,7 +84,7 @@ static int known_type(const disrupt_cost_type *type)
 
 static double *alloc_doubles(size_t count)
 {
-    if (count == 0 || count > SIZE_MAX / sizeof(double))
+    if (count == 0 || count > PTRDIFF_MAX / sizeof(double))
         return NULL;
     return malloc(count * sizeof(double));
 }
@@ -225,6 +226,26 @@ static double cost_l1(const disrupt_cost *c, size_t s, size_t t)
     return 2.0 * M_SQRT2 * sum;
 }
 
+/* σ̂² of points s..t−1, floored as the package floors it. */
+static inline double meanvar_variance(const disrupt_cost *c, size_t s, size_t t)
+{
+    double m = (double)(t - s), s1 = c->c1[t] - c->c1[s];
+    double var = ((c->c2[t] - c->c2[s]) - s1 * s1 / m) / m;
+    return var > MEANVAR_FLOOR ? var : MEANVAR_FLOOR;
+}
+
+double disrupt_cost_split_gain(const disrupt_cost *c, size_t t, size_t h)
+{
+    if (c->kind == KIND_MEANVAR) {
+        /* 2h(k + log σ̂²) − h(k + log σ̂ₗ²) − h(k + log σ̂ᵣ²): the constants k cancel. */
+        double all = meanvar_variance(c, t - h, t + h);
+        double left = meanvar_variance(c, t - h, t), right = meanvar_variance(c, t, t + h);
+        return (double)h * log(all / left * (all / right));
+    }
+    return disrupt_cost_eval(c, t - h, t + h) - disrupt_cost_eval(c, t - h, t) -
+           disrupt_cost_eval(c, t, t + h);
+}
+
 double disrupt_cost_eval(const disrupt_cost *c, size_t s, size_t t)
 {
     double m = (double)(t - s);
@@ -234,12 +255,8 @@ double disrupt_cost_eval(const disrupt_cost *c, size_t s, size_t t)
         double v = (c->c2[t] - c->c2[s]) - s1 * s1 / m;
         return v > 0 ? v : 0.0;
     }
-    case KIND_MEANVAR: {
-        double var = ((c->c2[t] - c->c2[s]) - s1 * s1 / m) / m;
-        if (!(var > MEANVAR_FLOOR))
-            var = MEANVAR_FLOOR;
-        return m * (log(2 * M_PI) + log(var) + 1.0);
-    }
+    case KIND_MEANVAR:
+        return m * (log(2 * M_PI) + log(meanvar_variance(c, s, t)) + 1.0);
     case KIND_POISSON:
         return s1 > 0 ? 2.0 * s1 * (log(m) - log(s1)) : 0.0;
     case KIND_BINOMIAL: {

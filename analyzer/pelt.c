@@ -1,106 +1,29 @@
-/* pelt.c — Pruned Exact Linear Time (Killick, Fearnhead & Eckley 2012).
+/* pelt.c — the PELT detector: exact pruned optimal partitioning (optpart.c), with a fast path
+ * for long series with few changes (pelt_fast.c).
  *
- * Optimal partitioning: F(0) = −β, F(t) = min over candidates τ of F(τ) + C'(τ, t) + β, where
- * C' is the segment cost plus log(t − τ) under MBIC, and every segment holds at least L points
- * (τ = 0 or L <= τ <= t − L). The result is the exact minimiser of
- *     Σ C'(segment) + β · (number of changes).
- *
- * Pruning. For the likelihood costs, C(a, c) >= C(a, b) + C(b, c) for a < b < c. So if
- *     F(τ) + C(τ, s) > F(s)                                              (raw cost, no log m)
- * then for every t >= s + L, F(τ) + C'(τ, t) + β > F(s) + C'(s, t) + β >= F(t): τ can never
- * again be the best last change once s is admissible as one, i.e. from t = s + L on. Under MBIC
- * this holds because log(t − τ) >= log(t − s); using the raw cost keeps it exact (the package's
- * test with C' would not be). With L > 1 a failed test removes τ only L steps later, since τ
- * may still be the best choice for t in (s, s + L).
- *
- * Memory: F, the argmin and the candidate set, ≤ 40 bytes per point plus the cost's 16.
- * Time: O(n) when changes are frequent; O(Σ m²) over segment lengths m when they are not
- * (inside a long homogeneous segment no candidate fails the test) — see pelt_fast.c.
+ * Exact PELT is O(n) with frequent changes but O(Σ m²) over segment lengths m with few of them:
+ * one year of 5-minute data (10⁵ points) with two changes takes about 1.7·10⁹ cost evaluations
+ * (74 s measured, against 1.4 s with a hundred changes). So series of up to PELT_ALWAYS_EXACT
+ * points always get the exact search; longer ones get it while it stays within PELT_BUDGET
+ * segment costs (a few hundredths of a second; not tried beyond PELT_BUDGET/8 points, where it
+ * could not succeed but with a change every dozen points), and otherwise the fast path takes over
+ * and returns a segmentation that no single move, removal or addition of a change improves
+ * (out->exact = 0). options.pelt_exact = 1 forces the exact search whatever it costs; −1 goes
+ * straight to the fast path (for tests and benchmarks).
+ * Memory: exact 40 bytes per point plus the cost's 16; fast path less.
  */
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "disrupt/segment.h"
+#include "optpart.h"
+#include "pelt_fast.h"
 #include "segment_impl.h"
 
-typedef struct {
-    size_t tau;
-    size_t kill_at;   /* removed from the set when t reaches this; SIZE_MAX = alive */
-} candidate;
-
-/* Walks the argmin chain back from n and writes the change points ascending. */
-static size_t backtrack(const size_t *last, size_t n, size_t *cp)
-{
-    size_t ncp = 0;
-    for (size_t t = n; t > 0 && last[t] > 0; t = last[t])
-        cp[ncp++] = last[t];
-    for (size_t i = 0; i < ncp / 2; i++) {
-        size_t tmp = cp[i];
-        cp[i] = cp[ncp - 1 - i];
-        cp[ncp - 1 - i] = tmp;
-    }
-    return ncp;
-}
-
-static int pelt_solve(const seg_problem *p, size_t *cp, size_t *ncp, disrupt_error *err)
-{
-    size_t n = p->n, L = p->min_seg;
-    double *F = seg_alloc(n + 1, sizeof *F);
-    size_t *last = seg_alloc(n + 1, sizeof *last);
-    candidate *cand = seg_alloc(n + 1, sizeof *cand);
-    double *raw = seg_alloc(n + 1, sizeof *raw);
-    int rc = 0;
-    if (!F || !last || !cand || !raw) {
-        rc = disrupt_error_nomem(err);
-        goto cleanup;
-    }
-    F[0] = -p->beta;
-    last[0] = 0;
-    size_t ncand = 0;
-    for (size_t t = L; t <= n; t++) {
-        size_t fresh = t - L;
-        if (fresh == 0 || fresh >= L)
-            cand[ncand++] = (candidate){fresh, SIZE_MAX};
-
-        /* Drop the candidates whose removal has come due, then minimise. */
-        size_t keep = 0;
-        double best = INFINITY;
-        size_t arg = 0;
-        for (size_t i = 0; i < ncand; i++) {
-            if (cand[i].kill_at <= t)
-                continue;
-            size_t tau = cand[i].tau;
-            double c = disrupt_cost_eval(p->cost, tau, t);
-            double v = F[tau] + c + p->beta;
-            if (p->mbic)
-                v += log((double)(t - tau));
-            if (v < best) {
-                best = v;
-                arg = tau;
-            }
-            raw[keep] = F[tau] + c;
-            cand[keep++] = cand[i];
-        }
-        ncand = keep;
-        F[t] = best;
-        last[t] = arg;
-
-        /* A little slack keeps rounding from pruning a candidate that ties. */
-        double bound = best + 1e-9 * (1.0 + fabs(best));
-        for (size_t i = 0; i < ncand; i++)
-            if (raw[i] > bound && cand[i].kill_at == SIZE_MAX)
-                cand[i].kill_at = t + L;
-    }
-    *ncp = backtrack(last, n, cp);
-
-cleanup:
-    free(F);
-    free(last);
-    free(cand);
-    free(raw);
-    return rc;
-}
+/* Up to this many points the exact search always runs (≤ n²/2 ≈ 3.4·10⁷ evaluations). */
+#define PELT_ALWAYS_EXACT 8192
+/* Beyond it, the exact search gets this many segment-cost evaluations. */
+#define PELT_BUDGET ((size_t)1 << 20)
 
 static int pelt_run(const double *x, const double *trials, size_t n,
                     const disrupt_segment_options *opt, disrupt_segmentation *out,
@@ -112,17 +35,28 @@ static int pelt_run(const double *x, const double *trials, size_t n,
         return rc;
     size_t *cp = NULL;
     size_t ncp = 0;
+    int exact = 1;
     if (n >= 2 * p.min_seg) {
         cp = seg_alloc(n, sizeof *cp);
         if (!cp) {
             rc = disrupt_error_nomem(err);
             goto cleanup;
         }
-        rc = pelt_solve(&p, cp, &ncp, err);
+        size_t budget = opt->pelt_exact == 0 && n > PELT_ALWAYS_EXACT ? PELT_BUDGET : 0;
+        /* Within the budget, a longer series could only be solved exactly with fewer than 8
+         * live candidates on average (a change every dozen points): do not try. */
+        int hopeless = budget && n > PELT_BUDGET / 8;
+        rc = opt->pelt_exact < 0 || hopeless ? SEG_OVER_BUDGET
+                                             : seg_optpart(&p, NULL, 0, budget, cp, &ncp, err);
+        if (rc == SEG_OVER_BUDGET) {
+            exact = 0;
+            rc = seg_pelt_fast(&p, cp, &ncp, err);
+        }
         if (rc)
             goto cleanup;
     }
     rc = seg_store(&p, cp, ncp, out, err);
+    out->exact = exact;
 
 cleanup:
     free(cp);

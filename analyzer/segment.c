@@ -2,6 +2,7 @@
 #include "disrupt/segment.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,7 @@ const disrupt_detector_type *disrupt_detector_find(const char *name)
 
 void *seg_alloc(size_t count, size_t size)
 {
-    if (size && count > SIZE_MAX / size)
+    if (size && count > PTRDIFF_MAX / size)
         return NULL;
     return malloc(count && size ? count * size : 1);
 }

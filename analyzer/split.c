@@ -7,9 +7,18 @@ double seg_best_split(const seg_problem *p, size_t s, size_t e, size_t *tau)
     *tau = 0;
     if (e - s < 2 * L)
         return -INFINITY;
+    return seg_best_split_within(p, s, e, s + L, e - L, tau);
+}
+
+double seg_best_split_within(const seg_problem *p, size_t s, size_t e, size_t lo, size_t hi,
+                             size_t *tau)
+{
     double best = INFINITY;
-    for (size_t t = s + L; t + L <= e; t++) {
-        double v = seg_cost(p, s, t) + seg_cost(p, t, e);
+    *tau = 0;
+    for (size_t t = lo; t <= hi; t++) {
+        double v = disrupt_cost_eval(p->cost, s, t) + disrupt_cost_eval(p->cost, t, e);
+        if (p->mbic) /* log m of both parts in one log */
+            v += log((double)(t - s) * (double)(e - t));
         if (v < best) {
             best = v;
             *tau = t;

@@ -11,5 +11,8 @@
 #include "segment_impl.h"
 
 double seg_best_split(const seg_problem *p, size_t s, size_t e, size_t *tau);
+/* The same over τ in lo..hi only (s + L <= lo <= hi <= e − L). */
+double seg_best_split_within(const seg_problem *p, size_t s, size_t e, size_t lo, size_t hi,
+                             size_t *tau);
 
 #endif

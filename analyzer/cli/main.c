@@ -19,6 +19,8 @@ static const command commands[] = {
     {"inspect", cmd_inspect, "show how each input file is read: dialect, signals, range, step"},
     {"simulate", cmd_simulate, "write SYNTHETIC series with known disruptions (ground truth)"},
     {"verify", cmd_verify, "check claimed dates against the data: a verdict per claim"},
+    {"compare", cmd_compare, "set years or files side by side: windows, days, depth"},
+    {"report", cmd_report, "write a folder for an editor: report.md, figures, JSON, CSV"},
     {NULL, NULL, NULL},
 };
 

@@ -38,6 +38,9 @@ typedef struct {
     double prior_mu, prior_kappa, prior_alpha, prior_beta;
     double truncate;                 /* drop run lengths below this share of mass (1e-4) */
     double cp_threshold;             /* report a change where P(change) ≥ this (0.5) */
+    int pelt_exact;                  /* PELT: 1 = always the exact search, however long it takes;
+                                        0 = exact up to 8192 points or within a time budget,
+                                        else the fast path; -1 = the fast path only */
     size_t bocpd_lag;                /* cp_probability[i] is judged on points up to i+lag-1 (10) */
 } disrupt_segment_options;
 
@@ -48,6 +51,7 @@ typedef struct {
     size_t ncp;
     double cost;               /* total segment cost (without penalties) */
     double *cp_probability;    /* BOCPD: n posterior probabilities of a change at i; else NULL */
+    int exact;                 /* PELT: 1 = the exact optimum; 0 = its fast path's local optimum */
 } disrupt_segmentation;
 
 void disrupt_segmentation_init(disrupt_segmentation *s);
@@ -75,5 +79,28 @@ double disrupt_penalty_value(disrupt_penalty_kind kind, double manual, int diffp
 int disrupt_segment(const disrupt_detector_type *type, const double *x, const double *trials,
                     size_t n, const disrupt_segment_options *opt, disrupt_segmentation *out,
                     disrupt_error *err);
+
+/* CROPS (Haynes, Eckley & Fearnhead 2017): every optimal segmentation for the penalties in
+ * [penalty_min, penalty_max], with O(number of distinct segmentations) detector runs. The
+ * penalty is a manual one (options.penalty is ignored; MBIC's log m term does not apply), and
+ * the detector should be exact (PELT; AMOC) for the path to be the optimal one.
+ * Entries are ordered by penalty: the most change points first. Each is optimal for penalties
+ * in [penalty_min, penalty_max] (ties at the ends). The path owns its segmentations. */
+typedef struct {
+    double penalty_min, penalty_max;
+    disrupt_segmentation seg;
+} disrupt_crops_entry;
+
+typedef struct {
+    disrupt_crops_entry *items;
+    size_t count, capacity;
+    size_t runs;               /* detector runs it took */
+} disrupt_crops_path;
+
+void disrupt_crops_path_init(disrupt_crops_path *p);
+void disrupt_crops_path_fini(disrupt_crops_path *p);
+int disrupt_crops(const disrupt_detector_type *type, const double *x, const double *trials,
+                  size_t n, const disrupt_segment_options *opt, double penalty_min,
+                  double penalty_max, disrupt_crops_path *out, disrupt_error *err);
 
 #endif
