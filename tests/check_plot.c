@@ -7,6 +7,7 @@
  * rendered files for a look.
  */
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -735,6 +736,32 @@ START_TEST(test_write_errors)
 }
 END_TEST
 
+START_TEST(test_font_covers_azerbaijani)
+{
+    /* The chart's font (through fontconfig) has every glyph of Azerbaijani place names and of
+     * the label punctuation: no boxes in place of ə, Ş, ·, –, −. */
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10);
+    cairo_t *cr = cairo_create(s);
+    PangoLayout *layout = pango_cairo_create_layout(cr);
+    PangoFontDescription *font = pango_font_description_from_string("DejaVu Sans 10");
+    pango_layout_set_font_description(layout, font);
+    pango_layout_set_text(layout, "Gəncə Şəki Ağdam \xC2\xB7 \xE2\x80\x93 \xE2\x88\x92" "42% \xC3\x97 3", -1);
+    ck_assert_int_eq(pango_layout_get_unknown_glyphs_count(layout), 0);
+    PangoFontMap *map = pango_cairo_font_map_get_default();
+    PangoContext *ctx = pango_layout_get_context(layout);
+    PangoFont *loaded = pango_font_map_load_font(map, ctx, font);
+    ck_assert_ptr_nonnull(loaded);
+    PangoFontDescription *got = pango_font_describe(loaded);
+    ck_assert_str_eq(pango_font_description_get_family(got), "DejaVu Sans");
+    pango_font_description_free(got);
+    g_object_unref(loaded);
+    pango_font_description_free(font);
+    g_object_unref(layout);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("plot");
@@ -755,6 +782,7 @@ static Suite *suite(void)
     tcase_add_test(render, test_all_formats_and_determinism);
     tcase_add_test(render, test_themes_render);
     tcase_add_test(render, test_kinds_differ_in_greyscale);
+    tcase_add_test(render, test_font_covers_azerbaijani);
     tcase_add_test(render, test_write_errors);
     suite_add_tcase(s, render);
     return s;
