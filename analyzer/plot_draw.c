@@ -12,7 +12,6 @@
 
 #include "plot_cairo.h"
 
-#define COLUMN_PT 0.75   /* width of an envelope column */
 
 typedef struct {
     cairo_t *cr;
@@ -111,13 +110,9 @@ static double expected_value(const draw_ctx *d, size_t p, size_t i)
     return s->type == DISRUPT_SIGNAL_COUNTS ? NAN : e[i];
 }
 
-/* Seconds per envelope column: a whole day when a day is narrow on the page (so the line is
- * the daily mean and the band the daily range, free of the daily cycle), else COLUMN_PT. */
 static double column_seconds(const draw_ctx *d)
 {
-    double spp = (double)(d->L->t1 - d->L->t0) / d->L->plot_area.w;
-    double day_pt = 86400.0 / spp;
-    return day_pt >= COLUMN_PT && day_pt <= 4.0 ? 86400.0 : COLUMN_PT * spp;
+    return plot_column_seconds(d->L);
 }
 
 /* Samples gathered into columns; NULL (and *n = 0) when out of memory. */
@@ -232,10 +227,9 @@ static void draw_polyline(const draw_ctx *d, size_t p, value_fn fn, plot_rgb c, 
     cairo_set_dash(cr, NULL, 0, 0);
 }
 
-/* More than four samples a point: a line through all of them would be a solid smear. */
 static int dense(const draw_ctx *d, size_t p)
 {
-    return (double)d->in->data->series[p]->n > 4 * d->L->panels[p].frame.w;
+    return plot_dense(d->L, d->in->data->series[p]);
 }
 
 static void draw_values(const draw_ctx *d, size_t p, value_fn fn, plot_rgb c, double env_alpha,
@@ -252,14 +246,12 @@ static void draw_values(const draw_ctx *d, size_t p, value_fn fn, plot_rgb c, do
     }
 }
 
-/* Hatched stretches where there is no data. Where the series is drawn by columns, a gap
- * shorter than half a column is not a gap at that resolution (the column has data), and
- * hatching each of thousands of lone missing samples would grey out the whole panel. */
+/* Hatched stretches where there is no data (see plot_shortest_gap). */
 static void draw_gaps(const draw_ctx *d, size_t p)
 {
     const disrupt_plot_panel *pn = &d->L->panels[p];
     const disrupt_series *s = d->in->data->series[p];
-    double shortest = dense(d, p) ? column_seconds(d) / 2 : 0;
+    double shortest = plot_shortest_gap(d->L, s);
     for (size_t i = 0; i < s->n;) {
         if (isfinite(observed_value(d, p, i))) {
             i++;

@@ -86,6 +86,44 @@ double plot_display_value(const disrupt_series *s, const double *expected, doubl
     return e > 0 && isfinite(e) ? 100.0 * v / e : NAN;
 }
 
+#define COLUMN_PT 0.75   /* narrowest envelope column */
+
+int plot_dense(const disrupt_plot_layout *l, const disrupt_series *s)
+{
+    return (double)s->n > 4 * l->plot_area.w;
+}
+
+double plot_column_seconds(const disrupt_plot_layout *l)
+{
+    double spp = (double)(l->t1 - l->t0) / l->plot_area.w;
+    double day_pt = 86400.0 / spp;
+    return day_pt >= COLUMN_PT && day_pt <= 4.0 ? 86400.0 : COLUMN_PT * spp;
+}
+
+double plot_shortest_gap(const disrupt_plot_layout *l, const disrupt_series *s)
+{
+    return plot_dense(l, s) ? plot_column_seconds(l) / 2 : 0;
+}
+
+/* 1 when series p has a missing stretch that the chart hatches. */
+static int has_drawn_gap(const layout_ctx *c, size_t p, double reference)
+{
+    const disrupt_series *s = c->in->data->series[p];
+    const double *e = c->in->expected ? c->in->expected[p] : NULL;
+    double shortest = plot_shortest_gap(c->L, s);
+    size_t run = 0;
+    for (size_t i = 0; i <= s->n; i++) {
+        if (i < s->n && !isfinite(plot_display_value(s, e, reference, c->opt->relative, i))) {
+            run++;
+            continue;
+        }
+        if (run && (double)run * (double)s->step >= shortest)
+            return 1;
+        run = 0;
+    }
+    return 0;
+}
+
 static const double *expected_of(const disrupt_plot_input *in, size_t p)
 {
     return in->expected ? in->expected[p] : NULL;
@@ -297,7 +335,9 @@ static int legend_items(layout_ctx *c)
     int expected = 0, missing = 0;
     for (size_t p = 0; p < in->data->count; p++) {
         expected |= expected_of(in, p) != NULL;
-        missing |= disrupt_series_missing(in->data->series[p]) > 0;
+        missing |= has_drawn_gap(c, p, c->opt->relative && !expected_of(in, p)
+                                             ? plot_relative_reference(in->data->series[p])
+                                             : NAN);
     }
     if (!rc && expected)
         rc = legend_add(c, DISRUPT_LEGEND_EXPECTED, 0,

@@ -436,6 +436,39 @@ START_TEST(test_layout_relative_and_size)
 }
 END_TEST
 
+static int legend_has(const disrupt_plot_layout *l, disrupt_legend_what what)
+{
+    for (size_t i = 0; i < l->nlegend; i++)
+        if (l->legend[i].what == what)
+            return 1;
+    return 0;
+}
+
+START_TEST(test_legend_no_data_only_when_drawn)
+{
+    /* Three missing days are hatched and in the legend; a lone missing hour in eight months
+     * of hourly data falls inside a daily column, is not hatched, and not in the legend. */
+    fixture f;
+    fixture_init(&f, 0);
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, NULL, NULL, NULL, &l, NULL), 0);
+    ck_assert(legend_has(&l, DISRUPT_LEGEND_MISSING));
+    ck_assert(legend_has(&l, DISRUPT_LEGEND_EXPECTED));
+    ck_assert(legend_has(&l, DISRUPT_LEGEND_WINDOW));
+    ck_assert(!legend_has(&l, DISRUPT_LEGEND_EVENT));
+    disrupt_plot_layout_fini(&l);
+    disrupt_series *s = f.data.series[0];
+    for (size_t i = 0; i < s->n; i++)
+        if (isnan(s->value[i]))
+            s->value[i] = 100;
+    s->value[1000] = NAN;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, NULL, NULL, NULL, &l, NULL), 0);
+    ck_assert(!legend_has(&l, DISRUPT_LEGEND_MISSING));
+    disrupt_plot_layout_fini(&l);
+    fixture_fini(&f);
+}
+END_TEST
+
 START_TEST(test_yaxis_does_not_waste_a_third)
 {
     /* Two short panels of data up to 210: 1-2-5 ticks to 250, not to 300. */
@@ -773,6 +806,7 @@ static Suite *suite(void)
     tcase_add_test(layout, test_layout_narrow_figure_wraps_labels);
     tcase_add_test(layout, test_layout_claim_above_its_signal);
     tcase_add_test(layout, test_layout_relative_and_size);
+    tcase_add_test(layout, test_legend_no_data_only_when_drawn);
     tcase_add_test(layout, test_yaxis_does_not_waste_a_third);
     tcase_add_test(layout, test_options_parsing);
     suite_add_tcase(s, layout);
