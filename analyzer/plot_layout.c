@@ -185,7 +185,7 @@ static double make_yticks(layout_ctx *c, disrupt_plot_panel *p, size_t idx, doub
     /* A coarse step can leave a third of the panel empty (0–300 for data up to 210): the
      * next finer 1-2-5 step, if it does not crowd the axis, wastes less. */
     double mant = step / pow(10, floor(log10(step) + 1e-9));
-    double finer = step * (mant < 1.5 ? 0.5 : mant < 3 ? 0.5 : 0.4);
+    double finer = step * (mant < 3 ? 0.5 : 0.4);  /* 1 → 0.5, 2 → 1, 5 → 2 */
     double fmin_ = floor(lo / finer + 1e-9) * finer, fmax_ = ceil(hi / finer - 1e-9) * finer;
     if (ymax - hi > 0.25 * (hi - lo) && (fmax_ - fmin_) / finer <= target + 2) {
         step = finer;
