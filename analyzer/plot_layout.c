@@ -182,6 +182,8 @@ static double make_yticks(layout_ctx *c, disrupt_plot_panel *p, size_t idx, doub
     double lo = c->lo[idx], hi = c->hi[idx];
     double step = plot_nice_step(hi - lo, target);
     double ymin = floor(lo / step + 1e-9) * step, ymax = ceil(hi / step - 1e-9) * step;
+    if (c->share[idx] && ymax > 100 && hi <= 100 * 1.05)
+        ymax = 100;  /* a share tops out at 100% (hi carries 4% headroom) */
     /* A coarse step can leave a third of the panel empty (0–300 for data up to 210): the
      * next finer 1-2-5 step, if it does not crowd the axis, wastes less. */
     double mant = step / pow(10, floor(log10(step) + 1e-9));
@@ -190,10 +192,8 @@ static double make_yticks(layout_ctx *c, disrupt_plot_panel *p, size_t idx, doub
     if (ymax - hi > 0.25 * (hi - lo) && (fmax_ - fmin_) / finer <= target + 2) {
         step = finer;
         ymin = fmin_;
-        ymax = fmax_;
+        ymax = c->share[idx] && fmax_ > 100 && hi <= 100 * 1.05 ? 100 : fmax_;
     }
-    if (c->share[idx] && ymax > 100 && hi <= 100 * 1.05)
-        ymax = 100;
     p->ymin = ymin;
     p->ymax = ymax;
     size_t n = (size_t)llround((ymax - ymin) / step) + 1;

@@ -284,6 +284,8 @@ START_TEST(test_layout_labels_never_overlap)
     /* Panels are stacked, top to bottom, not overlapping. */
     ck_assert_double_lt(l.panels[0].frame.y + l.panels[0].frame.h, l.panels[1].title_box.y);
     ck_assert_str_eq(l.panels[1].yticks[0].text, "0%");
+    ck_assert_str_eq(l.panels[1].yticks[l.panels[1].nyticks - 1].text, "100%");
+    ck_assert_double_eq(l.panels[1].ymax, 100);
     ck_assert(!boxes_overlap(l.title_box, l.legend_box));
     disrupt_plot_layout_fini(&l);
     fixture_fini(&f);
