@@ -1,4 +1,4 @@
-/* plot_draw.c — drawing a computed layout with cairo.
+/* plot_draw.c — drawing the panels of a computed layout with cairo: data, gaps, windows.
  *
  * Nothing here decides where things go (plot_layout.c does); this file decides how they
  * look. Dense series (more samples than the frame has room for) are drawn as a min–max

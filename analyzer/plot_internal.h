@@ -125,5 +125,10 @@ int64_t plot_clamp_time(const disrupt_plot_layout *l, int64_t t);
 int plot_place_windows(plot_layout_ctx *c);
 int plot_place_events(plot_layout_ctx *c);
 int plot_place_claims(plot_layout_ctx *c);
+/* plot_legend.c: the legend's items (0 or DISRUPT_ENOMEM), their flow from y (returns the
+ * height), and the caption (NULL when out of memory; caller frees). */
+int plot_legend_items(plot_layout_ctx *c);
+double plot_place_legend(plot_layout_ctx *c, double y);
+char *plot_caption_text(const plot_layout_ctx *c);
 
 #endif
