@@ -1,8 +1,9 @@
 /* plot_layout.c — where everything on a chart goes, computed without drawing.
  *
- * Top to bottom: title, subtitle, legend, claim brackets, event labels, then per panel a
- * title line, a strip of window labels (in lanes, so none overlap) and the data frame; the
- * date axis under the last panel; the caption. The y-axis gutter depends on the tick labels,
+ * Top to bottom: title, subtitle, legend, brackets of claims about no one signal, event
+ * labels, then per panel a title line, the brackets of claims about that signal, a strip of
+ * window labels (in lanes, so none overlap; plot_marks.c) and the data frame; the date axis
+ * under the last panel; numbered event notes when event labels did not fit; the caption. The y-axis gutter depends on the tick labels,
  * which depend on the frame height: the layout is computed with a guessed gutter and redone
  * once with the measured one when the guess was too narrow.
  */
