@@ -162,7 +162,7 @@ static int draw_timeline(const char *dir, const char *name, const workflow_opts 
     }
     for (size_t i = 0; i < s->claims.count; i++)
         marks[i] = (disrupt_plot_claim){s->claims.items[i].label, s->claims.items[i].start,
-                                        s->claims.items[i].end};
+                                        s->claims.items[i].end, s->claims.items[i].signal};
     cli_plot_opts po = w->plot;
     po.path = path;
     po.plot.format = DISRUPT_PLOT_AUTO;

@@ -87,6 +87,7 @@ static int draw(const cli_plot_opts *po, const disrupt_dataset *data,
         marks[i].label = claims->items[i].label;
         marks[i].start = claims->items[i].start;
         marks[i].end = claims->items[i].end;
+        marks[i].signal = claims->items[i].signal;  /* bracket above that panel */
     }
     disrupt_plot_input chart = {0};
     chart.data = data;
