@@ -29,7 +29,8 @@ static void write_signal(disrupt_jsonw *w, const disrupt_series *s, const size_t
     disrupt_jsonw_object_end(w);
 }
 
-static void write_window(disrupt_jsonw *w, const disrupt_dataset *d, const disrupt_window *win)
+void disrupt_report_json_window(disrupt_jsonw *w, const disrupt_dataset *d,
+                                const disrupt_window *win)
 {
     disrupt_jsonw_object_begin(w);
     disrupt_jsonw_key(w, "signal");
@@ -131,7 +132,7 @@ int disrupt_report_json(FILE *out, const disrupt_dataset *d, const disrupt_detec
     disrupt_jsonw_key(&w, "windows");
     disrupt_jsonw_array_begin(&w);
     for (size_t k = 0; k < r->windows.count; k++)
-        write_window(&w, d, &r->windows.items[k]);
+        disrupt_report_json_window(&w, d, &r->windows.items[k]);
     disrupt_jsonw_array_end(&w);
     disrupt_jsonw_key(&w, "recurring");
     disrupt_jsonw_array_begin(&w);

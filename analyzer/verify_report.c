@@ -6,6 +6,7 @@
 
 #include "disrupt/csvw.h"
 #include "disrupt/jsonw.h"
+#include "disrupt/report.h"
 #include "disrupt/timefmt.h"
 
 #define DETAIL_LEN 256
@@ -98,36 +99,7 @@ int disrupt_verify_report_table(FILE *out, const disrupt_verify_report *r, const
     return DISRUPT_OK;
 }
 
-static void json_ci(disrupt_jsonw *w, const char *key, int64_t lo, int64_t hi)
-{
-    disrupt_jsonw_key(w, key);
-    disrupt_jsonw_inline_array_begin(w);
-    disrupt_jsonw_time(w, lo);
-    disrupt_jsonw_time(w, hi);
-    disrupt_jsonw_array_end(w);
-}
 
-static void json_window(disrupt_jsonw *w, const disrupt_verify_report *r, const disrupt_window *x)
-{
-    disrupt_jsonw_object_begin(w);
-    disrupt_jsonw_key(w, "signal");
-    disrupt_jsonw_string(w, r->data->series[x->signal]->name);
-    disrupt_jsonw_key(w, "kind");
-    disrupt_jsonw_string(w, disrupt_window_kind_name(x->kind));
-    disrupt_jsonw_key(w, "start");
-    disrupt_jsonw_time(w, x->start);
-    disrupt_jsonw_key(w, "end");
-    disrupt_jsonw_time(w, x->end);
-    json_ci(w, "start_ci", x->start_lo, x->start_hi);
-    json_ci(w, "end_ci", x->end_lo, x->end_hi);
-    disrupt_jsonw_key(w, "duration_days");
-    disrupt_jsonw_number_prec(w, disrupt_window_days(x), 6);
-    disrupt_jsonw_key(w, "level");
-    disrupt_jsonw_number_prec(w, x->level, 4);
-    disrupt_jsonw_key(w, "depth");
-    disrupt_jsonw_number_prec(w, x->depth, 4);
-    disrupt_jsonw_object_end(w);
-}
 
 static void json_kinds(disrupt_jsonw *w, disrupt_kind_set set)
 {
@@ -171,7 +143,7 @@ static void json_claim(disrupt_jsonw *w, const disrupt_verify_report *r, size_t 
     disrupt_jsonw_number_prec(w, v->coverage, 4);
     disrupt_jsonw_key(w, "window");
     if (x)
-        json_window(w, r, x);
+        disrupt_report_json_window(w, r->data, x);
     else
         disrupt_jsonw_null(w);
     if (x) {

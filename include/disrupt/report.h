@@ -10,6 +10,7 @@
 
 #include "disrupt/detect.h"
 #include "disrupt/error.h"
+#include "disrupt/jsonw.h"
 #include "disrupt/series.h"
 
 /* tz: zone for the table's times (NULL = UTC). with_events: also list the incidents
@@ -20,6 +21,10 @@ int disrupt_report_json(FILE *out, const disrupt_dataset *d, const disrupt_detec
                         disrupt_error *err);
 int disrupt_report_csv(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
                        disrupt_error *err);
+
+/* One window as a JSON object, in the shape of detect --json's "windows" items. */
+void disrupt_report_json_window(disrupt_jsonw *w, const disrupt_dataset *d,
+                                const disrupt_window *win);
 
 /* "2h", "45m", "3d", "1w": a compact duration for tables and labels. */
 void disrupt_report_duration(int64_t seconds, char *out, size_t outsz);
