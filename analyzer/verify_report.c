@@ -99,8 +99,6 @@ int disrupt_verify_report_table(FILE *out, const disrupt_verify_report *r, const
     return DISRUPT_OK;
 }
 
-
-
 static void json_kinds(disrupt_jsonw *w, disrupt_kind_set set)
 {
     disrupt_jsonw_inline_array_begin(w);
