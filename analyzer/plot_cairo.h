@@ -60,6 +60,19 @@ void plot_draw_claims(plot_draw_ctx *d);
 void plot_draw_events(plot_draw_ctx *d);
 void plot_draw_axis(plot_draw_ctx *d);
 
+/* A page to write: its size in points, a title for the PDF metadata, and how to draw it. */
+typedef struct {
+    double width, height;
+    const char *title;
+    int (*draw)(cairo_t *cr, void *ctx, disrupt_error *err);
+    void *ctx;
+} plot_page;
+
+/* Renders page to path as PNG (at dpi), SVG (ids renumbered for byte-stable output) or PDF
+ * (dates from SOURCE_DATE_EPOCH), written atomically. format AUTO: from the extension. */
+int plot_write_page(const char *path, disrupt_plot_format format, double dpi,
+                    const plot_page *page, disrupt_error *err);
+
 /* Draws the whole layout on cr, whose user space is layout points. Returns 0 or
  * DISRUPT_EANALYSIS with err set when cairo reports an error. */
 int plot_draw(cairo_t *cr, const disrupt_plot_layout *l, const disrupt_plot_input *in,

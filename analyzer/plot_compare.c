@@ -7,10 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-
-#include "disrupt/outfile.h"
 #include "disrupt/timefmt.h"
 #include "plot_cairo.h"
 
@@ -382,41 +378,15 @@ static int draw_all(cairo_t *cr, const disrupt_plot_compare_layout *l,
     return DISRUPT_OK;
 }
 
-static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int length)
-{
-    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-                                                      : CAIRO_STATUS_WRITE_ERROR;
-}
+typedef struct {
+    const disrupt_plot_compare_layout *layout;
+    const disrupt_plot_compare_input *input;
+} compare_page;
 
-/* Draws on a surface of the format and streams it into out.fp. */
-static int render(disrupt_plot_format format, FILE *fp, const disrupt_plot_compare_layout *l,
-                  const disrupt_plot_compare_input *in, double dpi, disrupt_error *err)
+static int draw_page(cairo_t *cr, void *ctx, disrupt_error *err)
 {
-    double scale = format == DISRUPT_PLOT_PNG ? dpi / 72.0 : 1.0;
-    cairo_surface_t *s;
-    if (format == DISRUPT_PLOT_PNG)
-        s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(l->width * scale),
-                                       (int)ceil(l->height * scale));
-    else if (format == DISRUPT_PLOT_SVG)
-        s = cairo_svg_surface_create_for_stream(to_file, fp, l->width, l->height);
-    else
-        s = cairo_pdf_surface_create_for_stream(to_file, fp, l->width, l->height);
-    int rc = DISRUPT_OK;
-    if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
-        cairo_t *cr = cairo_create(s);
-        cairo_scale(cr, scale, scale);
-        rc = draw_all(cr, l, in, err);
-        cairo_destroy(cr);
-    }
-    if (rc == DISRUPT_OK && format == DISRUPT_PLOT_PNG &&
-        cairo_surface_status(s) == CAIRO_STATUS_SUCCESS)
-        cairo_surface_write_to_png_stream(s, to_file, fp);
-    cairo_surface_finish(s);
-    cairo_status_t st = cairo_surface_status(s);
-    cairo_surface_destroy(s);
-    if (rc == DISRUPT_OK && st != CAIRO_STATUS_SUCCESS)
-        rc = disrupt_error_set(err, DISRUPT_EANALYSIS, "plot: %s", cairo_status_to_string(st));
-    return rc;
+    const compare_page *p = ctx;
+    return draw_all(cr, p->layout, p->input, err);
 }
 
 int disrupt_plot_compare_write(const char *path, const disrupt_plot_compare_input *in,
@@ -431,15 +401,9 @@ int disrupt_plot_compare_write(const char *path, const disrupt_plot_compare_inpu
     int rc = disrupt_plot_compare_layout_compute(in, opt, &l, err);
     if (rc)
         return rc;
-    disrupt_outfile out;
-    rc = disrupt_outfile_open(&out, path, err);
-    if (rc == DISRUPT_OK) {
-        rc = render(format, out.fp, &l, in, opt->dpi > 0 ? opt->dpi : 150, err);
-        if (rc)
-            disrupt_outfile_abort(&out);
-        else
-            rc = disrupt_outfile_commit(&out, err);
-    }
+    compare_page ctx = {&l, in};
+    plot_page page = {l.width, l.height, l.title, draw_page, &ctx};
+    rc = plot_write_page(path, format, opt->dpi, &page, err);
     disrupt_plot_compare_layout_fini(&l);
     return rc;
 }

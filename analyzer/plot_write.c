@@ -4,7 +4,8 @@
  * drawn twice in one process would differ in its `surfaceN` ids; the SVG is produced in
  * memory and those ids are renumbered in order of appearance before it is written. PNG output
  * carries no time stamp. PDF creation dates follow SOURCE_DATE_EPOCH when it is set (the
- * reproducible-builds convention); otherwise cairo stamps the current time.
+ * reproducible-builds convention); otherwise cairo stamps the current time. Every chart
+ * (timeline, comparison) is written through plot_write_page with its own draw function.
  */
 #include <ctype.h>
 #include <math.h>
@@ -115,15 +116,15 @@ static int cairo_failed(cairo_status_t st, const char *path, disrupt_error *err)
                              cairo_status_to_string(st));
 }
 
-static int render(cairo_surface_t *surface, double scale, const disrupt_plot_layout *l,
-                  const disrupt_plot_input *in, const char *path, disrupt_error *err)
+static int render(cairo_surface_t *surface, double scale, const plot_page *page,
+                  const char *path, disrupt_error *err)
 {
     cairo_status_t st = cairo_surface_status(surface);
     if (st != CAIRO_STATUS_SUCCESS)
         return cairo_failed(st, path, err);
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, scale, scale);
-    int rc = plot_draw(cr, l, in, err);
+    int rc = page->draw(cr, page->ctx, err);
     cairo_destroy(cr);
     if (rc)
         return rc;
@@ -132,17 +133,16 @@ static int render(cairo_surface_t *surface, double scale, const disrupt_plot_lay
     return st == CAIRO_STATUS_SUCCESS ? 0 : cairo_failed(st, path, err);
 }
 
-static int write_png(const char *path, const disrupt_plot_layout *l, const disrupt_plot_input *in,
-                     double dpi, disrupt_error *err)
+static int write_png(const char *path, const plot_page *page, double dpi, disrupt_error *err)
 {
     double scale = dpi / 72.0;
-    double w = ceil(l->width * scale), h = ceil(l->height * scale);
+    double w = ceil(page->width * scale), h = ceil(page->height * scale);
     if (w > MAX_PIXELS_SIDE || h > MAX_PIXELS_SIDE)
         return disrupt_error_set(err, DISRUPT_EINVAL,
                                  "%s: %.0f×%.0f pixels is too large (at most %d a side)", path, w,
                                  h, MAX_PIXELS_SIDE);
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)w, (int)h);
-    int rc = render(s, scale, l, in, path, err);
+    int rc = render(s, scale, page, path, err);
     disrupt_outfile out = {0};
     if (!rc)
         rc = disrupt_outfile_open(&out, path, err);
@@ -160,13 +160,13 @@ static int write_png(const char *path, const disrupt_plot_layout *l, const disru
     return rc;
 }
 
-static int write_svg(const char *path, const disrupt_plot_layout *l, const disrupt_plot_input *in,
-                     disrupt_error *err)
+static int write_svg(const char *path, const plot_page *page, disrupt_error *err)
 {
     membuf b = {0};
-    cairo_surface_t *s = cairo_svg_surface_create_for_stream(membuf_write, &b, l->width, l->height);
+    cairo_surface_t *s = cairo_svg_surface_create_for_stream(membuf_write, &b, page->width,
+                                                             page->height);
     cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
-    int rc = render(s, 1.0, l, in, path, err);
+    int rc = render(s, 1.0, page, path, err);
     cairo_surface_finish(s);
     cairo_status_t st = cairo_surface_status(s);
     cairo_surface_destroy(s);
@@ -202,18 +202,18 @@ static int source_date(char *out, size_t outsz)
     return disrupt_time_iso((int64_t)t, out, outsz) > 0;
 }
 
-static int write_pdf(const char *path, const disrupt_plot_layout *l, const disrupt_plot_input *in,
-                     disrupt_error *err)
+static int write_pdf(const char *path, const plot_page *page, disrupt_error *err)
 {
     disrupt_outfile out = {0};
     int rc = disrupt_outfile_open(&out, path, err);
     if (rc)
         return rc;
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(file_write, out.fp, l->width, l->height);
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(file_write, out.fp, page->width,
+                                                             page->height);
     char date[DISRUPT_ISO_LEN];
     if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "disrupt");
-        char *title = l->title ? strdup(l->title) : NULL;
+        char *title = page->title ? strdup(page->title) : NULL;
         for (char *c = title; c && *c; c++)
             if (*c == '\n')
                 *c = ' ';  /* the title was wrapped for the page, not for the metadata */
@@ -225,7 +225,7 @@ static int write_pdf(const char *path, const disrupt_plot_layout *l, const disru
             cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
         }
     }
-    rc = render(s, 1.0, l, in, path, err);
+    rc = render(s, 1.0, page, path, err);
     cairo_surface_finish(s);
     cairo_status_t st = cairo_surface_status(s);
     cairo_surface_destroy(s);
@@ -236,6 +236,36 @@ static int write_pdf(const char *path, const disrupt_plot_layout *l, const disru
     else
         rc = disrupt_outfile_commit(&out, err);
     return rc;
+}
+
+int plot_write_page(const char *path, disrupt_plot_format format, double dpi,
+                    const plot_page *page, disrupt_error *err)
+{
+    if (format == DISRUPT_PLOT_AUTO)
+        format = disrupt_plot_format_from_path(path);
+    switch (format) {
+    case DISRUPT_PLOT_PNG:
+        return write_png(path, page, dpi > 0 ? dpi : 150, err);
+    case DISRUPT_PLOT_SVG:
+        return write_svg(path, page, err);
+    case DISRUPT_PLOT_PDF:
+        return write_pdf(path, page, err);
+    case DISRUPT_PLOT_AUTO:
+        break;
+    }
+    return disrupt_error_set(err, DISRUPT_EINVAL,
+                             "%s: cannot tell the chart format: name it .png, .svg or .pdf", path);
+}
+
+typedef struct {
+    const disrupt_plot_layout *layout;
+    const disrupt_plot_input *input;
+} timeline_page;
+
+static int draw_timeline(cairo_t *cr, void *ctx, disrupt_error *err)
+{
+    const timeline_page *p = ctx;
+    return plot_draw(cr, p->layout, p->input, err);
 }
 
 int disrupt_plot_write(const char *path, const disrupt_plot_input *in,
@@ -259,19 +289,9 @@ int disrupt_plot_write(const char *path, const disrupt_plot_input *in,
     plot_text_fini(&measuring);
     if (rc)
         return rc;
-    switch (format) {
-    case DISRUPT_PLOT_PNG:
-        rc = write_png(path, &layout, in, opt->dpi, err);
-        break;
-    case DISRUPT_PLOT_SVG:
-        rc = write_svg(path, &layout, in, err);
-        break;
-    case DISRUPT_PLOT_PDF:
-        rc = write_pdf(path, &layout, in, err);
-        break;
-    case DISRUPT_PLOT_AUTO:
-        break;
-    }
+    timeline_page ctx = {&layout, in};
+    plot_page page = {layout.width, layout.height, layout.title, draw_timeline, &ctx};
+    rc = plot_write_page(path, format, opt->dpi, &page, err);
     disrupt_plot_layout_fini(&layout);
     return rc;
 }
