@@ -31,7 +31,7 @@ awk 'BEGIN {
 out=$("$bin" segment "$tmp/steps.csv" 2>"$tmp/err"); st=$?
 check "pelt exits 0" $st
 grep -q "traffic ($tmp/steps.csv): 300 points, 1 missing \[SYNTHETIC\]" <<<"$out"; check "signal line" $?
-grep -q "pelt, normal-meanvar cost, mbic penalty" <<<"$out"; check "method line" $?
+grep -q "pelt, normal-mean cost, mbic penalty .*, sigma " <<<"$out"; check "method line" $?
 grep -q "2 change points: 120 (.*), 180 (.*)" <<<"$out"; check "pelt finds 120 and 180" $?
 grep -Eq "^  2 +120 .* 60 +4" <<<"$out"; check "middle segment n=60, mean 4" $?
 
@@ -48,7 +48,7 @@ assert len(s["changepoint_times"]) == 2 and s["changepoint_times"][0].endswith("
 segs = s["segments"]
 assert [(g["start"], g["end"], g["n"]) for g in segs] == [(0, 120, 119), (120, 180, 60), (180, 300, 120)]
 assert abs(segs[1]["mean"] - 4) < 0.1 and abs(segs[0]["mean"] - 10) < 0.1
-assert s["exact"] is True and s["cost"] == "normal-meanvar"
+assert s["exact"] is True and s["cost"] == "normal-mean"
 PY
 
 out=$("$bin" segment --json - "$tmp/steps.csv"); st=$?
@@ -63,8 +63,12 @@ $py - "$tmp" <<'PY'; check "binseg, amoc and bocpd agree with the truth" $?
 import json, sys
 t = sys.argv[1]
 cp = lambda m: json.load(open(f"{t}/{m}.json"))["signals"][0]
-assert cp("binseg")["changepoints"] == [120, 180]
-assert len(cp("amoc")["changepoints"]) == 1 and cp("amoc")["changepoints"][0] in (120, 180)
+# greedy: the first split, made on the whole series, may sit one point off (a point of the
+# top level looks closer to the mean of the other two segments together)
+bs = cp("binseg")["changepoints"]
+assert len(bs) == 2 and abs(bs[0] - 120) <= 1 and abs(bs[1] - 180) <= 1, bs
+a = cp("amoc")["changepoints"]
+assert len(a) == 1 and min(abs(a[0] - 120), abs(a[0] - 180)) <= 1, a
 b = cp("bocpd")
 assert [abs(c - 120) <= 2 or abs(c - 180) <= 2 for c in b["changepoints"]].count(True) == 2, b["changepoints"]
 p = b["cp_probability"]
@@ -80,6 +84,9 @@ grep -q "0 change points" <<<"$out"; check "huge manual penalty: no change" $?
 out=$("$bin" segment --cost normal-mean --standardize --sigma 1 --penalty bic --min-seg 5 "$tmp/steps.csv"); st=$?
 check "normal-mean, standardize, sigma, bic, min-seg exit 0" $st
 grep -q "normal-mean cost, bic penalty" <<<"$out"; check "cost and penalty named" $?
+out=$("$bin" segment --cost normal-meanvar --sigma robust "$tmp/steps.csv"); st=$?
+check "normal-meanvar, robust sigma exit 0" $st
+grep -q "2 change points: 120 (.*), 180 (.*)" <<<"$out"; check "normal-meanvar finds 120 and 180" $?
 out=$("$bin" segment --cost l1 --exact "$tmp/steps.csv"); st=$?
 check "l1 --exact exits 0" $st
 grep -q "2 change points: 120 (.*), 180 (.*)" <<<"$out"; check "l1 finds 120 and 180" $?
@@ -129,8 +136,8 @@ for opt in method cost penalty min-seg max-cp standardize sigma exact crops haza
            threshold lag json; do
   grep -q -- "--$opt" <<<"$help"; check "--help documents --$opt" $?
 done
-for default in "pelt (default)" "normal-meanvar (default" "mbic (default)" "default 250" \
-               "default 0,1,1,1" "default 1e-4" "default 0.5" "default 10" "default robust"; do
+for default in "pelt (default)" "normal-mean (default" "mbic (default)" "default 5" "default 250" \
+               "default 0,1,1,1" "default 1e-4" "default 0.5" "default 10" "sd (default"; do
   grep -q -- "$default" <<<"$help"; check "--help states the default: $default" $?
 done
 

@@ -21,6 +21,7 @@ typedef struct {
     const char *penalty_name;              /* "mbic", "bic", …, "manual" */
     int cost_given;                        /* --cost was given (else per signal type) */
     int standardize;
+    int sigma_sd;                          /* sigma = the series' sd (z-scoring) */
     int crops;
     double crops_low, crops_high;
     const char *json;                      /* --json path or NULL */

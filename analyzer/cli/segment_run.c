@@ -12,6 +12,11 @@ void segment_request_init(segment_request *r)
     r->method = disrupt_detector_pelt;
     disrupt_segment_options_init(&r->opt);
     r->penalty_name = "mbic";
+    /* R's changepoint defaults on z-scored data, as the published benchmarks ran them:
+     * cpt.mean (unit variance after scaling by the series' sd), MBIC, BinSeg Q = 5. */
+    r->opt.cost = disrupt_cost_normal_mean;
+    r->opt.max_cp = 5;
+    r->sigma_sd = 1;
 }
 
 void segment_results_init(segment_results *r)
@@ -154,6 +159,19 @@ static int run_crops(const segment_request *req, const disrupt_segment_options *
     return rc;
 }
 
+/* Sample sd of x (1.0 when it is zero or undefined, as for a constant series). */
+static double series_sd(const double *x, size_t m)
+{
+    double mean = 0, m2 = 0;
+    for (size_t i = 0; i < m; i++) {
+        double d = x[i] - mean;
+        mean += d / (double)(i + 1);
+        m2 += d * (x[i] - mean);
+    }
+    double sd = m > 1 ? sqrt(m2 / (double)(m - 1)) : 0;
+    return sd > 0 && isfinite(sd) ? sd : 1.0;
+}
+
 static int run_signal(const segment_request *req, const disrupt_series *s, segment_result *r,
                       disrupt_error *err)
 {
@@ -161,7 +179,7 @@ static int run_signal(const segment_request *req, const disrupt_series *s, segme
     int counts = s->type == DISRUPT_SIGNAL_COUNTS;
     if (!req->cost_given)
         opt.cost = counts && req->method != disrupt_detector_bocpd ? disrupt_cost_binomial
-                                                                   : disrupt_cost_normal_meanvar;
+                                                                   : disrupt_cost_normal_mean;
     if (opt.cost == disrupt_cost_binomial && !counts)
         return disrupt_error_set(err, DISRUPT_EINVAL,
                                  "signal '%s': the binomial cost needs a count signal (k of n "
@@ -176,7 +194,7 @@ static int run_signal(const segment_request *req, const disrupt_series *s, segme
     r->sigma = NAN;
     if (!is_count_cost(opt.cost)) {
         if (opt.sigma == 0)
-            opt.sigma = disrupt_robust_sd(p.x, p.m);
+            opt.sigma = req->sigma_sd ? series_sd(p.x, p.m) : disrupt_robust_sd(p.x, p.m);
         r->sigma = opt.sigma;
     }
     r->penalty = disrupt_penalty_value(opt.penalty, opt.penalty_value, opt.cost->diffparam, p.m);
