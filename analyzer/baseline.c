@@ -38,14 +38,20 @@ void disrupt_baseline_options_init(disrupt_baseline_options *o)
     o->level_window = 0;
     o->pin_start = 0;
     o->pin_end = 0;
+    o->season_quantile = 0.5;
 }
 
-static double median_of(double *a, size_t n)
+static double quantile_of(double *a, size_t n, double q)
 {
     if (n == 0)
         return NAN;
     gsl_sort(a, 1, n);
-    return gsl_stats_median_from_sorted_data(a, 1, n);
+    return gsl_stats_quantile_from_sorted_data(a, 1, n, q);
+}
+
+static double median_of(double *a, size_t n)
+{
+    return quantile_of(a, n, 0.5);
 }
 
 double disrupt_baseline_floor(const disrupt_series *s)
@@ -113,7 +119,7 @@ static void place_points(fit_state *f, const char *tz, season_kind kind)
     f->ndays = f->n ? (size_t)f->dayu[f->n - 1] + 1 : 0;
 }
 
-static void fit_season(fit_state *f, const double *level_at)
+static void fit_season(fit_state *f, const double *level_at, double q)
 {
     /* Gather residuals by slot with a counting sort into scratch. */
     size_t *start = calloc(f->nslots + 1, sizeof *start);
@@ -138,7 +144,7 @@ static void fit_season(fit_state *f, const double *level_at)
     size_t filled = 0;
     for (size_t k = 0; k < f->nslots; k++) {
         size_t m = start[k + 1] - start[k];
-        f->season[k] = m ? median_of(f->scratch + start[k], m) : NAN;
+        f->season[k] = m ? quantile_of(f->scratch + start[k], m, q) : NAN;
         if (m) {
             mean += f->season[k];
             filled++;
@@ -350,7 +356,7 @@ int disrupt_baseline_fit(const disrupt_series *s, const unsigned char *exclude,
         else
             trend_level(&f, dmed);
         level_at_points(&f, level_at);
-        fit_season(&f, level_at);
+        fit_season(&f, level_at, o->season_quantile);
     }
     for (size_t i = 0; i < f.n; i++)
         expected[i] = exp(level_at[i] + f.season[f.slot[i]]);

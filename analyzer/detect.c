@@ -375,8 +375,12 @@ static int detect_signal(const disrupt_series *s, size_t signal, const disrupt_d
         rc = disrupt_error_nomem(err);
         goto cleanup;
     }
+    disrupt_baseline_options base = o->baseline;
     for (int round = 0; round < o->max_rounds; round++) {
-        rc = disrupt_baseline_fit(s, mask, &o->baseline, expected, err);
+        /* Before anything is excluded, shape the daily cycle by the upper quartile: a
+         * disruption recurring every night must not become the night's normal. */
+        base.season_quantile = round == 0 ? 0.75 : 0.5;
+        rc = disrupt_baseline_fit(s, mask, &base, expected, err);
         if (rc)
             goto cleanup;
         observed_free(&ob);

@@ -121,19 +121,48 @@ static int require(const disrupt_csv_field *h, size_t n, const char *col, const 
     return 0;
 }
 
+typedef struct {
+    const char *name;
+    size_t col;
+} named_col;
+
+static int by_name_then_col(const void *a, const void *b)
+{
+    const named_col *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->col > y->col) - (x->col < y->col);
+}
+
+/* O(n log n): a spreadsheet header may have hundreds of thousands of columns. */
 static int check_unique(const disrupt_csv_field *h, size_t n, const char *where,
                         disrupt_error *err)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (h[i].len == 0)
+    named_col *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return disrupt_error_nomem(err);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (h[i].len)
+            v[m++] = (named_col){h[i].data, i};
+    qsort(v, m, sizeof *v, by_name_then_col);
+    /* Report the repeat that comes first in the header, against its first occurrence. */
+    size_t first = 0, again = SIZE_MAX, run = 0; /* run: index in v where equal names begin */
+    for (size_t k = 1; k < m; k++) {
+        if (strcmp(v[k - 1].name, v[k].name) != 0) {
+            run = k;
             continue;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(h[i].data, h[j].data) == 0)
-                return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[i].line, (long)i + 1,
-                                            "expected unique column names, found '%s' again "
-                                            "(first in column %zu)",
-                                            h[i].data, j + 1);
+        }
+        if (v[k].col < again) {
+            again = v[k].col;
+            first = v[run].col;
+        }
     }
+    free(v);
+    if (again != SIZE_MAX)
+        return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[again].line, (long)again + 1,
+                                    "expected unique column names, found '%s' again (first in "
+                                    "column %zu)",
+                                    h[again].data, first + 1);
     return 0;
 }
 

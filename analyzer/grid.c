@@ -54,7 +54,8 @@ static int resize(void **p, size_t n, size_t elem)
 
 static int table_grow(disrupt_grid_table *t)
 {
-    size_t cap = t->cap < 1024 ? 1024 : t->cap + t->cap / 2;
+    /* Small first: a long file may hold thousands of short series (one per domain). */
+    size_t cap = t->cap < 16 ? 16 : t->cap + t->cap / 2;
     if (cap <= t->cap)
         return 1;
     if (resize((void **)&t->time, cap, sizeof(int64_t)))

@@ -105,6 +105,35 @@ static const double POW10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
 /* Decimal text with at most 19 significant digits whose mantissa fits 2^53 and whose power
  * of ten is at most 22: one exact multiplication or division gives the correctly rounded
  * double (Clinger's fast path). Returns 0 when the text needs strtod. */
+/* Accumulates the decimal digits at p into *m (wrapping silently past 19 digits; the caller
+ * counts them) and returns the first non-digit. Eight digits at a time where the bytes are
+ * inside the cell (SWAR on little-endian machines). */
+static const char *scan_digits(const char *p, const char *e, uint64_t *m)
+{
+    uint64_t v = *m;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (e - p >= 8) {
+        uint64_t c;
+        memcpy(&c, p, 8);
+        /* All eight bytes in '0'..'9': high nibbles 3, and adding 6 does not carry out. */
+        if ((c & UINT64_C(0xF0F0F0F0F0F0F0F0)) != UINT64_C(0x3030303030303030) ||
+            ((c + UINT64_C(0x0606060606060606)) & UINT64_C(0xF0F0F0F0F0F0F0F0)) !=
+                UINT64_C(0x3030303030303030))
+            break;
+        c -= UINT64_C(0x3030303030303030);
+        c = (c * 10 + (c >> 8)) & UINT64_C(0x00FF00FF00FF00FF);
+        c = (c * 100 + (c >> 16)) & UINT64_C(0x0000FFFF0000FFFF);
+        c = (c * 10000 + (c >> 32)) & UINT64_C(0x00000000FFFFFFFF);
+        v = v * 100000000 + c;
+        p += 8;
+    }
+#endif
+    while (p < e && (unsigned)(*p - '0') < 10)
+        v = v * 10 + (uint64_t)(*p++ - '0');
+    *m = v;
+    return p;
+}
+
 static int fast_decimal(const char *s, size_t len, double *out)
 {
     const char *p = s, *e = s + len;
@@ -113,13 +142,11 @@ static int fast_decimal(const char *s, size_t len, double *out)
         neg = *p++ == '-';
     uint64_t m = 0;
     const char *int_start = p;
-    while (p < e && (unsigned)(*p - '0') < 10)
-        m = m * 10 + (uint64_t)(*p++ - '0');
+    p = scan_digits(p, e, &m);
     size_t ndigits = (size_t)(p - int_start), frac = 0;
     if (p < e && *p == '.') {
         const char *frac_start = ++p;
-        while (p < e && (unsigned)(*p - '0') < 10)
-            m = m * 10 + (uint64_t)(*p++ - '0');
+        p = scan_digits(p, e, &m);
         frac = (size_t)(p - frac_start);
         ndigits += frac;
     }
@@ -418,8 +445,14 @@ static int on_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error
     int rc = read_row(st, f, n, err);
     if (rc == DISRUPT_EDATA && st->opt->skip_bad_rows) {
         st->opt->skipped_rows++;
-        if (st->opt->warn)
+        if (st->opt->warn && st->opt->skipped_rows <= DISRUPT_INGEST_MAX_WARNINGS)
             st->opt->warn(st->opt->warn_ctx, err->message);
+        if (st->opt->warn && st->opt->skipped_rows == DISRUPT_INGEST_MAX_WARNINGS + 1) {
+            char msg[512];
+            snprintf(msg, sizeof msg, "%s: more rows rejected; only the first %d are listed",
+                     st->where, DISRUPT_INGEST_MAX_WARNINGS);
+            st->opt->warn(st->opt->warn_ctx, msg);
+        }
         return 0;
     }
     return rc;
@@ -515,6 +548,17 @@ static char *series_name(const ingest_state *st, size_t t, size_t j, const char 
     }
 }
 
+/* IODA's "-normalized" downloads scale each series to its maximum in the window (0..100);
+ * the file name is the only place that says so. */
+#define IODA_NORMALIZED_UNIT "% of the maximum in the window"
+
+static int is_ioda_normalized(const char *path)
+{
+    static const char suffix[] = "-normalized.csv";
+    size_t n = strlen(path), k = sizeof suffix - 1;
+    return n >= k && strcasecmp(path + n - k, suffix) == 0;
+}
+
 static int all_missing(const disrupt_series *s)
 {
     return disrupt_series_missing(s) == s->n;
@@ -573,6 +617,8 @@ static int build_series(ingest_state *st, const char *path, disrupt_dataset *out
             }
             const char *unit = st->dialect.value_unit && !st->counts
                                    ? st->dialect.value_unit[j] : NULL;
+            if (st->dialect.kind == DISRUPT_DIALECT_IODA && is_ioda_normalized(path))
+                unit = IODA_NORMALIZED_UNIT;
             char *unit_copy = unit ? strdup(unit) : NULL;
             if (unit && !unit_copy) {
                 free(name);

@@ -252,11 +252,14 @@ static void draw_values(const draw_ctx *d, size_t p, value_fn fn, plot_rgb c, do
     }
 }
 
-/* Hatched stretches where there is no data. */
+/* Hatched stretches where there is no data. Where the series is drawn by columns, a gap
+ * shorter than half a column is not a gap at that resolution (the column has data), and
+ * hatching each of thousands of lone missing samples would grey out the whole panel. */
 static void draw_gaps(const draw_ctx *d, size_t p)
 {
     const disrupt_plot_panel *pn = &d->L->panels[p];
     const disrupt_series *s = d->in->data->series[p];
+    double shortest = dense(d, p) ? column_seconds(d) / 2 : 0;
     for (size_t i = 0; i < s->n;) {
         if (isfinite(observed_value(d, p, i))) {
             i++;
@@ -265,6 +268,10 @@ static void draw_gaps(const draw_ctx *d, size_t p)
         size_t j = i;
         while (j < s->n && !isfinite(observed_value(d, p, j)))
             j++;
+        if ((double)(j - i) * (double)s->step < shortest) {
+            i = j;
+            continue;
+        }
         double x0 = disrupt_plot_x(d->L, disrupt_series_time(s, i));
         double x1 = disrupt_plot_x(d->L, disrupt_series_time(s, j));
         if (x1 - x0 < 0.6) {  /* a single missing hour still shows */
@@ -293,6 +300,10 @@ static void draw_window_shade(const draw_ctx *d, const disrupt_plot_mark *mk)
     cairo_fill(cr);
     if (d->pal->kind_hatch[mk->kind] != PLOT_HATCH_NONE)
         hatch(cr, r, 2.6, d->pal->kind_hatch[mk->kind] == PLOT_HATCH_CROSS, c, 0.9, 0.5);
+    /* Edges only where they add something: a run of nightly windows edged line by line
+     * turns into a barcode. */
+    if (mk->in_run || mk->x1 - mk->x0 < 2.0)
+        return;
     set_rgb(cr, c, 0.95);
     cairo_set_line_width(cr, 0.7);
     vline(cr, mk->x0, r.y, r.y + r.h);
@@ -344,7 +355,7 @@ static void draw_window_label(draw_ctx *d, const disrupt_plot_mark *mk)
     set_rgb(cr, c, 1);
     cairo_set_line_width(cr, 1.1);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-    double x0 = mk->x0, x1 = fmax(mk->x1, mk->x0 + 0.8);
+    double x0 = mk->bracket_x0, x1 = fmax(mk->bracket_x1, mk->bracket_x0 + 0.8);
     hline(cr, x0, x1, by);
     vline(cr, x0, by - 0.55, by + tick);
     vline(cr, x1, by - 0.55, by + tick);
@@ -398,6 +409,7 @@ static void draw_yaxis(draw_ctx *d, const disrupt_plot_panel *pn)
     double y0 = pn->ymin <= 0 && pn->ymax >= 0 ? panel_y(pn, 0) : pn->frame.y + pn->frame.h;
     hline(cr, pn->frame.x, pn->frame.x + pn->frame.w, y0);
     cairo_stroke(cr);
+    knockout(d, pn->title_box);  /* event rules pass behind it */
     set_rgb(cr, d->pal->ink, 1);
     plot_text_draw(&d->text, cr, pn->title, pn->title_box.x, pn->title_box.y,
                    PLOT_PANEL_TITLE_SCALE * d->em, 1, PLOT_ALIGN_LEFT);
@@ -435,7 +447,7 @@ static void draw_panel(draw_ctx *d, size_t p)
     }
     draw_values(d, p, observed_value, d->pal->series, d->pal->series_envelope_alpha, 1, 1.0, NULL);
     for (size_t i = 0; i < d->L->nmarks; i++)
-        if (d->L->marks[i].panel == p)
+        if (d->L->marks[i].panel == p && !d->L->marks[i].in_run)
             draw_whiskers(d, &d->L->marks[i]);
     cairo_restore(cr);
     draw_yaxis(d, pn);
@@ -480,10 +492,12 @@ static void draw_claims(draw_ctx *d)
 {
     const disrupt_plot_layout *L = d->L;
     cairo_t *cr = d->cr;
-    double bottom = L->panels[L->npanels - 1].frame.y + L->panels[L->npanels - 1].frame.h;
     double dash[] = {0.8, 1.6};
     for (size_t i = 0; i < L->nclaims; i++) {
         const disrupt_plot_claim_mark *mk = &L->claims[i];
+        /* Dotted edges down through the panels the claim is about. */
+        const disrupt_plot_panel *last = &L->panels[mk->panel == SIZE_MAX ? L->npanels - 1 : mk->panel];
+        double bottom = last->frame.y + last->frame.h;
         double tick = 0.35 * d->em;
         set_rgb(cr, d->pal->claim, 1);
         cairo_set_line_width(cr, 1.1);

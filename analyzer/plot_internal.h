@@ -57,6 +57,9 @@ void plot_lanes_init(plot_lanes *l);
 void plot_lanes_fini(plot_lanes *l);
 /* Returns the lane, −1 when all max_lanes are taken there, or −2 when out of memory. */
 int plot_lanes_place(plot_lanes *l, double left, double right, double pad, int max_lanes);
+/* The same for something `span` lanes tall: returns the lowest of span free lanes. */
+int plot_lanes_place_span(plot_lanes *l, double left, double right, double pad, int max_lanes,
+                          int span);
 
 /* Axis number with an SI suffix chosen for the whole axis: formats v in units of `scale`
  * (1, 1e3, …) with `decimals` digits after the point. */
@@ -75,7 +78,42 @@ double plot_display_value(const disrupt_series *s, const double *expected, doubl
 /* Median of the valid values: what --relative compares with when there is no baseline. */
 double plot_relative_reference(const disrupt_series *s);
 
+/* One label for a run of windows: "Shutdown × 67 · 14 Feb – 28 Apr 2021 · 8 h each · −90%".
+ * members are indices into wl in time order. NULL when out of memory. */
+char *plot_run_label(const disrupt_window_list *wl, const size_t *members, size_t n,
+                     const char *tz);
+
 /* Duplicate of printf output; NULL when out of memory. */
 char *plot_strdupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- layout in progress (plot_layout.c, plot_marks.c) ---- */
+
+/* Greedy word wrap to width; lines joined by '\n'; sets *lines. NULL when out of memory. */
+char *plot_wrap_text(const plot_measurer *m, const char *text, double em, int bold, double width,
+                     size_t *lines);
+/* Wraps a label made of parts joined by " · " between the parts where it can (words
+ * otherwise); sets *lines and *widest (the widest line). NULL when out of memory. */
+char *plot_wrap_label(const plot_measurer *m, const char *text, double em, int bold, double width,
+                      size_t *lines, double *widest);
+
+typedef struct {
+    const disrupt_plot_input *in;
+    const disrupt_plot_options *opt;
+    plot_measurer m;
+    disrupt_plot_layout *L;
+    double margin;
+    double gutter;       /* space left of the frames for y tick labels */
+    double *lo, *hi;     /* display range of each panel's data */
+    int *share;
+    size_t *window_lanes;  /* lanes used per panel */
+    size_t event_lanes, claim_lanes;   /* claim_lanes: the strip above all panels */
+    size_t *panel_claim_lanes;         /* per panel */
+} plot_layout_ctx;
+
+int64_t plot_clamp_time(const disrupt_plot_layout *l, int64_t t);
+/* Each returns 0 or DISRUPT_ENOMEM; they fill L->marks / events / claims and the lane counts. */
+int plot_place_windows(plot_layout_ctx *c);
+int plot_place_events(plot_layout_ctx *c);
+int plot_place_claims(plot_layout_ctx *c);
 
 #endif

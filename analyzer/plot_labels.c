@@ -41,6 +41,45 @@ double plot_text_width(const plot_measurer *m, const char *text, double em, int 
     return (bold ? 0.68 : 0.62) * em * (double)n;
 }
 
+/* ---- text blocks ---- */
+
+/* Greedy word wrap to width; lines joined by '\n'. Sets *lines. */
+char *plot_wrap_text(const plot_measurer *m, const char *text, double em, int bold, double width,
+                     size_t *lines)
+{
+    size_t len = strlen(text);
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, text, len + 1);
+    *lines = 1;
+    char *line_start = out, *last_space = NULL;
+    for (char *p = out;; p++) {
+        if (*p != ' ' && *p != '\n' && *p != '\0')
+            continue;
+        /* Would the line up to here overflow? Then break at the previous space. */
+        char saved = *p;
+        *p = '\0';
+        double w = plot_text_width(m, line_start, em, bold);
+        *p = saved;
+        if (w > width && last_space) {
+            *last_space = '\n';
+            line_start = last_space + 1;
+            (*lines)++;
+        }
+        if (saved == '\0')
+            break;
+        if (saved == '\n') {
+            line_start = p + 1;
+            last_space = NULL;
+            (*lines)++;
+        } else {
+            last_space = p;
+        }
+    }
+    return out;
+}
+
 /* ---- window labels ---- */
 
 static const char *kind_title(disrupt_window_kind kind)
@@ -126,6 +165,55 @@ char *disrupt_plot_window_label(const disrupt_window *w, const disrupt_series *s
                         dur, depth);
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+char *plot_run_label(const disrupt_window_list *wl, const size_t *members, size_t n,
+                     const char *tz)
+{
+    const disrupt_window *first = &wl->items[members[0]], *last = &wl->items[members[n - 1]];
+    double *depth = malloc(n * sizeof *depth);
+    if (!depth)
+        return NULL;
+    int64_t shortest = INT64_MAX, longest = 0;
+    for (size_t k = 0; k < n; k++) {
+        const disrupt_window *w = &wl->items[members[k]];
+        int64_t d = w->end - w->start;
+        shortest = d < shortest ? d : shortest;
+        longest = d > longest ? d : longest;
+        depth[k] = w->kind == DISRUPT_KIND_BLOCKING ? w->level : w->depth;
+    }
+    qsort(depth, n, sizeof *depth, cmp_double);
+    double median = n % 2 ? depth[n / 2] : (depth[n / 2 - 1] + depth[n / 2]) / 2;
+    free(depth);
+    /* Dates only: the run's times of day differ from window to window. */
+    struct tm a, b;
+    char sa[48] = "?", sb[48] = "?", span[112], dmin[32], dmax[32], dur[96], lvl[48];
+    if (disrupt_time_local(first->start, tz, &a) == 0 && disrupt_time_local(last->end - 1, tz, &b) == 0) {
+        strftime(sa, sizeof sa, a.tm_year != b.tm_year ? "%-d %b %Y" : a.tm_mon != b.tm_mon ? "%-d %b" : "%-d", &a);
+        strftime(sb, sizeof sb, "%-d %b %Y", &b);
+    }
+    snprintf(span, sizeof span, "%s " ENDASH " %s", sa, sb);
+    format_duration(shortest, dmin, sizeof dmin);
+    format_duration(longest, dmax, sizeof dmax);
+    const char *unit_min = strrchr(dmin, ' '), *unit_max = strrchr(dmax, ' ');
+    if (strcmp(dmin, dmax) == 0)
+        snprintf(dur, sizeof dur, "%s each", dmin);
+    else if (unit_min && unit_max && strcmp(unit_min, unit_max) == 0)  /* "7.8–8 h each" */
+        snprintf(dur, sizeof dur, "%.*s" ENDASH "%s each", (int)(unit_min - dmin), dmin, dmax);
+    else
+        snprintf(dur, sizeof dur, "%s " ENDASH " %s each", dmin, dmax);
+    if (first->kind == DISRUPT_KIND_BLOCKING)
+        snprintf(lvl, sizeof lvl, "median %.0f%% blocked", 100.0 * median);
+    else
+        snprintf(lvl, sizeof lvl, "median %s%.0f%%", median >= 0 ? MINUS : "+", 100.0 * fabs(median));
+    return plot_strdupf("%s \xC3\x97 %zu " MIDDOT " %s " MIDDOT " %s " MIDDOT " %s",
+                        kind_title(first->kind), n, span, dur, lvl);
+}
+
 /* ---- axis numbers ---- */
 
 double plot_nice_step(double range, int target)
@@ -208,22 +296,96 @@ static int lanes_grow(plot_lanes *l)
     return 0;
 }
 
-int plot_lanes_place(plot_lanes *l, double left, double right, double pad, int max_lanes)
+static int lane_free(const plot_lanes *l, int lane, double left, double right, double pad)
 {
-    for (int lane = 0; lane < max_lanes; lane++) {
+    for (size_t i = 0; i < l->count; i++)
+        if (l->lane[i] == lane && left < l->right[i] + pad && right > l->left[i] - pad)
+            return 0;
+    return 1;
+}
+
+int plot_lanes_place_span(plot_lanes *l, double left, double right, double pad, int max_lanes,
+                          int span)
+{
+    for (int lane = 0; lane + span <= max_lanes; lane++) {
         int free_here = 1;
-        for (size_t i = 0; i < l->count && free_here; i++)
-            if (l->lane[i] == lane && left < l->right[i] + pad && right > l->left[i] - pad)
-                free_here = 0;
+        for (int k = 0; k < span && free_here; k++)
+            free_here = lane_free(l, lane + k, left, right, pad);
         if (!free_here)
             continue;
-        if (lanes_grow(l))
-            return -2;
-        l->left[l->count] = left;
-        l->right[l->count] = right;
-        l->lane[l->count] = lane;
-        l->count++;
+        for (int k = 0; k < span; k++) {
+            if (lanes_grow(l))
+                return -2;
+            l->left[l->count] = left;
+            l->right[l->count] = right;
+            l->lane[l->count] = lane + k;
+            l->count++;
+        }
         return lane;
     }
     return -1;
+}
+
+int plot_lanes_place(plot_lanes *l, double left, double right, double pad, int max_lanes)
+{
+    return plot_lanes_place_span(l, left, right, pad, max_lanes, 1);
+}
+
+char *plot_wrap_label(const plot_measurer *m, const char *text, double em, int bold, double width,
+                      size_t *lines, double *widest)
+{
+    /* Break at the " · " between parts first, so that a part stays whole. */
+    static const char sep[] = " " MIDDOT " ";
+    size_t len = strlen(text), seplen = sizeof sep - 1;
+    char *out = malloc(len + 1), *line = malloc(len + 1);
+    if (!out || !line) {
+        free(out);
+        free(line);
+        return NULL;
+    }
+    out[0] = line[0] = '\0';
+    *lines = 1;
+    *widest = 0;
+    const char *p = text;
+    while (*p) {
+        const char *next = strstr(p, sep);
+        size_t part = next ? (size_t)(next - p) : strlen(p);
+        size_t had = strlen(line);
+        if (had)
+            strcat(line, sep);
+        strncat(line, p, part);
+        double w = plot_text_width(m, line, em, bold);
+        if (w > width && had) {
+            line[had] = '\0';  /* this part starts the next line */
+            *widest = fmax(*widest, plot_text_width(m, line, em, bold));
+            strcat(out, line);
+            strcat(out, "\n");
+            (*lines)++;
+            line[0] = '\0';
+            strncat(line, p, part);
+        }
+        p += part;
+        if (next)
+            p += seplen;
+    }
+    /* A single part wider than the width is word-wrapped. */
+    size_t tail_lines;
+    char *tail = plot_wrap_text(m, line, em, bold, width, &tail_lines);
+    if (!tail) {
+        free(out);
+        free(line);
+        return NULL;
+    }
+    char *result = plot_strdupf("%s%s", out, tail);
+    *lines += tail_lines - 1;
+    for (char *s = tail, *e; s; s = e ? e + 1 : NULL) {
+        e = strchr(s, '\n');
+        if (e)
+            *e = '\0';
+        *widest = fmax(*widest, plot_text_width(m, s, em, bold));
+    }
+    free(tail);
+    free(out);
+    free(line);
+    return result;
 }

@@ -16,23 +16,10 @@
 #include "disrupt/timefmt.h"
 #include "plot_internal.h"
 
-#define MAX_WINDOW_LANES 4
-#define MAX_EVENT_LANES 3
-#define MAX_CLAIM_LANES 3
+#define CLAIM_LANE 2.0  /* height of a lane of claim brackets, in em */
 #define PANEL_GAP 1.7   /* between one panel's frame and the next one's title, in em */
 
-typedef struct {
-    const disrupt_plot_input *in;
-    const disrupt_plot_options *opt;
-    plot_measurer m;
-    disrupt_plot_layout *L;
-    double margin;
-    double gutter;       /* space left of the frames for y tick labels */
-    double *lo, *hi;     /* display range of each panel's data */
-    int *share;
-    size_t *window_lanes;  /* lanes used per panel */
-    size_t event_lanes, claim_lanes;
-} layout_ctx;
+typedef plot_layout_ctx layout_ctx;
 
 /* ---- sizes ---- */
 
@@ -56,7 +43,7 @@ double disrupt_plot_x(const disrupt_plot_layout *l, int64_t t)
     return l->plot_area.x + (double)(t - l->t0) / (double)(l->t1 - l->t0) * l->plot_area.w;
 }
 
-static int64_t clamp_time(const disrupt_plot_layout *l, int64_t t)
+int64_t plot_clamp_time(const disrupt_plot_layout *l, int64_t t)
 {
     return t < l->t0 ? l->t0 : t > l->t1 ? l->t1 : t;
 }
@@ -191,44 +178,6 @@ static double make_yticks(layout_ctx *c, disrupt_plot_panel *p, size_t idx, doub
 
 /* ---- text blocks ---- */
 
-/* Greedy word wrap to width; lines joined by '\n'. Sets *lines. */
-static char *wrap_text(const plot_measurer *m, const char *text, double em, int bold, double width,
-                       size_t *lines)
-{
-    size_t len = strlen(text);
-    char *out = malloc(len + 1);
-    if (!out)
-        return NULL;
-    memcpy(out, text, len + 1);
-    *lines = 1;
-    char *line_start = out, *last_space = NULL;
-    for (char *p = out; *p; p++) {
-        if (*p == '\n') {
-            line_start = p + 1;
-            last_space = NULL;
-            (*lines)++;
-            continue;
-        }
-        if (*p != ' ')
-            continue;
-        /* Would the text up to this space overflow? Then break at the previous space. */
-        *p = '\0';
-        double w = plot_text_width(m, line_start, em, bold);
-        *p = ' ';
-        if (w > width && last_space) {
-            *last_space = '\n';
-            line_start = last_space + 1;
-            (*lines)++;
-        }
-        last_space = p;
-    }
-    if (last_space && plot_text_width(m, line_start, em, bold) > width) {
-        *last_space = '\n';
-        (*lines)++;
-    }
-    return out;
-}
-
 static int text_block(layout_ctx *c, const char *text, double size, int bold, double *y,
                       char **out, disrupt_rect *box)
 {
@@ -236,7 +185,7 @@ static int text_block(layout_ctx *c, const char *text, double size, int bold, do
         return 0;
     size_t lines;
     double w = c->L->width - 2 * c->margin;
-    *out = wrap_text(&c->m, text, size, bold, w, &lines);
+    *out = plot_wrap_text(&c->m, text, size, bold, w, &lines);
     if (!*out)
         return DISRUPT_ENOMEM;
     *box = (disrupt_rect){c->margin, *y, w, (double)lines * size * PLOT_LINE};
@@ -385,298 +334,6 @@ static double place_legend(layout_ctx *c, double y)
     return L->legend_box.h;
 }
 
-/* ---- marks: windows, events, claims ---- */
-
-typedef struct {
-    size_t index;
-    double weight;
-} ranked;
-
-static int cmp_ranked(const void *a, const void *b)
-{
-    const ranked *x = a, *y = b;
-    if (x->weight != y->weight)
-        return x->weight < y->weight ? 1 : -1;
-    return (x->index > y->index) - (x->index < y->index);
-}
-
-/* Window labels, most important first (duration × depth), into lanes per panel. */
-static int place_windows(layout_ctx *c)
-{
-    disrupt_plot_layout *L = c->L;
-    const disrupt_window_list *wl = c->in->windows;
-    size_t n = wl ? wl->count : 0;
-    if (!n)
-        return 0;
-    L->marks = calloc(n, sizeof *L->marks);
-    ranked *order = calloc(n, sizeof *order);
-    plot_lanes *lanes = calloc(L->npanels, sizeof *lanes);
-    int rc = 0;
-    if (!L->marks || !order || !lanes) {
-        rc = DISRUPT_ENOMEM;
-        goto cleanup;
-    }
-    for (size_t i = 0; i < n; i++) {
-        const disrupt_window *w = &wl->items[i];
-        order[i].index = i;
-        order[i].weight = (double)(w->end - w->start) * fabs(w->depth);
-    }
-    qsort(order, n, sizeof *order, cmp_ranked);
-    double em = L->em, pad = 0.8 * em;
-    double left = L->plot_area.x, right = L->plot_area.x + L->plot_area.w;
-    for (size_t k = 0; k < n; k++) {
-        size_t i = order[k].index;
-        const disrupt_window *w = &wl->items[i];
-        disrupt_plot_mark *mk = &L->marks[L->nmarks++];
-        mk->window = i;
-        mk->panel = w->signal;
-        mk->kind = w->kind;
-        mk->x0 = disrupt_plot_x(L, clamp_time(L, w->start));
-        mk->x1 = disrupt_plot_x(L, clamp_time(L, w->end));
-        mk->start_lo = disrupt_plot_x(L, clamp_time(L, w->start_lo));
-        mk->start_hi = disrupt_plot_x(L, clamp_time(L, w->start_hi));
-        mk->end_lo = disrupt_plot_x(L, clamp_time(L, w->end_lo));
-        mk->end_hi = disrupt_plot_x(L, clamp_time(L, w->end_hi));
-        mk->lane = -1;
-        mk->label = disrupt_plot_window_label(w, c->in->data->series[w->signal], c->opt->tz);
-        if (!mk->label) {
-            rc = DISRUPT_ENOMEM;
-            goto cleanup;
-        }
-        double tw = plot_text_width(&c->m, mk->label, em, 0);
-        double cx = (mk->x0 + mk->x1) / 2;
-        double bx = fmin(fmax(cx - tw / 2, left), right - tw);
-        bx = fmax(bx, left);
-        double occ_l = fmin(bx, mk->x0), occ_r = fmax(bx + tw, mk->x1);
-        int lane = plot_lanes_place(&lanes[mk->panel], occ_l, occ_r, pad, MAX_WINDOW_LANES);
-        if (lane == -2) {
-            rc = DISRUPT_ENOMEM;
-            goto cleanup;
-        }
-        if (lane < 0) {
-            free(mk->label);
-            mk->label = NULL;
-            L->unlabelled++;
-            continue;
-        }
-        mk->lane = lane;
-        mk->leader = bx > mk->x1 || bx + tw < mk->x0;
-        mk->label_box = (disrupt_rect){bx, 0, tw, em * PLOT_LINE};
-        if ((size_t)lane + 1 > c->window_lanes[mk->panel])
-            c->window_lanes[mk->panel] = (size_t)lane + 1;
-    }
-cleanup:
-    for (size_t p = 0; lanes && p < L->npanels; p++)
-        plot_lanes_fini(&lanes[p]);
-    free(lanes);
-    free(order);
-    return rc;
-}
-
-typedef struct {
-    size_t index;
-    int64_t time;
-} timed;
-
-static int cmp_timed(const void *a, const void *b)
-{
-    const timed *x = a, *y = b;
-    if (x->time != y->time)
-        return x->time < y->time ? -1 : 1;
-    return (x->index > y->index) - (x->index < y->index);
-}
-
-/* Places one flag label of width tw beside the rule at mk->x (right, else left); 0 placed,
- * 1 no room, 2 out of memory. */
-static int place_flag(layout_ctx *c, plot_lanes *lanes, disrupt_plot_event_mark *mk, double tw,
-                      int centred)
-{
-    disrupt_plot_layout *L = c->L;
-    double em = L->em, size = 0.9 * em;
-    double left = L->plot_area.x, right = L->plot_area.x + L->plot_area.w;
-    double candidates[2] = {mk->x + 0.3 * em, mk->x - 0.3 * em - tw};
-    if (centred)
-        candidates[0] = candidates[1] = fmax(fmin(mk->x - tw / 2, right - tw), left);
-    else if (candidates[0] + tw > right) {
-        candidates[0] = candidates[1];
-        candidates[1] = mk->x + 0.3 * em;
-    }
-    for (int k = 0; k < 2; k++) {
-        double bx = candidates[k];
-        if (bx < left - 1e-9 || bx + tw > right + 1e-9)
-            continue;
-        int lane = plot_lanes_place(lanes, fmin(bx, mk->x), fmax(bx + tw, mk->x), 0.6 * em,
-                                    MAX_EVENT_LANES);
-        if (lane == -2)
-            return 2;
-        if (lane >= 0) {
-            mk->lane = lane;
-            mk->label_box = (disrupt_rect){bx, 0, tw, size * PLOT_LINE};
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/* "27 Sep 2020" or "9 Nov 2020 21:00" in the chart's zone. */
-static void event_date(int64_t t, const char *tz, char *out, size_t outsz)
-{
-    struct tm tm;
-    if (disrupt_time_local(t, tz, &tm) != 0) {
-        snprintf(out, outsz, "?");
-        return;
-    }
-    strftime(out, outsz, tm.tm_hour || tm.tm_min ? "%-d %b %Y %H:%M" : "%-d %b %Y", &tm);
-}
-
-/* Numbered notes under the chart: "1  27 Sep 2020  War begins". */
-static int event_notes(layout_ctx *c)
-{
-    disrupt_plot_layout *L = c->L;
-    const disrupt_event_list *ev = c->in->events;
-    size_t len = 1;
-    for (size_t i = 0; i < L->nevents; i++)
-        len += strlen(ev->items[L->events[i].event].label) + 64;
-    char *notes = calloc(len, 1);
-    if (!notes)
-        return DISRUPT_ENOMEM;
-    size_t at = 0;
-    for (size_t i = 0; i < L->nevents; i++) {
-        char date[48];
-        event_date(ev->items[L->events[i].event].time, c->opt->tz, date, sizeof date);
-        at += (size_t)snprintf(notes + at, len - at, "%s%zu \xC2\xB7 %s \xC2\xB7 %s", i ? "\n" : "",
-                               i + 1, date, ev->items[L->events[i].event].label);
-    }
-    size_t lines;
-    L->event_notes = wrap_text(&c->m, notes, PLOT_CAPTION_SCALE * L->em, 0,
-                               L->width - 2 * c->margin, &lines);
-    free(notes);
-    if (!L->event_notes)
-        return DISRUPT_ENOMEM;
-    L->event_notes_box.h = (double)lines * PLOT_CAPTION_SCALE * L->em * PLOT_LINE;
-    return 0;
-}
-
-/* Events inside the span, in time order, as flags beside their rules when all of them fit;
- * otherwise as numbers on the rules with the labels listed under the chart. */
-static int place_events(layout_ctx *c)
-{
-    disrupt_plot_layout *L = c->L;
-    const disrupt_event_list *ev = c->in->events;
-    size_t n = ev ? ev->count : 0;
-    if (!n)
-        return 0;
-    L->events = calloc(n, sizeof *L->events);
-    timed *order = calloc(n, sizeof *order);
-    plot_lanes lanes;
-    plot_lanes_init(&lanes);
-    int rc = 0;
-    if (!L->events || !order) {
-        rc = DISRUPT_ENOMEM;
-        goto cleanup;
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (ev->items[i].time >= L->t0 && ev->items[i].time < L->t1)
-            order[k++] = (timed){i, ev->items[i].time};
-    qsort(order, k, sizeof *order, cmp_timed);
-    double size = 0.9 * L->em;
-    for (int numbered = 0; numbered < 2; numbered++) {
-        plot_lanes_fini(&lanes);
-        L->nevents = 0;
-        L->unlabelled_events = 0;
-        c->event_lanes = 0;
-        int all_placed = 1;
-        for (size_t j = 0; j < k; j++) {
-            disrupt_plot_event_mark *mk = &L->events[L->nevents++];
-            free(mk->label);
-            memset(mk, 0, sizeof *mk);
-            mk->event = order[j].index;
-            mk->x = disrupt_plot_x(L, order[j].time);
-            mk->lane = -1;
-            mk->label = numbered ? plot_strdupf("%zu", j + 1)
-                                 : plot_strdupf("%s", ev->items[order[j].index].label);
-            if (!mk->label) {
-                rc = DISRUPT_ENOMEM;
-                goto cleanup;
-            }
-            double tw = plot_text_width(&c->m, mk->label, size, numbered);
-            int placed = place_flag(c, &lanes, mk, tw, numbered);
-            if (placed == 2) {
-                rc = DISRUPT_ENOMEM;
-                goto cleanup;
-            }
-            if (placed == 1) {
-                all_placed = 0;
-                free(mk->label);
-                mk->label = NULL;
-                L->unlabelled_events++;
-                continue;
-            }
-            if ((size_t)mk->lane + 1 > c->event_lanes)
-                c->event_lanes = (size_t)mk->lane + 1;
-        }
-        L->events_numbered = numbered;
-        if (all_placed)
-            break;
-    }
-    if (L->events_numbered)
-        rc = event_notes(c);
-cleanup:
-    plot_lanes_fini(&lanes);
-    free(order);
-    return rc;
-}
-
-static int place_claims(layout_ctx *c)
-{
-    disrupt_plot_layout *L = c->L;
-    size_t n = c->in->nclaims;
-    if (!n)
-        return 0;
-    L->claims = calloc(n, sizeof *L->claims);
-    if (!L->claims)
-        return DISRUPT_ENOMEM;
-    plot_lanes lanes;
-    plot_lanes_init(&lanes);
-    double em = L->em, size = 0.9 * em;
-    double left = L->plot_area.x, right = L->plot_area.x + L->plot_area.w;
-    int rc = 0;
-    for (size_t i = 0; i < n; i++) {
-        const disrupt_plot_claim *cl = &c->in->claims[i];
-        if (cl->end <= L->t0 || cl->start >= L->t1)
-            continue;
-        disrupt_plot_claim_mark *mk = &L->claims[L->nclaims];
-        mk->claim = i;
-        mk->x0 = disrupt_plot_x(L, clamp_time(L, cl->start));
-        mk->x1 = disrupt_plot_x(L, clamp_time(L, cl->end));
-        mk->label = plot_strdupf("Claimed: %s", cl->label ? cl->label : "");
-        if (!mk->label) {
-            rc = DISRUPT_ENOMEM;
-            goto cleanup;
-        }
-        L->nclaims++;
-        double tw = plot_text_width(&c->m, mk->label, size, 0);
-        double bx = fmax(fmin((mk->x0 + mk->x1) / 2 - tw / 2, right - tw), left);
-        int lane = plot_lanes_place(&lanes, fmin(bx, mk->x0), fmax(bx + tw, mk->x1), 0.8 * em,
-                                    MAX_CLAIM_LANES);
-        if (lane == -2) {
-            rc = DISRUPT_ENOMEM;
-            goto cleanup;
-        }
-        if (lane < 0)
-            lane = MAX_CLAIM_LANES - 1;  /* claims are few; the top lane takes any overflow */
-        mk->label_box = (disrupt_rect){bx, 0, tw, size * PLOT_LINE};
-        /* y is relative to the strip until the strip is placed; lane kept in y for now. */
-        mk->y = lane;
-        if ((size_t)lane + 1 > c->claim_lanes)
-            c->claim_lanes = (size_t)lane + 1;
-    }
-cleanup:
-    plot_lanes_fini(&lanes);
-    return rc;
-}
-
 /* ---- panels ---- */
 
 static char *panel_title(const layout_ctx *c, size_t p)
@@ -714,7 +371,7 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
     y += place_legend(c, y) + 0.5 * em;
 
     double claim_top = y;
-    y += (double)c->claim_lanes * 2.1 * em;
+    y += (double)c->claim_lanes * CLAIM_LANE * em;
     double event_top = y;
     L->event_strip = (disrupt_rect){L->plot_area.x, event_top, L->plot_area.w,
                                     (double)c->event_lanes * 1.25 * em};
@@ -724,6 +381,7 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
     double fixed_panels = 0;
     for (size_t p = 0; p < L->npanels; p++)
         fixed_panels += PLOT_PANEL_TITLE_SCALE * em * PLOT_LINE + 0.2 * em +
+                        (double)c->panel_claim_lanes[p] * CLAIM_LANE * em +
                         (double)c->window_lanes[p] * lane_height(em) + (p ? PANEL_GAP * em : 0);
     double axis_h = 0.35 * em + 2 * 0.9 * em * PLOT_LINE;
     /* The caption, measured now so that a fixed height can be honoured. */
@@ -731,7 +389,7 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
     if (!caption)
         return DISRUPT_ENOMEM;
     size_t lines;
-    L->caption = wrap_text(&c->m, caption, PLOT_CAPTION_SCALE * em, 0, L->width - 2 * m, &lines);
+    L->caption = plot_wrap_text(&c->m, caption, PLOT_CAPTION_SCALE * em, 0, L->width - 2 * m, &lines);
     free(caption);
     if (!L->caption)
         return DISRUPT_ENOMEM;
@@ -744,7 +402,7 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
         if (frame_h < 3 * em)
             return DISRUPT_EINVAL;
     } else {
-        frame_h = L->npanels == 1 ? 0.42 * L->plot_area.w : fmax(0.2 * L->plot_area.w, 5 * em);
+        frame_h = L->npanels == 1 ? 0.42 * L->plot_area.w : fmax(0.2 * L->plot_area.w, 6 * em);
         L->height = ceil(rest + frame_h * (double)L->npanels);
     }
 
@@ -752,8 +410,12 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
         disrupt_plot_panel *pn = &L->panels[p];
         if (p)
             y += PANEL_GAP * em;
-        pn->title_box = (disrupt_rect){m, y, L->width - 2 * m, em * PLOT_LINE};
+        double tw = plot_text_width(&c->m, pn->title, PLOT_PANEL_TITLE_SCALE * em, 1);
+        pn->title_box = (disrupt_rect){m, y, fmin(tw, L->width - 2 * m), em * PLOT_LINE};
         y += em * PLOT_LINE + 0.2 * em;
+        pn->claim_strip = (disrupt_rect){L->plot_area.x, y, L->plot_area.w,
+                                         (double)c->panel_claim_lanes[p] * CLAIM_LANE * em};
+        y += pn->claim_strip.h;
         pn->label_strip = (disrupt_rect){L->plot_area.x, y, L->plot_area.w,
                                          (double)c->window_lanes[p] * lane_height(em)};
         y += pn->label_strip.h;
@@ -780,19 +442,26 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
         disrupt_plot_mark *mk = &L->marks[i];
         if (mk->lane < 0)
             continue;
+        /* The bracket sits at the foot of its lowest lane; the text ends just above it. */
         const disrupt_rect *st = &L->panels[mk->panel].label_strip;
-        mk->label_box.y = st->y + st->h - (double)(mk->lane + 1) * lane_height(em);
+        mk->label_box.y = st->y + st->h - (double)(mk->lane + 1) * lane_height(em) +
+                          em * PLOT_LINE - mk->label_box.h;
     }
     for (size_t i = 0; i < L->nevents; i++)
         if (L->events[i].lane >= 0)
             L->events[i].label_box.y = event_top + L->event_strip.h -
                                        (double)(L->events[i].lane + 1) * 1.25 * em;
+    double claim_bottom = claim_top + (double)c->claim_lanes * CLAIM_LANE * em;
     for (size_t i = 0; i < L->nclaims; i++) {
         disrupt_plot_claim_mark *mk = &L->claims[i];
-        int lane = (int)mk->y;
-        double top = claim_top + (double)((int)c->claim_lanes - 1 - lane) * 2.1 * em;
-        mk->label_box.y = top;
-        mk->y = top + 0.9 * em * PLOT_LINE + 0.35 * em;
+        int lane = mk->lane < 0 ? 0 : mk->lane;
+        if (mk->panel != SIZE_MAX)
+            claim_bottom = L->panels[mk->panel].claim_strip.y + L->panels[mk->panel].claim_strip.h;
+        else
+            claim_bottom = claim_top + (double)c->claim_lanes * CLAIM_LANE * em;
+        double text_h = 0.9 * em * PLOT_LINE;
+        mk->y = claim_bottom - (double)(lane + 1) * CLAIM_LANE * em + text_h + 0.35 * em;
+        mk->label_box.y = mk->y - 0.35 * em - mk->label_box.h;
     }
     return 0;
 }
@@ -872,7 +541,8 @@ static int layout_pass(layout_ctx *c, double *widest_tick, disrupt_error *err)
                                  L->width);
     L->panels = calloc(in->data->count, sizeof *L->panels);
     c->window_lanes = calloc(in->data->count, sizeof *c->window_lanes);
-    if (!L->panels || !c->window_lanes)
+    c->panel_claim_lanes = calloc(in->data->count, sizeof *c->panel_claim_lanes);
+    if (!L->panels || !c->window_lanes || !c->panel_claim_lanes)
         return disrupt_error_nomem(err);
     L->npanels = in->data->count;
     for (size_t p = 0; p < L->npanels; p++) {
@@ -892,7 +562,7 @@ static int layout_pass(layout_ctx *c, double *widest_tick, disrupt_error *err)
                                      err);
     if (rc)
         return rc;
-    if ((rc = place_windows(c)) || (rc = place_events(c)) || (rc = place_claims(c)) ||
+    if ((rc = plot_place_windows(c)) || (rc = plot_place_events(c)) || (rc = plot_place_claims(c)) ||
         (rc = legend_items(c)))
         return disrupt_error_nomem(err);
     rc = place_vertical(c, widest_tick);
@@ -915,7 +585,7 @@ int disrupt_plot_layout_compute(const disrupt_plot_input *in, const disrupt_plot
     int rc = validate(in, opt, err);
     if (rc)
         return rc;
-    layout_ctx c = {in, opt, {measure, measure_ctx}, out, 0, 0, NULL, NULL, NULL, NULL, 0, 0};
+    layout_ctx c = {in, opt, {measure, measure_ctx}, out, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL};
     size_t np = in->data->count;
     c.lo = calloc(np, sizeof *c.lo);
     c.hi = calloc(np, sizeof *c.hi);
@@ -938,7 +608,9 @@ int disrupt_plot_layout_compute(const disrupt_plot_input *in, const disrupt_plot
     for (int pass = 0; pass < 3; pass++) {
         disrupt_plot_layout_fini(out);
         free(c.window_lanes);
+        free(c.panel_claim_lanes);
         c.window_lanes = NULL;
+        c.panel_claim_lanes = NULL;
         c.event_lanes = c.claim_lanes = 0;
         out->width = width;
         out->height = height;
@@ -968,6 +640,7 @@ cleanup:
     free(c.hi);
     free(c.share);
     free(c.window_lanes);
+    free(c.panel_claim_lanes);
     if (rc)
         disrupt_plot_layout_fini(out);
     return rc;

@@ -213,8 +213,13 @@ static int write_pdf(const char *path, const disrupt_plot_layout *l, const disru
     char date[DISRUPT_ISO_LEN];
     if (cairo_surface_status(s) == CAIRO_STATUS_SUCCESS) {
         cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "disrupt");
-        if (l->title)
-            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, l->title);
+        char *title = l->title ? strdup(l->title) : NULL;
+        for (char *c = title; c && *c; c++)
+            if (*c == '\n')
+                *c = ' ';  /* the title was wrapped for the page, not for the metadata */
+        if (title)
+            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+        free(title);
         if (source_date(date, sizeof date)) {
             cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
             cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);

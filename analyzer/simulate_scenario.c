@@ -277,7 +277,8 @@ static int validate_signal(const disrupt_sim_scenario *sc, size_t i, disrupt_err
                                  "than truth.json and meta.json", s->name,
                                  s->file);
     const range_check checks[] = {
-        {"level", s->level, 0, 1e12, 0, 1},
+        /* OONI counts are drawn as binomials of at most 2^32 trials a day. */
+        {"level", s->level, 0, s->type == DISRUPT_SIM_OONI ? 1e6 : 1e12, 0, 1},
         {"diurnal_ratio", s->diurnal_ratio, 1, 100, 1, 1},
         {"peak_hour", s->peak_hour, 0, 24, 1, 0},
         {"weekend_factor", s->weekend_factor, 0, 10, 0, 1},

@@ -16,6 +16,9 @@
 
 static const char EXPECT_AUTO[] = "an ISO 8601 date-time or Unix seconds";
 static const char EXPECT_RANGE[] = "a time between 1970 and 2099";
+static const char EXPECT_SHORT_NUMBER[] =
+    "Unix seconds (9 digits or more) or an ISO 8601 date-time; give --time-format for other "
+    "numbers";
 static const char EXPECT_LOCAL[] = "a local time that exists in the time zone";
 
 /* TZ saved by the parser that switched it; only one zone parser may be live at a time. */
@@ -163,6 +166,12 @@ static int parse_unix(const char *s, const char *end, int64_t *out, const char *
         *expected = EXPECT_AUTO;
         return DISRUPT_EDATA;
     }
+    if (n < 9) {
+        /* A short number is far likelier a spreadsheet serial day (44101) or a YYYYMMDD
+         * date than a time before March 1973: refuse rather than read it as 1970. */
+        *expected = EXPECT_SHORT_NUMBER;
+        return DISRUPT_EDATA;
+    }
     if (n >= 12)
         v /= 1000; /* milliseconds */
     if (!in_range(v)) {
@@ -204,10 +213,14 @@ static int parse_offset(const char *s, const char *end, int64_t *off)
 static int parse_iso(disrupt_timeparser *p, const char *s, const char *end, int64_t *out,
                      const char **expected)
 {
-    int y, mo, d, h = 0, mi = 0, se = 0;
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
     *expected = EXPECT_AUTO;
-    if (!digits(s, end, 4, &y) || s + 4 >= end || s[4] != '-' || !digits(s + 5, end, 2, &mo) ||
-        s + 7 >= end || s[7] != '-' || !digits(s + 8, end, 2, &d))
+    /* Rows of one day share their date: reuse the last one checked (the caller guarantees
+     * at least 10 characters). */
+    int same_date = p->last_date_valid && memcmp(s, p->last_date, 10) == 0;
+    if (!same_date &&
+        (!digits(s, end, 4, &y) || s + 4 >= end || s[4] != '-' || !digits(s + 5, end, 2, &mo) ||
+         s + 7 >= end || s[7] != '-' || !digits(s + 8, end, 2, &d)))
         return DISRUPT_EDATA;
     const char *q = s + 10;
     if (q < end && (*q == 'T' || *q == 't' || *q == ' ')) {
@@ -236,15 +249,23 @@ static int parse_iso(disrupt_timeparser *p, const char *s, const char *end, int6
             return DISRUPT_EDATA;
         has_offset = 1;
     }
-    if (mo < 1 || mo > 12 || d < 1 || h > 24 || mi > 59 || se > 60)
+    if (h > 24 || mi > 59 || se > 60 || (h == 24 && (mi || se)))
         return DISRUPT_EDATA;
-    if (y < 1970 || y >= 2100) {
-        *expected = EXPECT_RANGE;
-        return DISRUPT_EDATA;
+    if (!same_date) {
+        if (mo < 1 || mo > 12 || d < 1)
+            return DISRUPT_EDATA;
+        if (y < 1970 || y >= 2100) {
+            *expected = EXPECT_RANGE;
+            return DISRUPT_EDATA;
+        }
+        if (d > days_in_month(y, mo))
+            return DISRUPT_EDATA;
+        memcpy(p->last_date, s, 10);
+        p->last_date_seconds = disrupt_time_from_civil(y, mo, d, 0, 0, 0);
+        p->last_date_valid = 1;
     }
-    if (d > days_in_month(y, mo) || (h == 24 && (mi || se)))
-        return DISRUPT_EDATA;
-    int64_t local = disrupt_time_from_civil(y, mo, d, h, mi, se == 60 ? 59 : se);
+    int64_t local = p->last_date_seconds + (int64_t)h * 3600 + (int64_t)mi * 60 +
+                    (se == 60 ? 59 : se);
     int64_t t;
     if (has_offset) {
         t = local - off;

@@ -67,6 +67,20 @@ static char *nul_in_value(size_t *len)
     return s;
 }
 
+/* 300 000 distinct column names (about 2.4 MB on one line), then the same name repeated:
+ * header checks must stay O(n log n). */
+static char *wide_header(size_t *len)
+{
+    size_t ncols = 300000;
+    char *s = malloc(ncols * 9 + 64);
+    size_t k = (size_t)sprintf(s, "time");
+    for (size_t i = 1; i < ncols; i++)
+        k += (size_t)sprintf(s + k, ",c%zu", i);
+    k += (size_t)sprintf(s + k, ",c17,c5\n");
+    *len = k;
+    return s;
+}
+
 static const bad_case cases[] = {
     /* whole-file problems */
     {"", NULL, .code = DISRUPT_EDATA, .message = "bad.csv: expected a header line, found an empty file"},
@@ -127,6 +141,8 @@ static const bad_case cases[] = {
      .message = "bad.csv:2:1: expected an ISO 8601 date-time or Unix seconds, found '27/09/2020'"},
     {H "2020-09-27T00:00:00+25:00,1\n", NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:2:1: expected an ISO 8601 date-time or Unix seconds, found '2020-09-27T00:00:00+25:00'"},
+    {H "44101,1\n", NULL, .code = DISRUPT_EDATA,
+     .message = "bad.csv:2:1: expected Unix seconds (9 digits or more) or an ISO 8601 date-time; give --time-format for other numbers, found '44101'"},
     {H "99999999999999999,1\n", NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:2:1: expected a time between 1970 and 2099, found '99999999999999999'"},
     {H "2020-09-27 00:00,1\n", NULL, .time_format = "%d/%m/%Y %H:%M", .code = DISRUPT_EDATA,
@@ -146,6 +162,10 @@ static const bad_case cases[] = {
      .message = "bad.csv:2:2: expected a delimiter or line end after a quoted field, and no quote inside an unquoted field"},
     {H "2020-09-27T00:00:00Z,\"1\"x\n", NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:2:2: expected a delimiter or line end after a quoted field, and no quote inside an unquoted field"},
+    {NULL, wide_header, .code = DISRUPT_EDATA,
+     .message = "bad.csv:1:300001: expected unique column names, found 'c17' again (first in column 18)"},
+    {"time,b,a,b,a,a\n" R1, NULL, .code = DISRUPT_EDATA,
+     .message = "bad.csv:1:4: expected unique column names, found 'b' again (first in column 2)"},
     {"time,traffic,traffic\n" R1, NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:1:3: expected unique column names, found 'traffic' again (first in column 2)"},
     /* options against the header */

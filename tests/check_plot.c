@@ -225,7 +225,7 @@ END_TEST
 START_TEST(test_layout_labels_never_overlap)
 {
     /* Forty short windows in one month: labels go to lanes, never overlap, never leave the
-     * frame; those that cannot be placed are counted and said in the caption. */
+     * frame; the run gets one label. */
     fixture f;
     fixture_init(&f, 1);
     fixture_add_annotations(&f);
@@ -257,12 +257,18 @@ START_TEST(test_layout_labels_never_overlap)
             if (l.events[e].label)
                 ck_assert(!boxes_overlap(l.marks[i].label_box, l.events[e].label_box));
     }
-    ck_assert_uint_eq(labelled + l.unlabelled, l.nmarks);
-    ck_assert_uint_gt(l.unlabelled, 0);
-    for (char *c = l.caption; *c; c++)
-        if (*c == '\n')
-            *c = ' ';  /* the caption is wrapped */
-    ck_assert_ptr_nonnull(strstr(l.caption, "without a label"));
+    ck_assert_uint_eq(labelled, 3);
+    ck_assert_uint_eq(l.unlabelled, 0);
+    /* The forty short shutdowns in a row, with the one-day shutdown of 3 Dec among them,
+     * have one label for the run, on the first. */
+    const disrupt_plot_mark *run = &l.marks[3];
+    ck_assert_uint_eq(run->run, 41);
+    ck_assert_str_eq(run->label, "Shutdown \xC3\x97 41 \xC2\xB7 1 \xE2\x80\x93 30 Dec 2020 \xC2\xB7 5 h \xE2\x80\x93 1 day each \xC2\xB7 median \xE2\x88\x92" "95%");
+    ck_assert_double_eq_tol(run->bracket_x1, l.marks[42].x1, 1e-9);
+    ck_assert_ptr_null(l.marks[2].label);
+    for (size_t i = 2; i < l.nmarks; i++)
+        ck_assert(l.marks[i].in_run);
+    ck_assert(!l.marks[0].in_run);
     /* The big windows are labelled first. */
     for (size_t i = 0; i < l.nmarks; i++)
         if (l.marks[i].window == 0 || l.marks[i].window == 1)
@@ -278,6 +284,122 @@ START_TEST(test_layout_labels_never_overlap)
     ck_assert_double_lt(l.panels[0].frame.y + l.panels[0].frame.h, l.panels[1].title_box.y);
     ck_assert_str_eq(l.panels[1].yticks[0].text, "0%");
     ck_assert(!boxes_overlap(l.title_box, l.legend_box));
+    disrupt_plot_layout_fini(&l);
+    fixture_fini(&f);
+}
+END_TEST
+
+START_TEST(test_layout_crowded_windows_are_counted)
+{
+    /* Twelve separate 3-day windows in December (too far apart to be a run): at most four
+     * lanes of labels; the rest are shaded, counted, and the caption says so. */
+    fixture f;
+    fixture_init(&f, 0);
+    for (int k = 0; k < 12; k++) {
+        int64_t s = T(2020, 12, 1) + (int64_t)k * 5 * DAY;
+        add_window(&f, 0, k % 2 ? DISRUPT_KIND_SHUTDOWN : DISRUPT_KIND_THROTTLING, s, s + 3 * DAY, 0.1);
+    }
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, NULL, NULL, NULL, &l, NULL), 0);
+    size_t labelled = 0;
+    for (size_t i = 0; i < l.nmarks; i++) {
+        ck_assert(!l.marks[i].in_run);
+        if (!l.marks[i].label)
+            continue;
+        labelled++;
+        ck_assert_int_lt(l.marks[i].lane, 4);
+        for (size_t j = 0; j < i; j++)
+            if (l.marks[j].label)
+                ck_assert(!boxes_overlap(l.marks[i].label_box, l.marks[j].label_box));
+    }
+    ck_assert_uint_gt(l.unlabelled, 0);
+    ck_assert_uint_eq(labelled + l.unlabelled, l.nmarks);
+    for (char *c = l.caption; *c; c++)
+        if (*c == '\n')
+            *c = ' ';  /* the caption is wrapped */
+    ck_assert_ptr_nonnull(strstr(l.caption, "without a label"));
+    disrupt_plot_layout_fini(&l);
+    fixture_fini(&f);
+}
+END_TEST
+
+START_TEST(test_layout_narrow_figure_wraps_labels)
+{
+    /* A 80 mm figure (a phone, a report column): labels wider than the plot wrap between
+     * their parts over several lanes, and still stay inside and apart. */
+    fixture f;
+    fixture_init(&f, 1);
+    fixture_add_annotations(&f);
+    f.claim.label = "Freedom House, Freedom on the Net 2021 (A3): internet throttled and social "
+                    "media blocked for 46 days, 27 Sep - 12 Nov 2020";
+    disrupt_plot_options opt;
+    disrupt_plot_options_init(&opt);
+    ck_assert_int_eq(disrupt_plot_length_parse("80mm", &opt.width), 0);
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, &opt, NULL, NULL, &l, NULL), 0);
+    int wrapped = 0;
+    for (size_t i = 0; i < l.nmarks; i++) {
+        if (!l.marks[i].label)
+            continue;
+        wrapped |= strchr(l.marks[i].label, '\n') != NULL;
+        ck_assert_double_ge(l.marks[i].label_box.x, l.plot_area.x - 1e-9);
+        ck_assert_double_le(l.marks[i].label_box.x + l.marks[i].label_box.w,
+                            l.plot_area.x + l.plot_area.w + 1e-9);
+        ck_assert(inside(l.marks[i].label_box, l.panels[l.marks[i].panel].label_strip));
+        for (size_t j = 0; j < i; j++)
+            if (l.marks[j].label)
+                ck_assert(!boxes_overlap(l.marks[i].label_box, l.marks[j].label_box));
+    }
+    ck_assert(wrapped);
+    /* Every line of the caption fits the page (widths by the same 0.62 em estimate). */
+    double size = 0.85 * l.em, limit = l.caption_box.w;
+    size_t lines = 0;
+    for (char *p = l.caption, *e; p; p = e ? e + 1 : NULL, lines++) {
+        e = strchr(p, '\n');
+        size_t n = 0;
+        for (char *q = p; q != e && *q; q++)
+            n += ((unsigned char)*q & 0xC0) != 0x80;
+        ck_assert_double_le(0.62 * size * (double)n, limit + 1e-9);
+    }
+    ck_assert_uint_ge(lines, 2);
+    ck_assert_ptr_nonnull(l.claims[0].label);
+    ck_assert_ptr_nonnull(strchr(l.claims[0].label, '\n'));
+    ck_assert_double_le(l.claims[0].label_box.x + l.claims[0].label_box.w,
+                        l.plot_area.x + l.plot_area.w + 1e-9);
+    ck_assert_double_lt(l.claims[0].label_box.y + l.claims[0].label_box.h, l.claims[0].y);
+    for (size_t e = 0; e < l.nevents; e++)
+        if (l.events[e].label)
+            ck_assert(!boxes_overlap(l.claims[0].label_box, l.events[e].label_box));
+    disrupt_plot_layout_fini(&l);
+    fixture_fini(&f);
+}
+END_TEST
+
+START_TEST(test_layout_claim_above_its_signal)
+{
+    /* A claim about WhatsApp sits above the WhatsApp panel's window labels; one about no
+     * known signal sits above all panels. */
+    fixture f;
+    fixture_init(&f, 1);
+    disrupt_plot_claim claims[2] = {
+        {"OONI: WhatsApp blocked 27 Sep - 11 Nov 2020", T(2020, 9, 27), T(2020, 11, 11), "WhatsApp (OONI)"},
+        {"FOTN 2021 B1: blocking began 26 Sep", T(2020, 9, 26), T(2020, 11, 12), "no such signal"},
+    };
+    f.in.claims = claims;
+    f.in.nclaims = 2;
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, NULL, NULL, NULL, &l, NULL), 0);
+    ck_assert_uint_eq(l.nclaims, 2);
+    const disrupt_plot_panel *wa = &l.panels[1];
+    ck_assert_uint_eq(l.claims[0].panel, 1);
+    ck_assert(inside(l.claims[0].label_box, wa->claim_strip));
+    ck_assert_double_gt(l.claims[0].y, wa->title_box.y + wa->title_box.h);
+    ck_assert_double_lt(l.claims[0].y, wa->label_strip.y + 1e-9);
+    ck_assert_uint_eq(l.claims[1].panel, SIZE_MAX);
+    ck_assert_double_lt(l.claims[1].y, l.panels[0].title_box.y);
+    ck_assert_double_eq(l.panels[0].claim_strip.h, 0);
+    /* Bracket ends at the claimed times. */
+    ck_assert_double_eq_tol(l.claims[0].x1, disrupt_plot_x(&l, T(2020, 11, 11)), 1e-9);
     disrupt_plot_layout_fini(&l);
     fixture_fini(&f);
 }
@@ -397,6 +519,11 @@ START_TEST(test_png_pixels_inside_and_outside_window)
     ck_assert_int_eq(r, 255);
     ck_assert_int_eq(g, 255);
     ck_assert_int_eq(b, 255);
+    /* The three missing days (14–17 Jul) are shaded grey, not left blank. */
+    double xgap = disrupt_plot_x(&l, disrupt_time_from_civil(2020, 7, 15, 12, 0, 0)) * k;
+    pixel_at(s, xgap, y, &r, &g, &b);
+    ck_assert_int_lt(r, 252);
+    ck_assert_int_lt(abs(r - b), 12);  /* grey, not a kind's colour */
     cairo_surface_destroy(s);
     disrupt_plot_layout_fini(&l);
     free(path);
@@ -475,6 +602,8 @@ START_TEST(test_themes_render)
     opt.dpi = 72;
     char *dir = NULL;
     const char *names[] = {"light.png", "dark.png", "print.png"};
+    f.claim.label = "Freedom House, Freedom on the Net 2021 (A3): internet throttled and social "
+                    "media blocked for 46 days, 27 Sep - 12 Nov 2020";
     disrupt_plot_theme themes[] = {DISRUPT_THEME_LIGHT, DISRUPT_THEME_DARK, DISRUPT_THEME_PRINT};
     for (int i = 0; i < 3; i++) {
         opt.theme = themes[i];
@@ -525,6 +654,9 @@ static Suite *suite(void)
     tcase_add_test(layout, test_window_label_text);
     tcase_add_test(layout, test_layout_window_edges_and_axis);
     tcase_add_test(layout, test_layout_labels_never_overlap);
+    tcase_add_test(layout, test_layout_crowded_windows_are_counted);
+    tcase_add_test(layout, test_layout_narrow_figure_wraps_labels);
+    tcase_add_test(layout, test_layout_claim_above_its_signal);
     tcase_add_test(layout, test_layout_relative_and_size);
     tcase_add_test(layout, test_options_parsing);
     suite_add_tcase(s, layout);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disrupt/csvread.h"
+#include "disrupt/events.h"
 #include "disrupt/simulate.h"
 #include "disrupt/timefmt.h"
 #include "testutil.h"
@@ -334,6 +336,83 @@ START_TEST(gaps_and_outliers_are_rare)
 }
 END_TEST
 
+/* A holiday lowers the level by its factor on its days only (same draws, so exactly). */
+START_TEST(holidays_and_trend)
+{
+    disrupt_sim_scenario *plain = traffic_scenario(9, 3, 0.05);
+    disrupt_sim_scenario *festive = traffic_scenario(9, 3, 0.05);
+    disrupt_error err = {0};
+    ck_assert_int_eq(disrupt_sim_scenario_add_holiday(festive, T(2021, 3, 20, 0), T(2021, 3, 23, 0),
+                                                      0.8, "Novruz", &err), 0);
+    disrupt_sim_output a = generate(plain), b = generate(festive);
+    for (size_t k = 0; k < a.series[0].n; k++) {
+        int64_t t = a.series[0].start + (int64_t)k * HOUR;
+        double want = t >= T(2021, 3, 20, 0) && t < T(2021, 3, 23, 0) ? 0.8 : 1.0;
+        ck_assert_double_eq_tol(b.series[0].values[k] / a.series[0].values[k], want, 1e-9);
+    }
+    /* +10 % a year: same local hour and weekday 364 days later. */
+    plain->signals[0].trend = 0.1;
+    double r = disrupt_sim_signal_expected(plain, 0, T(2022, 2, 28, 15)) /
+               disrupt_sim_signal_expected(plain, 0, T(2021, 3, 1, 15));
+    ck_assert_double_eq_tol(r, pow(1.1, (double)(364 * DAY) / (365.25 * DAY)), 1e-9);
+    disrupt_sim_output_fini(&a);
+    disrupt_sim_output_fini(&b);
+    disrupt_sim_scenario_free(plain);
+    disrupt_sim_scenario_free(festive);
+}
+END_TEST
+
+/* BGP is flat and moves only with shutdowns; throughput drops with throttling; a regional
+ * outage takes its share off every level signal. */
+START_TEST(signals_react_to_their_events)
+{
+    disrupt_sim_scenario *sc = traffic_scenario(4, 3, 0.05);
+    static const disrupt_sim_signal_type types[] = {DISRUPT_SIM_BGP, DISRUPT_SIM_PROBING,
+                                                    DISRUPT_SIM_THROUGHPUT};
+    static const char *const names[] = {"bgp", "probing", "throughput"};
+    disrupt_error err = {0};
+    for (size_t i = 0; i < 3; i++) {
+        disrupt_sim_signal s;
+        disrupt_sim_signal_defaults(&s, types[i]);
+        s.name = (char *)names[i];
+        s.file = "traffic.csv";
+        ck_assert_int_eq(disrupt_sim_scenario_add_signal(sc, &s, &err), 0);
+    }
+    add_event(sc, DISRUPT_SIM_THROTTLING, T(2021, 3, 10, 0), T(2021, 3, 12, 0), 0.5, 1);
+    add_event(sc, DISRUPT_SIM_SHUTDOWN, T(2021, 3, 20, 0), T(2021, 3, 21, 0), 1, 1);
+    add_event(sc, DISRUPT_SIM_REGIONAL, T(2021, 4, 1, 0), T(2021, 4, 2, 0), 1, 0.25);
+    int64_t throttled = T(2021, 3, 11, 0), dark = T(2021, 3, 20, 12), regional = T(2021, 4, 1, 12);
+    /* traffic, bgp, probing, throughput */
+    static const double want[3][4] = {{0.5, 1, 1, 0.5}, {0, 0, 0, 0}, {0.75, 0.75, 0.75, 0.75}};
+    const int64_t at[3] = {throttled, dark, regional};
+    for (size_t e = 0; e < 3; e++)
+        for (size_t s = 0; s < 4; s++)
+            ck_assert_double_eq_tol(disrupt_sim_event_factor(sc, s, at[e]), want[e][s], 1e-12);
+    disrupt_sim_truth truth;
+    ck_assert_int_eq(disrupt_sim_truth_build(sc, &truth, &err), 0);
+    ck_assert_uint_eq(truth.n, 3 + 2 + 2 + 3);   /* traffic, bgp, probing, throughput */
+    ck_assert_ptr_null(window_at(&truth, "bgp", throttled));
+    ck_assert_str_eq(window_at(&truth, "throughput", throttled)->kind, "throttling");
+    ck_assert_str_eq(window_at(&truth, "bgp", dark)->kind, "shutdown");
+
+    disrupt_sim_output out = generate(sc);
+    const disrupt_sim_series *bgp = &out.series[1];
+    double lo = INFINITY, hi = 0;
+    for (size_t k = 0; k < bgp->n; k++) {
+        int64_t t = bgp->start + (int64_t)k * HOUR;
+        if (window_at(&truth, "bgp", t))
+            continue;
+        ck_assert_double_eq(bgp->values[k], round(bgp->values[k]));   /* a count */
+        lo = fmin(lo, bgp->values[k]);
+        hi = fmax(hi, bgp->values[k]);
+    }
+    ck_assert_msg(hi / lo < 1.03, "BGP outside shutdowns ranges %g..%g", lo, hi);
+    disrupt_sim_output_fini(&out);
+    disrupt_sim_truth_fini(&truth);
+    disrupt_sim_scenario_free(sc);
+}
+END_TEST
+
 static disrupt_sim_scenario *ooni_scenario(void)
 {
     disrupt_sim_scenario *sc = disrupt_sim_scenario_alloc("o", T(2020, 1, 1, 0), T(2021, 1, 1, 0),
@@ -513,6 +592,73 @@ START_TEST(azerbaijan_2020_throttling)
     disrupt_sim_output_fini(&out);
     disrupt_sim_truth_fini(&truth);
     disrupt_sim_scenario_free(sc);
+}
+END_TEST
+
+/* --- the hand-written context of each dataset ------------------------------------------ */
+
+typedef struct {
+    const disrupt_sim_scenario *sc;
+    size_t rows;
+} claims_ctx;
+
+static int check_claim_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error *err)
+{
+    claims_ctx *c = ctx;
+    (void)err;
+    if (c->rows++ == 0) {
+        ck_assert_uint_ge(n, 3);
+        ck_assert_str_eq(f[0].data, "label");
+        ck_assert_str_eq(f[1].data, "start");
+        ck_assert_str_eq(f[2].data, "end");
+        return 0;
+    }
+    ck_assert_msg(n >= 3 && n <= 5, "claims row %zu has %zu fields", c->rows, n);
+    int64_t start, end;
+    ck_assert_int_eq(disrupt_events_parse_time(f[1].data, &start), 0);
+    ck_assert_int_eq(disrupt_events_parse_time(f[2].data, &end), 0);
+    ck_assert_int_gt(end, start);
+    ck_assert_int_lt(start, c->sc->end);
+    ck_assert_int_gt(end, c->sc->start);
+    if (n > 3 && f[3].len)
+        ck_assert_msg(strcmp(f[3].data, "shutdown") == 0 || strcmp(f[3].data, "throttling") == 0 ||
+                      strcmp(f[3].data, "blocking") == 0, "claim kind '%s'", f[3].data);
+    if (n > 4 && f[4].len) {
+        int known = 0;
+        for (size_t i = 0; i < c->sc->nsignals; i++)
+            known |= strcmp(c->sc->signals[i].id, f[4].data) == 0;
+        ck_assert_msg(known, "claim names signal '%s', not in %s", f[4].data, c->sc->name);
+    }
+    return 0;
+}
+
+/* events.csv and claims.csv of every dataset read cleanly and fall in its time range. */
+START_TEST(dataset_context_files)
+{
+    for (const char *const *name = disrupt_sim_scenario_names(); *name; name++) {
+        disrupt_sim_scenario *sc = NULL;
+        disrupt_error err = {0};
+        ck_assert_int_eq(disrupt_sim_scenario_builtin(*name, 0, &sc, &err), 0);
+        char rel[256];
+        snprintf(rel, sizeof rel, "datasets/%s/events.csv", *name);
+        disrupt_event_list events;
+        disrupt_event_list_init(&events);
+        ck_assert_msg(disrupt_events_read(tu_source(rel), &events, &err) == 0, "%s", err.message);
+        ck_assert_uint_ge(events.count, 2);
+        for (size_t i = 0; i < events.count; i++)
+            ck_assert_msg(events.items[i].time >= sc->start - 2 * DAY &&
+                          events.items[i].time <= sc->end, "%s: event %zu out of range", rel, i + 1);
+        disrupt_event_list_fini(&events);
+
+        snprintf(rel, sizeof rel, "datasets/%s/claims.csv", *name);
+        claims_ctx ctx = {sc, 0};
+        disrupt_csv_reader reader;
+        disrupt_csv_reader_init(&reader, check_claim_row, &ctx);
+        reader.delimiter = ',';
+        ck_assert_msg(disrupt_csv_read(tu_source(rel), rel, &reader, &err) == 0, "%s", err.message);
+        ck_assert_uint_ge(ctx.rows, 2);
+        disrupt_sim_scenario_free(sc);
+    }
 }
 END_TEST
 
@@ -737,6 +883,8 @@ static Suite *simulate_suite(void)
     tcase_add_test(tc, weekend_and_noise_levels);
     tcase_add_test(tc, gaps_and_outliers_are_rare);
     tcase_add_test(tc, ooni_counts_blocked_share);
+    tcase_add_test(tc, holidays_and_trend);
+    tcase_add_test(tc, signals_react_to_their_events);
     suite_add_tcase(s, tc);
     tc = tcase_create("scenarios");
     tcase_add_test(tc, bad_scenarios_are_refused);
@@ -745,6 +893,7 @@ static Suite *simulate_suite(void)
     tcase_add_test(tc, spec_reads_scenario);
     tcase_add_test(tc, spec_errors_name_the_place);
     tcase_add_test(tc, suite_is_reproducible_and_varied);
+    tcase_add_test(tc, dataset_context_files);
     suite_add_tcase(s, tc);
     tc = tcase_create("writers");
     tcase_add_test(tc, writes_labelled_dialects);

@@ -34,7 +34,7 @@ static const good_case iso_cases[] = {
     {"1601164800.9", 1601164800},
     {"1601164800000", 1601164800},
     {"1601164800999", 1601164800},
-    {"0", 0},
+    {"100000000", 100000000},
 };
 
 START_TEST(test_iso_and_unix)
@@ -69,6 +69,9 @@ static const bad_case bad_cases[] = {
     {"1969-12-31", "between 1970 and 2099"},
     {"99999999999999", "between 1970 and 2099"},
     {"-5", "ISO 8601"},
+    {"0", "9 digits or more"},
+    {"44101", "9 digits or more"},
+    {"20200927", "9 digits or more"},
     {"1601164800.", "ISO 8601"},
     {"16011648e2", "ISO 8601"},
 };

@@ -15,17 +15,23 @@
 #define DAY 86400
 #define FEB_2021 1612137600   /* 2021-02-01T00:00:00Z, a Monday */
 
-/* 42 days of 10-minute samples; nights 14..34 shut down 18:30-02:30 UTC (as in Myanmar). */
-static disrupt_series *nightly_series(void)
+/* 42 days of 10-minute samples; nights first..last-1 shut down 18:30-02:30 UTC (as in
+ * Myanmar). */
+static disrupt_series *nights_shut(size_t first_night, size_t last_night)
 {
     size_t n = 42 * 144;
     disrupt_series *s = tu_synthetic_level("traffic", FEB_2021, MIN10, n, 0.08, 0, 0, 1.0, 31);
-    for (size_t night = 14; night < 35; night++) {
+    for (size_t night = first_night; night < last_night; night++) {
         size_t first = night * 144 + 18 * 6 + 3, last = first + 8 * 6;
         for (size_t i = first; i < last; i++)
             s->value[i] *= 0.02;
     }
     return s;
+}
+
+static disrupt_series *nightly_series(void)
+{
+    return nights_shut(14, 35);
 }
 
 static void detect_one(disrupt_series *s, const disrupt_detect_options *o, disrupt_dataset *d,
@@ -60,6 +66,23 @@ START_TEST(nightly_shutdowns_stay_separate_and_recur)
     ck_assert_int_le(labs(rec[0].start_tod - (18 * HOUR + 30 * 60)), MIN10);
     ck_assert_int_le(labs(rec[0].end_tod - (2 * HOUR + 30 * 60)), MIN10);
     free(rec);
+    disrupt_detection_fini(&r);
+    disrupt_dataset_fini(&d);
+}
+END_TEST
+
+START_TEST(shutdowns_on_most_nights_do_not_become_normal)
+{
+    /* 26 of 42 nights shut down: most samples of those hours are disrupted, so a median
+     * profile would call the outage the night's normal. */
+    disrupt_detect_options o;
+    disrupt_detect_options_init(&o);
+    disrupt_dataset d;
+    disrupt_detection r;
+    detect_one(nights_shut(10, 36), &o, &d, &r);
+    ck_assert_uint_eq(r.windows.count, 26);
+    for (size_t k = 0; k < r.windows.count; k++)
+        ck_assert_double_eq_tol(disrupt_window_days(&r.windows.items[k]), 8.0 / 24, 1.0 / 144);
     disrupt_detection_fini(&r);
     disrupt_dataset_fini(&d);
 }
@@ -142,6 +165,7 @@ int main(void)
     TCase *tc = tcase_create("window");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, nightly_shutdowns_stay_separate_and_recur);
+    tcase_add_test(tc, shutdowns_on_most_nights_do_not_become_normal);
     tcase_add_test(tc, merge_gap_joins_and_min_duration_drops);
     tcase_add_test(tc, overlapping_windows_form_one_incident);
     tcase_add_test(tc, touching_windows_are_separate_incidents);

@@ -26,6 +26,13 @@ grep -q "signal    www.facebook.com (synthetic)" <<<"$out"; check "ooni signal p
 grep -q "type    counts" <<<"$out"; check "ooni counts type" $?
 grep -q "step    1d" <<<"$out"; check "ooni daily step" $?
 
+out=$("$bin" inspect "$data/ioda-azerbaijan-synthetic-20-09-27-00-00-raw.csv"); st=$?
+check "ioda exits 0" $st
+grep -q "dialect   ioda" <<<"$out"; check "ioda dialect" $?
+grep -q "signal    active-probing (synthetic)" <<<"$out"; check "ioda signal name" $?
+grep -q "unit    #/24s Up" <<<"$out"; check "ioda unit" $?
+grep -q "step    5m" <<<"$out"; check "ioda 5-minute step" $?
+
 out=$("$bin" inspect --country az "$data/tor-userstats-synthetic.csv"); st=$?
 check "tor --country exits 0" $st
 [ "$(grep -c '^  signal' <<<"$out")" = 1 ]; check "tor --country gives one signal" $?

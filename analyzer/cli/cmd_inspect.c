@@ -61,7 +61,11 @@ static void print_file(const char *path, const disrupt_ingest_options *opt,
         format_time(disrupt_series_end(s) - s->step, opt->tz, b, sizeof b);
         format_step(s->step, step, sizeof step);
         printf("  signal    %s%s\n", s->name, s->synthetic ? " (synthetic)" : "");
-        printf("    type    %s\n", s->type == DISRUPT_SIGNAL_COUNTS ? "counts" : "level");
+        printf("    type    %s\n", s->type == DISRUPT_SIGNAL_COUNTS
+                                        ? "counts (blocked of usable measurements)"
+                                        : "level");
+        if (s->unit)
+            printf("    unit    %s\n", s->unit);
         printf("    range   %s to %s\n", a, b);
         printf("    step    %s\n", step);
         printf("    points  %zu\n", s->n);

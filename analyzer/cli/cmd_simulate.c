@@ -27,7 +27,7 @@ typedef struct {
 static const cli_option scenario_options[] = {
     {"scenario", "NAME", OPT_SCENARIO, "a built-in scenario (see --list)", 0},
     {"spec", "FILE.json", OPT_SPEC, "a scenario described in JSON (- = standard input)", 0},
-    {"seed", "N", OPT_SEED, "random seed, 1 to 4294967295 (default: the scenario's own)", 0},
+    {"seed", "N", OPT_SEED, "random seed, 1 to 4294967295 (default: the scenario's own; suite: 1)", 0},
     {"out", "DIR", OPT_OUT, "output folder, created if missing (default: ./NAME)", 0},
     {"list", NULL, OPT_LIST, "list the built-in scenarios and exit", 0},
     {NULL, NULL, 0, NULL, 0},
@@ -45,7 +45,16 @@ static const cli_command_doc simulate_doc = {
     "       disrupt simulate --suite DIR [--count N] [--seed S]",
     "Writes realistic SYNTHETIC measurement series (traffic, BGP, active probing, throughput,\n"
     "OONI counts) with injected shutdowns, throttling and blocking, plus truth.json (the\n"
-    "injected windows) and meta.json. The same seed always gives the same bytes.",
+    "injected windows) and meta.json. The same seed always gives the same bytes.\n\n"
+    "A --spec file is one JSON object: name, start, end, step (required), seed, utc_offset\n"
+    "(\"+04:00\"), weekend ([\"sat\", \"sun\"]), signals (required: name, type traffic|bgp|\n"
+    "probing|throughput|ooni; file, dialect plain|ioda|ooni, level, diurnal_ratio, peak_hour,\n"
+    "weekend_factor, trend, noise, outlier_rate, gap_rate, blocked_share, decimals), holidays\n"
+    "(start, end, factor, label) and events (kind shutdown|throttling|blocking|nightly|regional,\n"
+    "start, end; depth, share, ramp, blocked_share, daily_start, daily_length, targets, label).\n"
+    "Times are UTC (\"2021-03-15\" or \"2021-03-15T06:00:00Z\"), durations \"90s\", \"1h\", \"2d\".\n\n"
+    "--suite writes DIR/suite.csv (case,step_seconds,windows,events) and one folder per case\n"
+    "with traffic.csv (and an OONI file when a case has blocking) and truth.json.",
 };
 
 static int handle(void *ctx, int key, const char *arg)

@@ -5,12 +5,9 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "detect_opts.h"
 #include "disrupt/claims.h"
 #include "disrupt/verify.h"
 #include "disrupt/verify_report.h"
-#include "ingest_opts.h"
-#include "plot_opts.h"
 #include "workflow.h"
 
 enum { OPT_CLAIMS, OPT_TOLERANCE, OPT_JSON, OPT_CSV, OPT_QUIET };
@@ -102,43 +99,26 @@ static int draw(const cli_plot_opts *po, const disrupt_dataset *data,
     return rc;
 }
 
-static int parse(int argc, char **argv, ingest_cli *in, detect_opts *d, verify_cli *v,
-                 cli_plot_opts *po, int *first)
+static int parse(int argc, char **argv, workflow_opts *w, verify_cli *v, int *first)
 {
-    cli_group groups[] = {
-        {"Claims", verify_options, handle_verify, v},
-        ingest_cli_group(in),
-        detect_opts_group(d),
-        cli_plot_group(po),
-    };
-    int status = cli_parse(argc, argv, &verify_doc, groups, sizeof groups / sizeof groups[0],
-                           first);
-    if (status == 0)
-        status = detect_opts_finish(d, in->opt.tz);
-    if (status == 0)
-        status = cli_plot_opts_finish(po, in->opt.tz);
+    cli_group own = {"Claims", verify_options, handle_verify, v};
+    int status = workflow_parse(argc, argv, &verify_doc, own, w, first);
     if (status == 0 && !v->claims)
         status = cli_usage_error("verify", "--claims FILE is required");
-    if (status == 0 && *first >= argc)
-        status = cli_usage_error("verify", "no input file given");
-    if (status == 0 && v->json && v->csv && !strcmp(v->json, "-") && !strcmp(v->csv, "-"))
-        status = cli_usage_error("verify", "--json and --csv cannot both write to standard output");
+    if (status == 0)
+        status = workflow_one_stdout("verify", v->json, v->csv);
     return status;
 }
 
 int cmd_verify(int argc, char **argv)
 {
-    ingest_cli in;
-    ingest_cli_init(&in, "verify");
-    detect_opts dopts;
-    detect_opts_init(&dopts, "verify");
+    workflow_opts w;
+    workflow_opts_init(&w, "verify");
     verify_cli v = {0};
-    cli_plot_opts popts;
-    cli_plot_opts_init(&popts, "verify");
     int first = 0;
-    int status = parse(argc, argv, &in, &dopts, &v, &popts, &first);
+    int status = parse(argc, argv, &w, &v, &first);
     if (status) {
-        ingest_cli_fini(&in);
+        workflow_opts_fini(&w);
         return status < 0 ? CLI_EXIT_OK : status;
     }
 
@@ -156,15 +136,15 @@ int cmd_verify(int argc, char **argv)
     vopt.tolerance = v.tolerance;
     disrupt_claims_options copt;
     disrupt_claims_options_init(&copt);
-    copt.tz = in.opt.tz;
-    copt.country = in.opt.country;
+    copt.tz = w.in.opt.tz;
+    copt.country = w.in.opt.country;
     copt.warn = print_warning;
     disrupt_progress bar;
     disrupt_progress_init(&bar, stderr, disrupt_progress_wanted(stderr, v.quiet));
 
     status = CLI_EXIT_DATA;
     if (disrupt_claims_read(v.claims, &copt, &claims, &err) ||
-        workflow_read_detect(argv + first, argc - first, &in, &dopts, &bar, "verify", &data,
+        workflow_read_detect(argv + first, argc - first, &w.in, &w.detect, &bar, "verify", &data,
                              &result, &err) ||
         disrupt_verify_run(&claims, &data, &result.windows, &vopt, &verdicts, &err))
         goto fail;
@@ -173,13 +153,13 @@ int cmd_verify(int argc, char **argv)
                     copt.country ? " for this country" : "");
     disrupt_verify_report report = {&claims, &data, &result.windows, &verdicts, &vopt, v.claims};
     int stdout_taken = (v.json && !strcmp(v.json, "-")) || (v.csv && !strcmp(v.csv, "-"));
-    if (!stdout_taken && disrupt_verify_report_table(stdout, &report, in.opt.tz, &err))
+    if (!stdout_taken && disrupt_verify_report_table(stdout, &report, w.in.opt.tz, &err))
         goto fail;
     if (v.json && workflow_write(v.json, write_json, &report, &err))
         goto fail;
     if (v.csv && workflow_write(v.csv, write_csv, &report, &err))
         goto fail;
-    if (popts.path && draw(&popts, &data, &result, &claims, &err))
+    if (w.plot.path && draw(&w.plot, &data, &result, &claims, &err))
         goto fail;
     status = CLI_EXIT_OK;
     goto done;
@@ -190,6 +170,6 @@ done:
     disrupt_detection_fini(&result);
     disrupt_dataset_fini(&data);
     disrupt_claim_list_fini(&claims);
-    ingest_cli_fini(&in);
+    workflow_opts_fini(&w);
     return status;
 }

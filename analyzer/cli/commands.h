@@ -5,6 +5,8 @@
 
 int cmd_detect(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_segment(int argc, char **argv);

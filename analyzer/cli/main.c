@@ -20,6 +20,8 @@ static const command commands[] = {
     {"segment", cmd_segment, "change points of every signal, any numeric series (PELT, BOCPD, ...)"},
     {"simulate", cmd_simulate, "write SYNTHETIC series with known disruptions (ground truth)"},
     {"verify", cmd_verify, "check claimed dates against the data: a verdict per claim"},
+    {"compare", cmd_compare, "set years or files side by side: windows, days, depth"},
+    {"report", cmd_report, "write a folder for an editor: report.md, figures, JSON, CSV"},
     {NULL, NULL, NULL},
 };
 

@@ -1,6 +1,8 @@
 /* workflow.c — reading, detecting and writing for verify, compare and report. */
 #include "workflow.h"
 
+#include <string.h>
+
 #include "disrupt/ingest.h"
 #include "disrupt/outfile.h"
 
@@ -35,4 +37,42 @@ int workflow_write(const char *path, workflow_writer write, const void *ctx, dis
         return rc;
     }
     return disrupt_outfile_commit(&f, err);
+}
+
+void workflow_opts_init(workflow_opts *o, const char *command)
+{
+    ingest_cli_init(&o->in, command);
+    detect_opts_init(&o->detect, command);
+    cli_plot_opts_init(&o->plot, command);
+}
+
+void workflow_opts_fini(workflow_opts *o)
+{
+    ingest_cli_fini(&o->in);
+}
+
+int workflow_parse(int argc, char **argv, const cli_command_doc *doc, cli_group own,
+                   workflow_opts *o, int *first)
+{
+    cli_group groups[] = {
+        own,
+        ingest_cli_group(&o->in),
+        detect_opts_group(&o->detect),
+        cli_plot_group(&o->plot),
+    };
+    int status = cli_parse(argc, argv, doc, groups, sizeof groups / sizeof groups[0], first);
+    if (status == 0)
+        status = detect_opts_finish(&o->detect, o->in.opt.tz);
+    if (status == 0)
+        status = cli_plot_opts_finish(&o->plot, o->in.opt.tz);
+    if (status == 0 && *first >= argc)
+        status = cli_usage_error(doc->name, "no input file given");
+    return status;
+}
+
+int workflow_one_stdout(const char *command, const char *json, const char *csv)
+{
+    if (json && csv && !strcmp(json, "-") && !strcmp(csv, "-"))
+        return cli_usage_error(command, "--json and --csv cannot both write to standard output");
+    return 0;
 }

@@ -11,6 +11,26 @@
 #include "disrupt/detect.h"
 #include "disrupt/progress.h"
 #include "ingest_opts.h"
+#include "plot_opts.h"
+
+/* The option groups every analyst command takes besides its own. */
+typedef struct {
+    ingest_cli in;
+    detect_opts detect;
+    cli_plot_opts plot;
+} workflow_opts;
+
+void workflow_opts_init(workflow_opts *o, const char *command);
+void workflow_opts_fini(workflow_opts *o);
+
+/* Parses argv against [own, Input, Detection, Chart], settles the zones (--tz) of detection
+ * and chart, and requires at least one FILE. Returns 0, −1 after --help, or 2 after a usage
+ * error (printed). */
+int workflow_parse(int argc, char **argv, const cli_command_doc *doc, cli_group own,
+                   workflow_opts *o, int *first);
+
+/* A usage error when two outputs both go to standard output ("-"). */
+int workflow_one_stdout(const char *command, const char *json, const char *csv);
 
 /* Reads files[0..nfiles) into data (appending) and, when result is not NULL, runs detection
  * on all of it. The bar counts files and then the detection step. */

@@ -28,6 +28,9 @@ typedef struct {
     int64_t level_window;    /* seconds; 0 = robust linear trend over the whole series */
     int64_t pin_start;       /* with pin_end > pin_start: fit only on [pin_start, pin_end) */
     int64_t pin_end;
+    double season_quantile;  /* quantile of each slot's values that shapes the profile: 0.5;
+                              * higher before disruptions are known, since they only pull
+                              * values down and may fill most of a slot (nightly shutdowns) */
 } disrupt_baseline_options;
 
 void disrupt_baseline_options_init(disrupt_baseline_options *o);

@@ -17,6 +17,8 @@
  * tests", or when the file's base name contains "synthetic". Any dialect may carry such lines.
  * Names: plain/Google columns keep their header title; IODA titles become active-probing, bgp,
  * telescope, google-search, …; long format gives "entity/signal" ("signal" with one entity);
+ * IODA units come from the titles ("#/24s Up"); a "-normalized.csv" download gets the unit
+ * "% of the maximum in the window" (IODA scales each series to its window maximum).
  * OONI gives the axis value (domain, ASN, …) or the file stem without an axis; Tor gives the
  * column ("users") or "cc/users" when several countries are read.
  * Errors: DISRUPT_EIO (cannot open or read), DISRUPT_EDATA (header, cell, empty file, no rows,
@@ -42,7 +44,10 @@ typedef enum {
     DISRUPT_AGG_LAST
 } disrupt_aggregate;
 
+/* Receives one warning: a rejected row's message (the first DISRUPT_INGEST_MAX_WARNINGS of a
+ * file, then one line saying more were rejected) or a signal left out for having no values. */
 typedef void (*disrupt_warn_fn)(void *ctx, const char *message);
+#define DISRUPT_INGEST_MAX_WARNINGS 20
 
 typedef struct {
     const char *format;           /* NULL = recognise from the header */

@@ -39,6 +39,8 @@
 typedef struct {
     const char *label;      /* "FOTN 2021: throttling and social media blocked" */
     int64_t start, end;     /* UTC seconds, end exclusive */
+    const char *signal;     /* name of the series it is about: its bracket goes above that
+                               panel's windows; NULL (or no such series): above all panels */
 } disrupt_plot_claim;
 
 typedef struct {
@@ -114,6 +116,7 @@ typedef struct {
 typedef struct {
     size_t series;           /* index in the dataset */
     disrupt_rect frame;      /* the data area */
+    disrupt_rect claim_strip;  /* brackets of the claims about this signal */
     disrupt_rect label_strip;  /* window labels above the frame */
     double ymin, ymax;       /* values at the bottom and top of the frame */
     int share;               /* 1: counts drawn as blocked share (values 0..1 shown as %) */
@@ -130,10 +133,15 @@ typedef struct {
     disrupt_window_kind kind;
     double x0, x1;           /* shaded edges */
     double start_lo, start_hi, end_lo, end_hi;  /* whisker ends (x) */
-    char *label;             /* NULL when too crowded to label (counted in unlabelled) */
+    char *label;             /* NULL when too crowded to label (counted in unlabelled) or
+                                when the window's run is labelled on its first window */
     disrupt_rect label_box;
     int lane;                /* 0 = nearest the frame, −1 when unlabelled */
     int leader;              /* 1: a leader line joins label and window */
+    double bracket_x0, bracket_x1;  /* what the label's bracket spans (the run, if any) */
+    size_t run;              /* windows the label stands for: 1, or n for a run of ≥ 3
+                                short same-kind windows in a row (nightly shutdowns) */
+    int in_run;              /* 1 for every window of such a run */
 } disrupt_plot_mark;
 
 typedef struct {
@@ -148,8 +156,10 @@ typedef struct {
     size_t claim;
     double x0, x1;
     double y;                /* the bracket's horizontal line */
-    char *label;
+    char *label;             /* "Claimed: …", wrapped; NULL when there was no room */
     disrupt_rect label_box;
+    int lane;                /* lowest lane of its label, −1 when unlabelled */
+    size_t panel;            /* the panel it is drawn above; SIZE_MAX: above all panels */
 } disrupt_plot_claim_mark;
 
 typedef enum {
@@ -196,6 +206,7 @@ typedef struct {
     disrupt_rect event_strip;
     disrupt_plot_claim_mark *claims;
     size_t nclaims;
+    size_t unlabelled_claims;
     disrupt_plot_legend_item *legend;
     size_t nlegend;
     disrupt_rect legend_box;

@@ -3,7 +3,9 @@
  * Accepted without a format:
  *   ISO 8601 dates and date-times: "2020-09-27", "2020-09-27T13:05", "2020-09-27 13:05:09",
  *   fractional seconds ("…:09.250", truncated to the second), "Z", "±hh:mm", "±hhmm", "±hh";
- *   Unix seconds (up to 11 digits, optional fraction) and milliseconds (12 to 14 digits).
+ *   Unix seconds (9 to 11 digits, optional fraction) and milliseconds (12 to 14 digits).
+ *   Shorter numbers are refused: they are spreadsheet serial days (44101) or YYYYMMDD dates
+ *   far more often than times before 1973; --time-format reads them when meant.
  * With a strptime(3) format, the whole cell must match it; a %z in the format gives the offset.
  * Times without an offset are read in the zone of the parser (IANA name, NULL = UTC); a local
  * time that does not exist (spring-forward gap) is an error, an ambiguous one (fall-back
@@ -32,6 +34,9 @@ typedef struct {
     int64_t cached_local_hour;  /* local civil seconds / 3600 of the cached offset */
     int64_t cached_offset;      /* seconds east of UTC for that hour */
     int cached_valid;
+    char last_date[10];         /* "YYYY-MM-DD" of the previous ISO stamp … */
+    int64_t last_date_seconds;  /* … and its midnight as civil seconds */
+    int last_date_valid;
 } disrupt_timeparser;
 
 void disrupt_timeparser_init(disrupt_timeparser *p, const char *format, const char *tz);

@@ -1,0 +1,306 @@
+/* cmd_report.c — `disrupt report --out DIR FILE...`: a folder ready for an editor:
+ * report.md with the figures embedded, the figures as PNG and SVG, windows.json and
+ * windows.csv (and verdicts.json/csv with --claims). Every file is written atomically. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "disrupt/claims.h"
+#include "disrupt/compare.h"
+#include "disrupt/plot_compare.h"
+#include "disrupt/report.h"
+#include "disrupt/report_md.h"
+#include "disrupt/verify.h"
+#include "workflow.h"
+
+enum { OPT_OUT, OPT_CLAIMS, OPT_TOLERANCE, OPT_QUIET };
+
+typedef struct {
+    const char *out;
+    const char *claims;
+    long long tolerance;
+    int quiet;
+} report_cli;
+
+static const cli_option report_options[] = {
+    {"out", "DIR", OPT_OUT, "folder to write the report into, created if missing (required)", 0},
+    {"claims", "FILE", OPT_CLAIMS, "also check these claimed windows (as disrupt verify)", 0},
+    {"tolerance", "DUR", OPT_TOLERANCE, "with --claims: widen boundary intervals by DUR", 0},
+    {"quiet", NULL, OPT_QUIET, WORKFLOW_QUIET_HELP, 0},
+    {NULL, NULL, 0, NULL, 0},
+};
+
+static int handle_report(void *ctx, int key, const char *arg)
+{
+    report_cli *o = ctx;
+    switch (key) {
+    case OPT_OUT: o->out = arg; break;
+    case OPT_CLAIMS: o->claims = arg; break;
+    case OPT_TOLERANCE:
+        return cli_parse_duration("report", "tolerance", arg, &o->tolerance);
+    case OPT_QUIET: o->quiet = 1; break;
+    }
+    return 0;
+}
+
+static const cli_command_doc report_doc = {
+    "report",
+    "disrupt report --out DIR [--claims C] [OPTIONS] FILE...",
+    "Writes a folder to hand to an editor: report.md (summary, windows table with 95%\n"
+    "intervals, verdicts when --claims is given, years side by side when two or more years\n"
+    "hold half a year of data each, figures embedded), timeline.png/.svg (and\n"
+    "years.png/.svg), windows.json and windows.csv (verdicts.json and verdicts.csv with\n"
+    "--claims). Chart options shape the figures; every file is written atomically.",
+};
+
+/* Everything the report is made of, released in one place. */
+typedef struct {
+    disrupt_claim_list claims;
+    disrupt_dataset data;
+    disrupt_detection detection;
+    disrupt_verify_result verdicts;
+    disrupt_verify_options vopt;
+    disrupt_verify_report verify;
+    disrupt_compare_result years;
+    disrupt_compare_report years_report;
+    int have_claims, have_years;
+} report_state;
+
+static void state_init(report_state *s)
+{
+    memset(s, 0, sizeof *s);
+    disrupt_claim_list_init(&s->claims);
+    disrupt_dataset_init(&s->data);
+    disrupt_detection_init(&s->detection);
+    disrupt_verify_result_init(&s->verdicts);
+    disrupt_verify_options_init(&s->vopt);
+    disrupt_compare_result_init(&s->years);
+}
+
+static void state_fini(report_state *s)
+{
+    disrupt_compare_result_fini(&s->years);
+    disrupt_verify_result_fini(&s->verdicts);
+    disrupt_detection_fini(&s->detection);
+    disrupt_dataset_fini(&s->data);
+    disrupt_claim_list_fini(&s->claims);
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+static int make_dir(const char *dir, disrupt_error *err)
+{
+    if (mkdir(dir, 0777) == 0 || errno == EEXIST) {
+        struct stat st;
+        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+            return DISRUPT_OK;
+        return disrupt_error_set(err, DISRUPT_EIO, "%s: exists and is not a folder", dir);
+    }
+    return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot create the folder: %s", dir,
+                             strerror(errno));
+}
+
+static int write_windows_json(FILE *out, const void *ctx, disrupt_error *err)
+{
+    const report_state *s = ctx;
+    return disrupt_report_json(out, &s->data, &s->detection, err);
+}
+
+static int write_windows_csv(FILE *out, const void *ctx, disrupt_error *err)
+{
+    const report_state *s = ctx;
+    return disrupt_report_csv(out, &s->data, &s->detection, err);
+}
+
+static int write_verdicts_json(FILE *out, const void *ctx, disrupt_error *err)
+{
+    return disrupt_verify_report_json(out, ctx, err);
+}
+
+static int write_verdicts_csv(FILE *out, const void *ctx, disrupt_error *err)
+{
+    return disrupt_verify_report_csv(out, ctx, err);
+}
+
+static int write_markdown(FILE *out, const void *ctx, disrupt_error *err)
+{
+    return disrupt_report_markdown(out, ctx, err);
+}
+
+/* Writes dir/name with the writer; one step of the progress bar. */
+static int write_one(const char *dir, const char *name, workflow_writer w, const void *ctx,
+                     disrupt_progress *bar, size_t *step, disrupt_error *err)
+{
+    char *path = join(dir, name);
+    if (!path)
+        return disrupt_error_nomem(err);
+    int rc = workflow_write(path, w, ctx, err);
+    free(path);
+    disrupt_progress_update(bar, ++*step);
+    return rc;
+}
+
+static int draw_timeline(const char *dir, const char *name, const workflow_opts *w,
+                         const report_state *s, disrupt_error *err)
+{
+    disrupt_plot_claim *marks = calloc(s->claims.count + 1, sizeof *marks);
+    char *path = join(dir, name);
+    int rc = DISRUPT_OK;
+    if (!marks || !path) {
+        rc = disrupt_error_nomem(err);
+        goto done;
+    }
+    for (size_t i = 0; i < s->claims.count; i++)
+        marks[i] = (disrupt_plot_claim){s->claims.items[i].label, s->claims.items[i].start,
+                                        s->claims.items[i].end};
+    cli_plot_opts po = w->plot;
+    po.path = path;
+    po.plot.format = DISRUPT_PLOT_AUTO;
+    disrupt_plot_input chart = {0};
+    chart.data = &s->data;
+    chart.expected = (const double *const *)s->detection.expected;
+    chart.windows = &s->detection.windows;
+    chart.claims = marks;
+    chart.nclaims = s->claims.count;
+    rc = cli_plot_write(&po, &chart, err);
+done:
+    free(marks);
+    free(path);
+    return rc;
+}
+
+static int draw_years(const char *dir, const char *name, const workflow_opts *w,
+                      const report_state *s, disrupt_error *err)
+{
+    char *path = join(dir, name);
+    if (!path)
+        return disrupt_error_nomem(err);
+    disrupt_plot_compare_source src = {&s->data, (const double *const *)s->detection.expected,
+                                       &s->detection.windows};
+    disrupt_plot_compare_input in = {&s->years, &src, 1, 1, 1, 1};
+    disrupt_plot_options opt = w->plot.plot;
+    opt.format = DISRUPT_PLOT_AUTO;
+    opt.title = NULL;
+    int rc = disrupt_plot_compare_write(path, &in, &opt, err);
+    free(path);
+    return rc;
+}
+
+static int analyse(char **files, int nfiles, workflow_opts *w, const report_cli *r,
+                   report_state *s, disrupt_progress *bar, disrupt_error *err)
+{
+    if (r->claims) {
+        disrupt_claims_options copt;
+        disrupt_claims_options_init(&copt);
+        copt.tz = w->in.opt.tz;
+        copt.country = w->in.opt.country;
+        copt.warn = w->in.opt.warn;
+        if (disrupt_claims_read(r->claims, &copt, &s->claims, err))
+            return DISRUPT_EDATA;
+        s->have_claims = 1;
+    }
+    int rc = workflow_read_detect(files, nfiles, &w->in, &w->detect, bar, "report", &s->data,
+                                  &s->detection, err);
+    if (rc)
+        return rc;
+    s->vopt.tolerance = r->tolerance;
+    if (s->have_claims) {
+        rc = disrupt_verify_run(&s->claims, &s->data, &s->detection.windows, &s->vopt,
+                                &s->verdicts, err);
+        if (rc)
+            return rc;
+        s->verify = (disrupt_verify_report){&s->claims, &s->data, &s->detection.windows,
+                                            &s->verdicts, &s->vopt, r->claims};
+    }
+    rc = disrupt_compare_by_year(&s->years, 0, &s->data, &s->detection.windows, 1, 1,
+                                 w->in.opt.tz, err);
+    /* Years side by side only when at least two of them hold half a year of data. */
+    size_t full = 0;
+    for (size_t i = 0; i < s->years.count; i++)
+        full += s->years.items[i].covered_days >= 182;
+    s->have_years = rc == DISRUPT_OK && full >= 2;
+    s->years_report = (disrupt_compare_report){&s->years, "year", w->in.opt.tz};
+    return rc;
+}
+
+static int write_all(const char *dir, const workflow_opts *w, report_state *s,
+                     disrupt_progress *bar, disrupt_error *err)
+{
+    size_t step = 0, steps = 4 + (s->have_claims ? 2 : 0) + (s->have_years ? 2 : 0) + 1;
+    disrupt_progress_start(bar, "report", "files", steps);
+    disrupt_report_md_figure figures[2] = {
+        {"Detected disruption windows by signal, with 95% intervals of their boundaries",
+         "timeline.png", "timeline.svg"},
+        {"Disruption windows by year", "years.png", "years.svg"},
+    };
+    int rc = make_dir(dir, err);
+    if (!rc)
+        rc = write_one(dir, "windows.json", write_windows_json, s, bar, &step, err);
+    if (!rc)
+        rc = write_one(dir, "windows.csv", write_windows_csv, s, bar, &step, err);
+    if (!rc && s->have_claims)
+        rc = write_one(dir, "verdicts.json", write_verdicts_json, &s->verify, bar, &step, err);
+    if (!rc && s->have_claims)
+        rc = write_one(dir, "verdicts.csv", write_verdicts_csv, &s->verify, bar, &step, err);
+    for (int f = 0; !rc && f < 2; f++) {
+        rc = draw_timeline(dir, f ? figures[0].svg : figures[0].png, w, s, err);
+        disrupt_progress_update(bar, ++step);
+    }
+    for (int f = 0; !rc && s->have_years && f < 2; f++) {
+        rc = draw_years(dir, f ? figures[1].svg : figures[1].png, w, s, err);
+        disrupt_progress_update(bar, ++step);
+    }
+    if (!rc) {
+        disrupt_report_md md = {w->plot.plot.title, &s->data, &s->detection,
+                                s->have_claims ? &s->verify : NULL,
+                                s->have_years ? &s->years_report : NULL, figures,
+                                s->have_years ? 2 : 1, w->in.opt.tz};
+        rc = write_one(dir, "report.md", write_markdown, &md, bar, &step, err);
+    }
+    disrupt_progress_finish(bar);
+    return rc;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    workflow_opts w;
+    workflow_opts_init(&w, "report");
+    report_cli r = {0};
+    int first = 0;
+    cli_group own = {"Report", report_options, handle_report, &r};
+    int status = workflow_parse(argc, argv, &report_doc, own, &w, &first);
+    if (status == 0 && !r.out)
+        status = cli_usage_error("report", "--out DIR is required");
+    if (status == 0 && w.plot.path)
+        status = cli_usage_error("report", "the report draws its own figures into --out; "
+                                           "--plot is for detect, verify and compare");
+    if (status) {
+        workflow_opts_fini(&w);
+        return status < 0 ? CLI_EXIT_OK : status;
+    }
+    disrupt_error err = {0};
+    report_state s;
+    state_init(&s);
+    disrupt_progress bar;
+    disrupt_progress_init(&bar, stderr, disrupt_progress_wanted(stderr, r.quiet));
+    status = CLI_EXIT_OK;
+    if (analyse(argv + first, argc - first, &w, &r, &s, &bar, &err) ||
+        write_all(r.out, &w, &s, &bar, &err))
+        status = cli_fail(&err);
+    else
+        printf("%s/report.md: %zu windows%s%s\n", r.out, s.detection.windows.count,
+               s.have_claims ? ", claims checked" : "", s.have_years ? ", years compared" : "");
+    state_fini(&s);
+    workflow_opts_fini(&w);
+    return status;
+}

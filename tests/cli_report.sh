@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# cli_report.sh — `disrupt report` end to end on the bundled SYNTHETIC datasets: the folder's
+# files, report.md's sections and embedded figures, JSON that parses, errors.
+# Usage: cli_report.sh DISRUPT_BIN SOURCE_DIR
+set -u
+bin=$1
+src=$2
+data=$src/datasets/azerbaijan-2020
+years=$src/datasets/azerbaijan-2018-2021/traffic.csv
+tmp=$(mktemp -d /tmp/disrupt-cli-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+fails=0 passes=0
+check() { # check NAME CONDITION...
+    local name=$1; shift
+    if "$@"; then passes=$((passes + 1)); else fails=$((fails + 1)); echo "FAIL: $name"; fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+
+out=$tmp/az
+"$bin" report --out "$out" --claims "$data/claims.csv" "$data/traffic.csv" \
+    "$data/www.facebook.com.csv" > "$tmp/stdout" 2> "$tmp/stderr"
+check "report exits 0" test $? -eq 0
+check "nothing on stderr off a terminal" test ! -s "$tmp/stderr"
+for f in report.md timeline.png timeline.svg windows.json windows.csv verdicts.json verdicts.csv; do
+    check "writes $f" test -s "$out/$f"
+done
+check "no years figure for eight months of data" test ! -e "$out/years.png"
+check "no temporary files left" test "$(ls "$out" | wc -l)" -eq 7
+md=$out/report.md
+check "md: summary" contains "$md" "## Summary"
+check "md: window row with its interval" grep -qE '^\| traffic \| throttling \| 2020-09-27 00:00 \| .* \| 2020-11-12 00:00 \|' "$md"
+check "md: verdicts" contains "$md" "| **supported** | start agrees, end agrees |"
+check "md: dates differ" contains "$md" "| **dates differ** | start 1d early, end agrees |"
+check "md: embeds the PNG" contains "$md" "](timeline.png)"
+check "md: links the SVG" contains "$md" "[timeline.svg](timeline.svg)"
+check "md: says synthetic" contains "$md" "**The data is SYNTHETIC**"
+check "windows.json is detect's JSON" /usr/bin/python3 -c "
+import json; d = json.load(open('$out/windows.json'))
+assert d['version'] == '1' and any(w['signal'] == 'traffic' and w['kind'] == 'throttling' for w in d['windows'])"
+check "verdicts.json" /usr/bin/python3 -c "
+import json; d = json.load(open('$out/verdicts.json'))
+assert [c['verdict'] for c in d['claims']][:2] == ['supported', 'dates differ']"
+check "PNG signature" test "$(head -c 4 "$out/timeline.png" | od -An -c | tr -d ' ')" = "211PNG"
+
+# Four years of data: the years table and figure appear; no claims, no verdict files.
+"$bin" report --out "$tmp/years" "$years" > /dev/null 2>&1
+check "years report exits 0" test $? -eq 0
+check "years figure" test -s "$tmp/years/years.png" -a -s "$tmp/years/years.svg"
+check "years table rows" test "$(grep -cE '^\| 20(18|19|20|21) \|' "$tmp/years/report.md")" -eq 4
+check "no verdicts without claims" test ! -e "$tmp/years/verdicts.json"
+
+"$bin" report "$years" > /dev/null 2> "$tmp/e1"
+check "missing --out is a usage error" test $? -eq 2
+"$bin" report --out "$tmp/x" --plot "$tmp/p.png" "$years" > /dev/null 2>&1
+check "--plot is refused" test $? -eq 2
+printf 'x' > "$tmp/file"
+"$bin" report --out "$tmp/file" "$data/traffic.csv" > /dev/null 2> "$tmp/e2"
+check "--out on a file exits 1" test $? -eq 1
+check "--out on a file says why" contains "$tmp/e2" "exists and is not a folder"
+
+echo "cli_report: $passes passed, $fails failed"
+test "$fails" -eq 0
