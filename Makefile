@@ -8,7 +8,7 @@ DISRUPT    := $(BUILD)/disrupt
 
 # Debian packages the build, the tests, the fonts and the notebooks need.
 PACKAGES := cmake make gcc pkg-config libcsv-dev libgsl-dev libcairo2-dev libpango1.0-dev libjson-c-dev \
-            check fonts-dejavu-core tzdata poppler-utils libxml2-utils python3 python3-nbclient \
+            check fonts-dejavu-core tzdata poppler-utils libxml2-utils python3 python3-nbclient bc \
             python3-nbformat python3-ipykernel
 
 .PHONY: all deps build demo test plots datasets bench clean
@@ -17,7 +17,7 @@ all: build
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
-	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || printf '%s ' $$p; \
 	  done); \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \

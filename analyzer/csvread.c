@@ -7,9 +7,6 @@
 #include "disrupt/csvread.h"
 
 #include <csv.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,7 +14,6 @@
 #include <string.h>
 
 #define BLOCK_SIZE ((size_t)1 << 20)
-#define BLOCK_SLACK 64 /* zeroed bytes after a block, for 16-byte loads near its end */
 #define COMMENT_KEEP 4096 /* bytes of a comment line passed on; the rest is skipped */
 
 typedef struct {
@@ -35,7 +31,6 @@ typedef struct {
     disrupt_csv_field *fields;
     size_t nfields, fields_cap;
     size_t max_field;
-    unsigned char stop_byte[256]; /* delimiter, quote, CR, LF: where the fast split stops */
     int rc;                /* non-zero stops the reading */
     char comment[COMMENT_KEEP];
     size_t comment_len;
@@ -220,89 +215,6 @@ static int parse_error(reader_state *st)
                                 "quote inside an unquoted field");
 }
 
-/* Index of the first delimiter, quote, CR or LF at or after i; the caller guarantees one
- * (a sentinel). With SSE2, 16 bytes per step: the block has BLOCK_SLACK readable bytes past
- * its data, so a load may run past the line. */
-static size_t next_stop(const reader_state *st, const unsigned char *u, size_t i)
-{
-#ifdef __SSE2__
-    const __m128i delim = _mm_set1_epi8((char)st->parser.delim_char);
-    const __m128i quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
-    for (;; i += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, delim), _mm_cmpeq_epi8(x, quote)),
-                                   _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, lf)));
-        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
-        if (mask)
-            return i + (size_t)__builtin_ctz(mask);
-    }
-#else
-    while (!st->stop_byte[u[i]])
-        i++;
-    return i;
-#endif
-}
-
-/* Fast path for the common line: complete, between rows, no quote, no CR before its end.
- * Such a line means the same to libcsv (fields split at the delimiter, blanks around them
- * trimmed, a blank line skipped), so it is split here in place, without copying.
- * Returns 1 when the line was handled, 0 when libcsv must read it, <0 never; *rc is set
- * when the row callback or a check stopped the reading. */
-static int split_plain_line(reader_state *st, char *line, size_t len, int *rc)
-{
-    char delim = (char)st->parser.delim_char;
-    size_t end = len;
-    if (end && line[end - 1] == '\n')
-        end--;
-    if (end && line[end - 1] == '\r')
-        end--;
-    int tab_is_blank = delim != '\t';
-    const unsigned char *u = (const unsigned char *)line;
-    char saved = line[end];
-    line[end] = delim; /* sentinel: the scan below stops at the end without a bound check */
-    size_t nf = 0, i = 0;
-    for (;;) {
-        size_t a = i;
-        i = next_stop(st, u, i);
-        if (line[i] != delim) {
-            line[end] = saved;
-            st->nfields = 0; /* libcsv reads this line afresh */
-            return 0;
-        }
-        st->nfields = nf;
-        if (grow_fields(st)) {
-            line[end] = saved;
-            *rc = disrupt_error_nomem(st->err);
-            return 1;
-        }
-        size_t b = i;
-        while (a < b && (line[a] == ' ' || (tab_is_blank && line[a] == '\t')))
-            a++;
-        while (b > a && (line[b - 1] == ' ' || (tab_is_blank && line[b - 1] == '\t')))
-            b--;
-        st->fields[nf].data = line + a;
-        st->fields[nf].len = b - a;
-        st->fields[nf].line = st->line;
-        nf++;
-        if (i == end)
-            break;
-        i++;
-    }
-    if (nf == 1 && st->fields[0].len == 0)
-        return 1; /* a blank line: libcsv skips it too */
-    st->nfields = 0;
-    for (size_t k = 0; k < nf; k++) {
-        if (st->fields[k].len > st->max_field) {
-            *rc = field_too_long(st, st->fields[k].data, st->fields[k].len, st->line, k);
-            return 1;
-        }
-        ((char *)st->fields[k].data)[st->fields[k].len] = '\0';
-    }
-    *rc = st->r->row(st->r->ctx, st->fields, nf, st->err);
-    st->next_field_line = st->line + 1;
-    return 1;
-}
-
 static int feed_block(reader_state *st, char *buf, size_t n, int *in_comment,
                       int *continuing)
 {
@@ -336,15 +248,6 @@ static int feed_block(reader_state *st, char *buf, size_t n, int *in_comment,
             }
             if (!*continuing && st->parser.pstate == 0)
                 st->next_field_line = st->line;
-            int rc = 0;
-            if (nl && !*continuing && st->parser.pstate == 0 &&
-                split_plain_line(st, (char *)piece, len, &rc)) {
-                if (rc)
-                    return rc;
-                st->line++;
-                pos = end;
-                continue;
-            }
             size_t used = csv_parse(&st->parser, piece, len, on_field, on_row, st);
             if (st->rc)
                 return st->rc;
@@ -388,10 +291,6 @@ static int read_all(FILE *f, reader_state *st, char *block)
             char d = r->delimiter ? r->delimiter : detect_delimiter(p, n);
             r->detected_delimiter = d;
             csv_set_delim(&st->parser, (unsigned char)d);
-            st->stop_byte[(unsigned char)d] = 1;
-            st->stop_byte['"'] = 1;
-            st->stop_byte['\r'] = 1;
-            st->stop_byte['\n'] = 1;
             csv_set_space_func(&st->parser, d == '\t' ? space_not_tab : space_or_tab);
         }
         int rc = feed_block(st, p, n, &in_comment, &continuing);
@@ -435,7 +334,7 @@ int disrupt_csv_read_stream(void *stream, const char *display_name, disrupt_csv_
     r->lines = 0;
     r->bytes = 0;
     int rc;
-    char *block = calloc(1, BLOCK_SIZE + BLOCK_SLACK);
+    char *block = calloc(1, BLOCK_SIZE);
     if (!block)
         return disrupt_error_nomem(err);
     if (csv_init(&st.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {

@@ -96,14 +96,16 @@ char *disrupt_dialect_ioda_unit(const char *title)
 static disrupt_dialect_kind guess_kind(const disrupt_csv_field *h, size_t n)
 {
     static const char *const long_cols[] = {"timestamp", "entity", "signal", "value"};
-    static const char *const tor_cols[] = {"date", "country", "users"};
+    /* Tor's by-transport table has date and country but no users: still Tor, so that the
+     * message asks for --signal rather than failing on the country codes. */
+    static const char *const tor_cols[] = {"date", "country"};
     if (has_all(h, n, OONI_COUNTERS, DISRUPT_OONI_NCOUNTERS))
         return DISRUPT_DIALECT_OONI;
     if (has_all(h, n, long_cols, 4))
         return DISRUPT_DIALECT_LONG;
     if (find_col(h, n, "Time (UTC)") >= 0)
         return DISRUPT_DIALECT_IODA;
-    if (has_all(h, n, tor_cols, 3))
+    if (has_all(h, n, tor_cols, 2))
         return DISRUPT_DIALECT_TOR;
     if (find_col(h, n, "date and time") >= 0)
         return DISRUPT_DIALECT_GOOGLE;
@@ -386,10 +388,13 @@ int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
         return 0;
     }
     case DISRUPT_DIALECT_TOR: {
-        long users;
-        if ((rc = require(header, n, "country", "tor", where, &d->key_col, err)) ||
-            (rc = require(header, n, "users", "tor", where, &users, err)))
+        if ((rc = require(header, n, "country", "tor", where, &d->key_col, err)))
             return rc;
+        d->key2_col = find_col(header, n, "transport"); /* by-transport tables: one per */
+        if (!opt->nsignal_columns && find_col(header, n, "users") < 0)
+            return disrupt_error_set_at(err, DISRUPT_EDATA, where, header[0].line, 0,
+                                        "expected a 'users' column in a tor header, found "
+                                        "none; name the columns to read with --signal");
         return pick_values(d, header, n, opt, where, err);
     }
     default:

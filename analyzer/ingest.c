@@ -423,11 +423,14 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
                 return cell_error(st, &f[col], col, expected, err);
         }
     }
-    size_t klen;
-    const char *key = row_key(st, f, &klen);
-    if (!key)
-        return disrupt_error_nomem(err);
-    long ti = table_for(st, key, klen, err);
+    long ti = 0;
+    if (d->key_col >= 0 || st->ntables == 0) { /* wide files have one table: no lookup */
+        size_t klen;
+        const char *key = row_key(st, f, &klen);
+        if (!key)
+            return disrupt_error_nomem(err);
+        ti = table_for(st, key, klen, err);
+    }
     if (ti < 0)
         return disrupt_error_nomem(err);
     rc = disrupt_grid_table_append(&st->tables[ti].table, t, st->values, st->trials, err);
@@ -532,11 +535,23 @@ static char *series_name(const ingest_state *st, size_t t, size_t j, const char 
     case DISRUPT_DIALECT_TOR: {
         if (st->ntables == 1)
             return strdup(col);
-        const char *cc = key[0] ? key : "world";
-        size_t len = strlen(cc) + strlen(col) + 2;
+        /* "az/users"; with a transport column "az/obfs4/users"; the country is left out
+         * when --country chose one, and a blank country is the world. */
+        const char *sep = strchr(key, KEY_SEP);
+        size_t cclen = sep ? (size_t)(sep - key) : strlen(key);
+        const char *transport = sep ? sep + 1 : NULL;
+        int with_cc = !st->opt->country;
+        size_t len = cclen + 8 + (transport ? strlen(transport) : 0) + strlen(col) + 3;
         char *s = malloc(len);
-        if (s)
-            snprintf(s, len, "%s/%s", cc, col);
+        if (!s)
+            return NULL;
+        size_t k = 0;
+        if (with_cc)
+            k += (size_t)snprintf(s + k, len - k, "%.*s/", (int)(cclen ? cclen : 5),
+                                  cclen ? key : "world");
+        if (transport)
+            k += (size_t)snprintf(s + k, len - k, "%s/", transport[0] ? transport : "all");
+        snprintf(s + k, len - k, "%s", col);
         return s;
     }
     case DISRUPT_DIALECT_GOOGLE:

@@ -105,19 +105,22 @@ static int local_to_utc(disrupt_timeparser *p, int64_t local, int64_t *out)
     }
     /* The two offsets in force a day either side cover any transition near this time. */
     int64_t a = zone_offset_at(local - 86400), b = zone_offset_at(local + 86400);
-    int64_t best = 0;
-    int found = 0;
     int64_t cand[2] = {a > b ? a : b, a > b ? b : a}; /* larger offset = earlier UTC first */
+    int valid[2];
     for (int i = 0; i < 2; i++) {
         int64_t t = local - cand[i];
-        if (t + zone_offset_at(t) == local) {
-            best = t;
-            found = 1;
-            break;
-        }
+        valid[i] = t + zone_offset_at(t) == local;
     }
-    if (!found)
+    int64_t best;
+    if (valid[0] && valid[1] && cand[0] != cand[1]) {
+        /* The repeated hour when clocks go back: the first reading, unless the previous
+         * stamp already reached it (a sorted file walks through both). */
+        best = p->have_last && p->last_utc >= local - cand[0] ? local - cand[1] : local - cand[0];
+    } else if (valid[0] || valid[1]) {
+        best = local - cand[valid[0] ? 0 : 1];
+    } else {
         return 1;
+    }
     /* Cache only hours that are unambiguous and free of transitions. */
     if (a == b) {
         p->cached_valid = 1;
@@ -277,6 +280,8 @@ static int parse_iso(disrupt_timeparser *p, const char *s, const char *end, int6
         *expected = EXPECT_RANGE;
         return DISRUPT_EDATA;
     }
+    p->last_utc = t;
+    p->have_last = 1;
     *out = t;
     return 0;
 }
@@ -320,8 +325,11 @@ static int parse_with_format(disrupt_timeparser *p, const char *s, size_t len, i
             *expected = EXPECT_RANGE;
             rc = DISRUPT_EDATA;
         }
-        if (rc == 0)
+        if (rc == 0) {
+            p->last_utc = t;
+            p->have_last = 1;
             *out = t;
+        }
     }
     if (buf != stack)
         free(buf);

@@ -224,6 +224,26 @@ START_TEST(test_tor_country)
 }
 END_TEST
 
+START_TEST(test_tor_transport_with_signal)
+{
+    const char *sig[] = {"high"};
+    opt.signal_columns = sig;
+    opt.nsignal_columns = 1;
+    opt.country = "az";
+    ck_assert_int_eq(read_text("userstats-bridge-combined-synthetic.csv",
+                               "date,country,transport,low,high,frac\n"
+                               "2020-09-26,az,obfs4,10,20,90\n2020-09-27,az,obfs4,30,45,90\n"
+                               "2020-09-26,az,snowflake,1,2,90\n2020-09-27,az,snowflake,3,4,90\n"
+                               "2020-09-27,am,snowflake,5,6,90\n"),
+                     0);
+    ck_assert_str_eq(opt.dialect, "tor");
+    /* One series per transport, not a mean across transports. */
+    ck_assert_uint_eq(ds.count, 2);
+    assert_values(named("obfs4/high"), (double[]){20, 45}, 2);
+    assert_values(named("snowflake/high"), (double[]){2, 4}, 2);
+}
+END_TEST
+
 START_TEST(test_google)
 {
     read_fixture("google-synthetic-az.csv");
@@ -484,6 +504,7 @@ int main(void)
     tcase_add_test(tc, test_ooni_signal_picks_domain_and_tz_ignored);
     tcase_add_test(tc, test_tor_all_countries);
     tcase_add_test(tc, test_tor_country);
+    tcase_add_test(tc, test_tor_transport_with_signal);
     tcase_add_test(tc, test_google);
     tcase_add_test(tc, test_google_wide_country);
     tcase_add_test(tc, test_google_wide_all);

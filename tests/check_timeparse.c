@@ -118,6 +118,20 @@ START_TEST(test_zone_naive_times)
     ck_assert_int_eq(disrupt_timeparser_parse(&p, "2020-10-25 02:30", 16, &t, &expected), 0);
     ck_assert_int_eq(t, disrupt_time_from_civil(2020, 10, 25, 0, 30, 0));
     disrupt_timeparser_fini(&p);
+
+    /* A sorted local-time file through the night clocks go back: 01:30, 02:00, 02:30,
+     * 02:00, 02:30, 03:00 local are six distinct half hours in UTC. */
+    static const char *const night[] = {"2020-10-25 01:30", "2020-10-25 02:00",
+                                        "2020-10-25 02:30", "2020-10-25 02:00",
+                                        "2020-10-25 02:30", "2020-10-25 03:00"};
+    disrupt_timeparser_init(&p, NULL, "Europe/Berlin");
+    int64_t first = disrupt_time_from_civil(2020, 10, 24, 23, 30, 0);
+    for (int i = 0; i < 6; i++) {
+        ck_assert_int_eq(disrupt_timeparser_parse(&p, night[i], 16, &t, &expected), 0);
+        ck_assert_msg(t == first + 1800 * i, "%s read as %lld, expected %lld", night[i],
+                      (long long)t, (long long)(first + 1800 * i));
+    }
+    disrupt_timeparser_fini(&p);
     /* TZ restored: formatting in UTC still gives UTC. */
     char buf[DISRUPT_ISO_LEN];
     disrupt_time_iso(1601164800, buf, sizeof buf);

@@ -8,6 +8,9 @@
  * at the start of a row (passed to the comment callback, never to the row callback).
  * The delimiter is ',' ';' or tab: given, or detected as the most frequent of the three
  * outside quotes in the first non-comment line.
+ * Speed: a complete line with no quote and no CR before its end means the same to libcsv as a
+ * split at the delimiter with blanks trimmed, so such lines are split in place (SSE2 where
+ * available) without libcsv's per-byte callbacks; every other line goes through libcsv.
  *
  * Errors (DISRUPT_EDATA with a place): unterminated or malformed quoted field, a field longer
  * than max_field bytes, NUL bytes (binary data). DISRUPT_EIO when the file cannot be read.

@@ -10,10 +10,12 @@
  *           measurement_count,…` with a measurement_start_day axis; one count series per
  *           value of the other axis (domain, probe_asn, …; --signal keeps only those named);
  *           days are UTC whatever --tz
- *   tor     Tor Metrics userstats `date,country,users,…`; one series per country (or the
- *           --country one); dates are UTC whatever --tz
+ *   tor     Tor Metrics userstats `date,country,users,…` (also the by-transport table
+ *           `date,country,transport,low,high,frac`, read with --signal); one series per
+ *           country (or the --country one); dates are UTC whatever --tz
  *   google  Google traffic re-export `date and time,value` or `date and time,AD,AE,…`
- * Recognised in that order of specificity (ooni, long, ioda, tor, google, plain) unless forced.
+ * Recognised in that order of specificity (ooni, long, ioda, tor, google, plain) unless forced;
+ * tor needs date and country columns.
  * Columns are matched by name, never by position.
  *
  * Ownership: a disrupt_dialect owns its arrays; _fini releases them.

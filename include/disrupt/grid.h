@@ -2,11 +2,12 @@
  *
  * A disrupt_grid_table collects rows as they are read: one time stamp shared by all of its
  * columns (8 bytes per row) and one double per column (two for count columns). Building
- * sorts the rows by time when they came unsorted (stable, so "last" means last in the file),
- * infers the step as the median spacing of distinct time stamps unless one is given, places
- * every sample on the nearest grid time start + k·step, aggregates samples that share a grid
- * time (mean, sum, max, min or last of the present values; counts always summed) and leaves
- * grid times without a present sample missing (NaN, trials 0).
+ * sorts the rows by time when they came unsorted (stably), infers the step as the median
+ * spacing of distinct time stamps unless one is given, places every sample on the nearest
+ * grid time start + k·step (half-way rounds up), aggregates samples that share a grid time
+ * (mean, sum, max, min or last of the present values — "last" is the latest time stamp, and
+ * among equal stamps the last in the file; counts always summed) and leaves grid times
+ * without a present sample missing (NaN, trials 0).
  *
  * Ownership: the table owns its arrays; _fini releases them. Built series belong to the
  * caller. Building frees each raw column once its series is made, so peak memory stays

@@ -1,6 +1,7 @@
 /* ingest.h — reading measurement CSVs into series.
  *
- * Streaming with libcsv; columns matched by header name; dialects recognised from the header
+ * Streaming (csvread.h: libcsv, with an exact fast path for quote-free lines); columns matched
+ * by header name; dialects recognised from the header
  * (plain wide `time,<signal>…`, long `timestamp,entity,signal,value`, IODA dashboard export,
  * OONI aggregation counts, Tor Metrics userstats, Google traffic re-exports) or forced with
  * options.format. Every rejected cell is an error "FILE:LINE:COL: expected …, found '…'"
@@ -15,12 +16,16 @@
  * Synthetic data: a series is marked synthetic (series->synthetic = 1) when a '#' comment line
  * before the header contains the word "synthetic" (any case), e.g. "# synthetic: made up for
  * tests", or when the file's base name contains "synthetic". Any dialect may carry such lines.
- * Names: plain/Google columns keep their header title; IODA titles become active-probing, bgp,
- * telescope, google-search, …; long format gives "entity/signal" ("signal" with one entity);
- * IODA units come from the titles ("#/24s Up"); a "-normalized.csv" download gets the unit
+ * Names: plain/Google columns keep their header title (a Google `date and time,value` file
+ * is named after its file stem); IODA titles become active-probing, bgp, telescope,
+ * google-search, …; long format gives "entity/signal" ("signal" with one entity); OONI gives
+ * the axis value (domain, ASN, …) or the file stem without an axis; Tor gives the column
+ * ("users") or "cc/users" when several countries are read ("world" for the blank country;
+ * by-transport tables add the transport: "cc/obfs4/high", or "obfs4/high" with --country).
+ * Units: IODA units come from the titles ("#/24s Up"); a "-normalized.csv" download gets
  * "% of the maximum in the window" (IODA scales each series to its window maximum).
- * OONI gives the axis value (domain, ASN, …) or the file stem without an axis; Tor gives the
- * column ("users") or "cc/users" when several countries are read.
+ * A signal whose every cell is empty is left out with a warning (an error when it is the
+ * only one).
  * Errors: DISRUPT_EIO (cannot open or read), DISRUPT_EDATA (header, cell, empty file, no rows,
  * one time stamp without --step, every column empty), DISRUPT_EINVAL (bad option value),
  * DISRUPT_ENOMEM. On error nothing is appended to out.

@@ -8,8 +8,9 @@
  *   far more often than times before 1973; --time-format reads them when meant.
  * With a strptime(3) format, the whole cell must match it; a %z in the format gives the offset.
  * Times without an offset are read in the zone of the parser (IANA name, NULL = UTC); a local
- * time that does not exist (spring-forward gap) is an error, an ambiguous one (fall-back
- * overlap) takes the first, daylight-saving reading.
+ * time that does not exist (spring-forward gap) is an error; an ambiguous one (the hour
+ * repeated when clocks go back) takes the first, daylight-saving reading unless the previous
+ * stamp parsed already reached it, so a sorted local-time file keeps both hours apart.
  * Accepted range: 1970-01-01 ≤ t < 2100-01-01; outside it the stamp is reported as
  * implausible (a year 0 or 9999 is a broken export, not a measurement).
  *
@@ -37,6 +38,8 @@ typedef struct {
     char last_date[10];         /* "YYYY-MM-DD" of the previous ISO stamp … */
     int64_t last_date_seconds;  /* … and its midnight as civil seconds */
     int last_date_valid;
+    int64_t last_utc;           /* the previous result, to read a repeated local hour */
+    int have_last;
 } disrupt_timeparser;
 
 void disrupt_timeparser_init(disrupt_timeparser *p, const char *format, const char *tz);
