@@ -3,7 +3,8 @@
  * Exact PELT costs O(Σ m²) over segment lengths m when changes are few: no candidate inside a
  * long homogeneous segment can be pruned. This path keeps the same objective and reaches a
  * segmentation that no single move, removal or addition of a change improves:
- *  1. screening: at scales h = L·2^k, the gain of splitting (τ − h, τ + h) at τ,
+ *  1. screening: at scales h = L·2^k (from 4 for normal-meanvar), the gain of splitting
+ *     (τ − h, τ + h) at τ,
  *     evaluated every max(1, h/4) points; local maxima within ±h/2 gaining >= β/4 become
  *     candidates (a change whose penalised gain is >= β gains >= β/4 at the scale of its
  *     shorter neighbour, up to noise; more is asked at the finest scales);
@@ -86,19 +87,24 @@ static int screen_scale(const seg_problem *p, size_t h, double threshold, double
 
 /* β/4 (see the top of this file), raised to β/2 below h = 16, where a handful of points
  * estimate each side and noise alone often gains β/4. A stretch of a points isolated by two
- * changes (worth 2β) gains about β at h = a, so β/2 leaves room for noise. Variances from
- * two or three points have such heavy tails that costs with a variance ask β there (at
- * 10⁶ points, β/2 let 3200 noise candidates through at h = 2; β lets 4). */
+ * changes (worth 2β) gains about β at h = a, so β/2 leaves room for noise. */
 static double screen_threshold(const seg_problem *p, size_t h)
 {
-    if (h < 4 && p->type->diffparam > 1)
-        return p->beta;
     return h < 16 ? p->beta / 2 : p->beta / 4;
+}
+
+/* The finest scale: the minimum segment length, but 4 for costs with a variance, whose
+ * estimates from two or three points have such heavy tails that noise passes any useful
+ * threshold (at 10⁶ points, β/2 let 3200 noise candidates through at h = 2). */
+static size_t finest_scale(const seg_problem *p)
+{
+    size_t h = p->min_seg;
+    return p->type->diffparam > 1 && h < 4 ? 4 : h;
 }
 
 static int screen(const seg_problem *p, size_list *pos, disrupt_error *err)
 {
-    size_t n = p->n, h0 = p->min_seg;
+    size_t n = p->n, h0 = finest_scale(p);
     double *gain = seg_alloc(n + 1, sizeof *gain);
     if (!gain)
         return disrupt_error_nomem(err);
