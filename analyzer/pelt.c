@@ -3,7 +3,7 @@
  *
  * Exact PELT is O(n) with frequent changes but O(Σ m²) over segment lengths m with few of them:
  * one year of 5-minute data (10⁵ points) with two changes takes about 1.7·10⁹ cost evaluations
- * (74 s measured, against 1.4 s with a hundred changes). So series of up to PELT_ALWAYS_EXACT
+ * (62-74 s CPU measured, against 1.4-2 s with a hundred changes). So series of up to PELT_ALWAYS_EXACT
  * points always get the exact search; longer ones get it while it stays within PELT_BUDGET
  * segment costs (a few hundredths of a second; not tried beyond PELT_BUDGET/8 points, where it
  * could not succeed but with a change every dozen points), and otherwise the fast path takes over
