@@ -272,6 +272,12 @@ static int refine(const seg_problem *p, size_t *cp, size_t *ncp, disrupt_error *
 
 int seg_pelt_fast(const seg_problem *p, size_t *cp, size_t *ncp, disrupt_error *err)
 {
+    *ncp = 0;
+    /* l1 evaluations read the whole segment, which makes the screening and the restricted
+     * optimal partitioning quadratic: l1 goes straight to the refinement, whose best splits
+     * take O(m log m) (additions then work as binary segmentation). */
+    if (p->type == disrupt_cost_l1)
+        return refine(p, cp, ncp, err);
     size_list pos = {NULL, 0, 0};
     int rc = screen(p, &pos, err);
     if (!rc)
