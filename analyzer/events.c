@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "disrupt/timefmt.h"
+#include "disrupt/timeparse.h"
 
 void disrupt_event_list_init(disrupt_event_list *l)
 {
@@ -46,66 +46,6 @@ int disrupt_event_list_push(disrupt_event_list *l, int64_t time, const char *lab
     l->items[l->count].label = copy;
     l->count++;
     return DISRUPT_OK;
-}
-
-/* Reads exactly n digits. */
-static int digits(const char **p, int n, int *out)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if ((*p)[i] < '0' || (*p)[i] > '9')
-            return 1;
-        v = v * 10 + ((*p)[i] - '0');
-    }
-    *p += n;
-    *out = v;
-    return 0;
-}
-
-static int days_in_month(int y, int m)
-{
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : d[m - 1];
-}
-
-int disrupt_events_parse_time(const char *s, int64_t *out)
-{
-    const char *p = s;
-    int y, mo, d, h = 0, mi = 0, sec = 0;
-    if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' ||
-        digits(&p, 2, &d))
-        return 1;
-    if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
-        return 1;
-    long offset = 0;
-    if (*p == 'T' || *p == ' ') {
-        p++;
-        if (digits(&p, 2, &h) || *p++ != ':' || digits(&p, 2, &mi))
-            return 1;
-        if (*p == ':' && (p++, digits(&p, 2, &sec)))
-            return 1;
-        if (h > 23 || mi > 59 || sec > 60)
-            return 1;
-        if (*p == 'Z') {
-            p++;
-        } else if (*p == '+' || *p == '-') {
-            int sign = *p++ == '-' ? -1 : 1, oh, om = 0;
-            if (digits(&p, 2, &oh))
-                return 1;
-            if (*p == ':')
-                p++;
-            if (*p && digits(&p, 2, &om))
-                return 1;
-            if (oh > 14 || om > 59)
-                return 1;
-            offset = sign * (oh * 3600L + om * 60L);
-        }
-    }
-    if (*p)
-        return 1;
-    *out = disrupt_time_from_civil(y, mo, d, h, mi, sec) - offset;
-    return 0;
 }
 
 typedef struct {
@@ -185,7 +125,7 @@ static void on_record(int c, void *ctx)
         return;
     } else {
         int64_t t;
-        if (disrupt_events_parse_time(r->time_text, &t) != 0) {
+        if (disrupt_time_parse(r->time_text, &t) != 0) {
             char found[64];
             disrupt_error_excerpt(found, sizeof found, r->time_text, strlen(r->time_text), 40);
             r->rc = disrupt_error_set_at(r->err, DISRUPT_EDATA, r->path, r->time_line,

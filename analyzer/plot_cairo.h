@@ -34,6 +34,32 @@ typedef enum { PLOT_ALIGN_LEFT, PLOT_ALIGN_CENTRE, PLOT_ALIGN_RIGHT } plot_align
 void plot_text_draw(plot_text *t, cairo_t *cr, const char *text, double x, double y, double em,
                     int bold, plot_align align);
 
+/* What drawing a layout needs at hand (plot_draw.c fills it). */
+typedef struct {
+    cairo_t *cr;
+    const disrupt_plot_layout *L;
+    const disrupt_plot_input *in;
+    const plot_palette *pal;
+    plot_text text;
+    double em;
+    double *reference;   /* per panel: what --relative divides by without a baseline */
+} plot_draw_ctx;
+
+void plot_set_rgb(cairo_t *cr, plot_rgb c, double alpha);
+void plot_hline(cairo_t *cr, double x0, double x1, double y);
+void plot_vline(cairo_t *cr, double x, double y0, double y1);
+/* Diagonal lines (a cross with `cross`) over r, spaced gap, anchored to the page. */
+void plot_hatch_rect(cairo_t *cr, disrupt_rect r, double gap, int cross, plot_rgb c, double alpha,
+                     double width);
+/* Paper-coloured ground under a label, so rules passing behind it do not cross the text. */
+void plot_knockout(const plot_draw_ctx *d, disrupt_rect r);
+
+void plot_draw_headings(plot_draw_ctx *d);
+void plot_draw_legend(plot_draw_ctx *d);
+void plot_draw_claims(plot_draw_ctx *d);
+void plot_draw_events(plot_draw_ctx *d);
+void plot_draw_axis(plot_draw_ctx *d);
+
 /* Draws the whole layout on cr, whose user space is layout points. Returns 0 or
  * DISRUPT_EANALYSIS with err set when cairo reports an error. */
 int plot_draw(cairo_t *cr, const disrupt_plot_layout *l, const disrupt_plot_input *in,

@@ -111,6 +111,13 @@ static int day_ticks(disrupt_plot_compare_layout *l)
     return DISRUPT_OK;
 }
 
+static const char *file_name(const disrupt_series *x)
+{
+    const char *f = x->file ? x->file : x->name;
+    const char *slash = strrchr(f, '/');
+    return slash ? slash + 1 : f;
+}
+
 static char *caption_of(const disrupt_plot_compare_input *in, const disrupt_plot_options *opt)
 {
     if (opt->source)
@@ -128,12 +135,16 @@ static char *caption_of(const disrupt_plot_compare_input *in, const disrupt_plot
         return NULL;
     for (size_t s = 0; s < in->nsources; s++)
         for (size_t i = 0; i < in->sources[s].data->count; i++) {
-            const disrupt_series *x = in->sources[s].data->series[i];
-            const char *f = x->file ? x->file : x->name;
-            const char *slash = strrchr(f, '/');
-            f = slash ? slash + 1 : f;
-            if (strstr(files, f))
-                continue;   /* one mention per file */
+            const char *f = file_name(in->sources[s].data->series[i]);
+            int seen = 0;   /* one mention per file, however many signals it holds */
+            for (size_t t = 0; t <= s && !seen; t++)
+                for (size_t j = 0; j < in->sources[t].data->count && !seen; j++) {
+                    if (t == s && j == i)
+                        break;
+                    seen = strcmp(file_name(in->sources[t].data->series[j]), f) == 0;
+                }
+            if (seen)
+                continue;
             if (*files)
                 strcat(files, ", ");
             strcat(files, f);

@@ -75,6 +75,16 @@ double plot_nice_step(double range, int target);
  * value. NaN when there is nothing to draw. */
 double plot_display_value(const disrupt_series *s, const double *expected, double reference,
                           int relative, size_t i);
+/* How a series is drawn at the layout's scale: dense when it has more than four samples a
+ * point (a line through all of them would be a solid smear), and then by columns of
+ * plot_column_seconds (a whole day when a day is narrow, so the line is the daily mean and
+ * the band the daily range, free of the daily cycle). A missing stretch shorter than
+ * plot_shortest_gap is not a gap at that resolution: its column has data, and hatching each
+ * of thousands of lone missing samples would grey out the panel. */
+int plot_dense(const disrupt_plot_layout *l, const disrupt_series *s);
+double plot_column_seconds(const disrupt_plot_layout *l);
+double plot_shortest_gap(const disrupt_plot_layout *l, const disrupt_series *s);
+
 /* Median of the valid values: what --relative compares with when there is no baseline. */
 double plot_relative_reference(const disrupt_series *s);
 
@@ -115,5 +125,10 @@ int64_t plot_clamp_time(const disrupt_plot_layout *l, int64_t t);
 int plot_place_windows(plot_layout_ctx *c);
 int plot_place_events(plot_layout_ctx *c);
 int plot_place_claims(plot_layout_ctx *c);
+/* plot_legend.c: the legend's items (0 or DISRUPT_ENOMEM), their flow from y (returns the
+ * height), and the caption (NULL when out of memory; caller frees). */
+int plot_legend_items(plot_layout_ctx *c);
+double plot_place_legend(plot_layout_ctx *c, double y);
+char *plot_caption_text(const plot_layout_ctx *c);
 
 #endif

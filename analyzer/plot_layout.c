@@ -1,8 +1,9 @@
 /* plot_layout.c — where everything on a chart goes, computed without drawing.
  *
- * Top to bottom: title, subtitle, legend, claim brackets, event labels, then per panel a
- * title line, a strip of window labels (in lanes, so none overlap) and the data frame; the
- * date axis under the last panel; the caption. The y-axis gutter depends on the tick labels,
+ * Top to bottom: title, subtitle, legend, brackets of claims about no one signal, event
+ * labels, then per panel a title line, the brackets of claims about that signal, a strip of
+ * window labels (in lanes, so none overlap; plot_marks.c) and the data frame; the date axis
+ * under the last panel; numbered event notes when event labels did not fit; the caption. The y-axis gutter depends on the tick labels,
  * which depend on the frame height: the layout is computed with a guessed gutter and redone
  * once with the measured one when the guess was too narrow.
  */
@@ -10,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "disrupt/timefmt.h"
@@ -86,6 +86,25 @@ double plot_display_value(const disrupt_series *s, const double *expected, doubl
     return e > 0 && isfinite(e) ? 100.0 * v / e : NAN;
 }
 
+#define COLUMN_PT 0.75   /* narrowest envelope column */
+
+int plot_dense(const disrupt_plot_layout *l, const disrupt_series *s)
+{
+    return (double)s->n > 4 * l->plot_area.w;
+}
+
+double plot_column_seconds(const disrupt_plot_layout *l)
+{
+    double spp = (double)(l->t1 - l->t0) / l->plot_area.w;
+    double day_pt = 86400.0 / spp;
+    return day_pt >= COLUMN_PT && day_pt <= 4.0 ? 86400.0 : COLUMN_PT * spp;
+}
+
+double plot_shortest_gap(const disrupt_plot_layout *l, const disrupt_series *s)
+{
+    return plot_dense(l, s) ? plot_column_seconds(l) / 2 : 0;
+}
+
 static const double *expected_of(const disrupt_plot_input *in, size_t p)
 {
     return in->expected ? in->expected[p] : NULL;
@@ -145,7 +164,17 @@ static double make_yticks(layout_ctx *c, disrupt_plot_panel *p, size_t idx, doub
     double step = plot_nice_step(hi - lo, target);
     double ymin = floor(lo / step + 1e-9) * step, ymax = ceil(hi / step - 1e-9) * step;
     if (c->share[idx] && ymax > 100 && hi <= 100 * 1.05)
-        ymax = 100;
+        ymax = 100;  /* a share tops out at 100% (hi carries 4% headroom) */
+    /* A coarse step can leave a third of the panel empty (0–300 for data up to 210): the
+     * next finer 1-2-5 step, if it does not crowd the axis, wastes less. */
+    double mant = step / pow(10, floor(log10(step) + 1e-9));
+    double finer = step * (mant < 3 ? 0.5 : 0.4);  /* 1 → 0.5, 2 → 1, 5 → 2 */
+    double fmin_ = floor(lo / finer + 1e-9) * finer, fmax_ = ceil(hi / finer - 1e-9) * finer;
+    if (ymax - hi > 0.25 * (hi - lo) && (fmax_ - fmin_) / finer <= target + 2) {
+        step = finer;
+        ymin = fmin_;
+        ymax = c->share[idx] && fmax_ > 100 && hi <= 100 * 1.05 ? 100 : fmax_;
+    }
     p->ymin = ymin;
     p->ymax = ymax;
     size_t n = (size_t)llround((ymax - ymin) / step) + 1;
@@ -193,147 +222,6 @@ static int text_block(layout_ctx *c, const char *text, double size, int bold, do
     return 0;
 }
 
-static int any_synthetic(const disrupt_dataset *d)
-{
-    for (size_t i = 0; i < d->count; i++)
-        if (d->series[i]->synthetic)
-            return 1;
-    return 0;
-}
-
-static int contains_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (const char *p = hay; *p; p++)
-        if (strncasecmp(p, needle, n) == 0)
-            return 1;
-    return 0;
-}
-
-/* "Data: a.csv, b.csv. Synthetic data, not a measurement. Times in UTC." */
-static char *default_caption(const layout_ctx *c)
-{
-    const disrupt_dataset *d = c->in->data;
-    size_t len = 64;
-    for (size_t i = 0; i < d->count; i++)
-        len += (d->series[i]->file ? strlen(d->series[i]->file) : 0) + 2;
-    char *files = calloc(len, 1);
-    if (!files)
-        return NULL;
-    for (size_t i = 0; i < d->count; i++) {
-        const char *f = d->series[i]->file;
-        if (!f)
-            continue;
-        int seen = 0;
-        for (size_t j = 0; j < i; j++)
-            seen |= d->series[j]->file && strcmp(d->series[j]->file, f) == 0;
-        if (seen)
-            continue;
-        if (*files)
-            strcat(files, ", ");
-        strcat(files, strcmp(f, "-") == 0 ? "standard input" : f);
-    }
-    char *s = plot_strdupf("Data: %s.", *files ? files : "unnamed input");
-    free(files);
-    return s;
-}
-
-static char *caption_text(const layout_ctx *c)
-{
-    const char *source = c->opt->source;
-    char *base = source ? plot_strdupf("%s", source) : default_caption(c);
-    if (!base)
-        return NULL;
-    int synthetic = any_synthetic(c->in->data) && !contains_ci(base, "synthetic");
-    const char *tz = c->opt->tz && *c->opt->tz ? c->opt->tz : "UTC";
-    char *unl = NULL;
-    if (c->L->unlabelled)
-        unl = plot_strdupf(" %zu window%s too close to others to label %s shaded without a label.",
-                           c->L->unlabelled, c->L->unlabelled == 1 ? "" : "s",
-                           c->L->unlabelled == 1 ? "is" : "are");
-    char *s = plot_strdupf("%s%s Times in %s.%s", base,
-                           synthetic ? " Synthetic data (simulated), not a measurement." : "", tz,
-                           unl ? unl : "");
-    free(base);
-    free(unl);
-    return s;
-}
-
-/* ---- legend ---- */
-
-static int legend_add(layout_ctx *c, disrupt_legend_what what, disrupt_window_kind kind,
-                      const char *text)
-{
-    disrupt_plot_layout *L = c->L;
-    disrupt_plot_legend_item *items = realloc(L->legend, (L->nlegend + 1) * sizeof *items);
-    if (!items)
-        return DISRUPT_ENOMEM;
-    L->legend = items;
-    disrupt_plot_legend_item *it = &items[L->nlegend];
-    memset(it, 0, sizeof *it);
-    it->what = what;
-    it->kind = kind;
-    it->text = plot_strdupf("%s", text);
-    if (!it->text)
-        return DISRUPT_ENOMEM;
-    L->nlegend++;
-    return 0;
-}
-
-static int legend_items(layout_ctx *c)
-{
-    const disrupt_plot_input *in = c->in;
-    int rc = legend_add(c, DISRUPT_LEGEND_OBSERVED, 0, "Observed");
-    int expected = 0, missing = 0;
-    for (size_t p = 0; p < in->data->count; p++) {
-        expected |= expected_of(in, p) != NULL;
-        missing |= disrupt_series_missing(in->data->series[p]) > 0;
-    }
-    if (!rc && expected)
-        rc = legend_add(c, DISRUPT_LEGEND_EXPECTED, 0,
-                        c->opt->relative ? "Expected (100%)" : "Expected");
-    if (!rc && missing)
-        rc = legend_add(c, DISRUPT_LEGEND_MISSING, 0, "No data");
-    static const char *kinds[] = {"Shutdown", "Throttling", "Blocking"};
-    for (int k = 0; k < 3 && !rc; k++) {
-        int present = 0;
-        for (size_t i = 0; in->windows && i < in->windows->count; i++)
-            present |= (int)in->windows->items[i].kind == k;
-        if (present)
-            rc = legend_add(c, DISRUPT_LEGEND_WINDOW, (disrupt_window_kind)k, kinds[k]);
-    }
-    if (!rc && in->windows && in->windows->count)
-        rc = legend_add(c, DISRUPT_LEGEND_CI, 0, "95% interval of start/end");
-    if (!rc && in->events && in->events->count)
-        rc = legend_add(c, DISRUPT_LEGEND_EVENT, 0,
-                        c->L->events_numbered ? "Event (numbered below)" : "Event");
-    if (!rc && in->nclaims)
-        rc = legend_add(c, DISRUPT_LEGEND_CLAIM, 0, "Claimed window");
-    return rc;
-}
-
-/* Flows the legend left to right from y, wrapping at the right margin; returns the height. */
-static double place_legend(layout_ctx *c, double y)
-{
-    disrupt_plot_layout *L = c->L;
-    double em = L->em, size = 0.9 * em, line = 1.5 * em;
-    double x = c->margin, right = L->width - c->margin, top = y;
-    for (size_t i = 0; i < L->nlegend; i++) {
-        disrupt_plot_legend_item *it = &L->legend[i];
-        double tw = plot_text_width(&c->m, it->text, size, 0);
-        double w = 1.8 * em + 0.4 * em + tw;
-        if (x > c->margin && x + w > right) {
-            x = c->margin;
-            y += line;
-        }
-        it->swatch = (disrupt_rect){x, y + 0.25 * em, 1.8 * em, 0.85 * em};
-        it->text_box = (disrupt_rect){x + 2.2 * em, y, tw, size * PLOT_LINE};
-        x += w + 1.3 * em;
-    }
-    L->legend_box = (disrupt_rect){c->margin, top, right - c->margin, L->nlegend ? y + line - top : 0};
-    return L->legend_box.h;
-}
-
 /* ---- panels ---- */
 
 static char *panel_title(const layout_ctx *c, size_t p)
@@ -368,7 +256,7 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
         return rc;
     if (L->title || L->subtitle)
         y += 0.7 * em;
-    y += place_legend(c, y) + 0.5 * em;
+    y += plot_place_legend(c, y) + 0.5 * em;
 
     double claim_top = y;
     y += (double)c->claim_lanes * CLAIM_LANE * em;
@@ -385,7 +273,7 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
                         (double)c->window_lanes[p] * lane_height(em) + (p ? PANEL_GAP * em : 0);
     double axis_h = 0.35 * em + 2 * 0.9 * em * PLOT_LINE;
     /* The caption, measured now so that a fixed height can be honoured. */
-    char *caption = caption_text(c);
+    char *caption = plot_caption_text(c);
     if (!caption)
         return DISRUPT_ENOMEM;
     size_t lines;
@@ -563,7 +451,7 @@ static int layout_pass(layout_ctx *c, double *widest_tick, disrupt_error *err)
     if (rc)
         return rc;
     if ((rc = plot_place_windows(c)) || (rc = plot_place_events(c)) || (rc = plot_place_claims(c)) ||
-        (rc = legend_items(c)))
+        (rc = plot_legend_items(c)))
         return disrupt_error_nomem(err);
     rc = place_vertical(c, widest_tick);
     if (rc == DISRUPT_EINVAL)

@@ -15,7 +15,7 @@ static const plot_palette light = {
     .series = RGB(0x1D3557), .expected = RGB(0x7D8796), .gap = RGB(0xB8BEC6),
     .series_envelope_alpha = 0.22, .expected_alpha = 0.16,
     .kind = {RGB(0xD55E00), RGB(0xE69F00), RGB(0x0072B2)},
-    .kind_alpha = {0.30, 0.24, 0.20},
+    .kind_alpha = {0.45, 0.22, 0.26},  /* grey levels about 194, 235, 211 */
     .kind_hatch = {PLOT_HATCH_NONE, PLOT_HATCH_NONE, PLOT_HATCH_NONE},
     .event = RGB(0x3D434B), .claim = RGB(0x6A3D9A),
 };
@@ -26,7 +26,7 @@ static const plot_palette dark = {
     .series = RGB(0x9FD3FF), .expected = RGB(0x8D99AE), .gap = RGB(0x5A6470),
     .series_envelope_alpha = 0.26, .expected_alpha = 0.18,
     .kind = {RGB(0xE8743B), RGB(0xF0B429), RGB(0x56B4E9)},
-    .kind_alpha = {0.34, 0.26, 0.24},
+    .kind_alpha = {0.55, 0.20, 0.36},  /* grey levels about 88, 55, 73 */
     .kind_hatch = {PLOT_HATCH_NONE, PLOT_HATCH_NONE, PLOT_HATCH_NONE},
     .event = RGB(0xC4CAD1), .claim = RGB(0xC9A7EB),
 };
@@ -38,7 +38,7 @@ static const plot_palette print = {
     .series = RGB(0x000000), .expected = RGB(0x808080), .gap = RGB(0xA0A0A0),
     .series_envelope_alpha = 0.22, .expected_alpha = 0.16,
     .kind = {RGB(0x3A3A3A), RGB(0x6E6E6E), RGB(0x8C8C8C)},
-    .kind_alpha = {0.42, 0.22, 0.14},
+    .kind_alpha = {0.50, 0.30, 0.04},  /* with the hatching: dark, mid, light grey */
     .kind_hatch = {PLOT_HATCH_NONE, PLOT_HATCH_DIAGONAL, PLOT_HATCH_CROSS},
     .event = RGB(0x000000), .claim = RGB(0x000000),
 };

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "disrupt/report.h"
 
 static const char *const verdict_names[] = {
     "supported", "dates differ", "partly supported", "not supported", "no data",
@@ -70,11 +69,48 @@ static int claim_wants_signal(const disrupt_claim *c, const disrupt_series *s)
     return c->signal == NULL || strcmp(c->signal, s->name) == 0;
 }
 
-static disrupt_kind_agreement kind_agreement(const disrupt_claim *c, const disrupt_window *w)
+/* Windows of one signal that follow each other without a gap, taken as one window. */
+typedef struct {
+    size_t first, last;        /* window indices, inclusive */
+    disrupt_window w;          /* first's start and interval, last's end and interval; kind,
+                                  level and depth of the longest member; no corroboration */
+    disrupt_kind_set kinds;    /* every member's kind */
+} chain;
+
+static int chain_head(const disrupt_window_list *wl, size_t k)
+{
+    return k == 0 || wl->items[k - 1].signal != wl->items[k].signal ||
+           wl->items[k - 1].end != wl->items[k].start;
+}
+
+static chain chain_from(const disrupt_window_list *wl, size_t k)
+{
+    chain ch = {k, k, wl->items[k], DISRUPT_KIND_BIT(wl->items[k].kind)};
+    const disrupt_window *longest = &wl->items[k];
+    while (ch.last + 1 < wl->count && !chain_head(wl, ch.last + 1)) {
+        const disrupt_window *next = &wl->items[++ch.last];
+        ch.kinds |= DISRUPT_KIND_BIT(next->kind);
+        if (disrupt_window_days(next) > disrupt_window_days(longest))
+            longest = next;
+    }
+    const disrupt_window *last = &wl->items[ch.last];
+    ch.w.end = last->end;
+    ch.w.end_lo = last->end_lo;
+    ch.w.end_hi = last->end_hi;
+    ch.w.last = last->last;
+    ch.w.kind = longest->kind;
+    ch.w.level = longest->level;
+    ch.w.depth = longest->depth;
+    ch.w.corroborated_by = NULL;
+    ch.w.ncorroborated = 0;
+    return ch;
+}
+
+static disrupt_kind_agreement kind_agreement(const disrupt_claim *c, const chain *ch)
 {
     if (c->kinds == 0)
         return DISRUPT_KIND_NOT_STATED;
-    return (c->kinds & DISRUPT_KIND_BIT(w->kind)) ? DISRUPT_KIND_AGREES : DISRUPT_KIND_DIFFERS;
+    return (c->kinds & ch->kinds) ? DISRUPT_KIND_AGREES : DISRUPT_KIND_DIFFERS;
 }
 
 static double iou(const disrupt_claim *c, const disrupt_window *w)
@@ -85,14 +121,14 @@ static double iou(const disrupt_claim *c, const disrupt_window *w)
     return hi > lo ? (double)inter / (double)(hi - lo) : 0;
 }
 
-/* 1 when window a ranks before window b for claim c (rule 3 of verify.h). */
-static int ranks_before(const disrupt_claim *c, const disrupt_window *a, const disrupt_window *b)
+/* 1 when chain a ranks before chain b for claim c (rule 3 of verify.h). */
+static int ranks_before(const disrupt_claim *c, const chain *a, const chain *b)
 {
     int ka = kind_agreement(c, a) == DISRUPT_KIND_AGREES;
     int kb = kind_agreement(c, b) == DISRUPT_KIND_AGREES;
     if (ka != kb)
         return ka;
-    return iou(c, a) > iou(c, b);
+    return iou(c, &a->w) > iou(c, &b->w);
 }
 
 static int within(int64_t t, int64_t lo, int64_t hi, int64_t tolerance)
@@ -111,9 +147,28 @@ static int add_signal(disrupt_verification *v, size_t signal, size_t cap)
     return 0;
 }
 
+/* The chains of a window list, built once per run. */
+typedef struct {
+    chain *items;
+    size_t count;
+} chain_list;
+
+static int chains_build(const disrupt_window_list *wl, chain_list *out, disrupt_error *err)
+{
+    out->count = 0;
+    out->items = calloc(wl->count + 1, sizeof *out->items);
+    if (!out->items)
+        return disrupt_error_nomem(err);
+    for (size_t k = 0; k < wl->count; k++)
+        if (chain_head(wl, k))
+            out->items[out->count++] = chain_from(wl, k);
+    return DISRUPT_OK;
+}
+
 static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt_dataset *d,
-                      const disrupt_window_list *wl, const disrupt_verify_options *o,
-                      disrupt_verification *v, disrupt_error *err)
+                      const disrupt_window_list *wl, const chain_list *chains,
+                      const disrupt_verify_options *o, disrupt_verification *v,
+                      disrupt_error *err)
 {
     const disrupt_claim *c = &claims->items[ci];
     memset(v, 0, sizeof *v);
@@ -146,41 +201,54 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
         return DISRUPT_OK;
     }
 
-    const disrupt_window *best = NULL;
-    for (size_t k = 0; k < wl->count; k++) {
-        const disrupt_window *w = &wl->items[k];
-        if (w->signal >= d->count || !covers[w->signal] ||
-            overlap(c->start, c->end, w->start, w->end) == 0)
+    const chain *found = NULL;
+    for (size_t k = 0; k < chains->count; k++) {
+        const chain *ch = &chains->items[k];
+        if (ch->w.signal >= d->count || !covers[ch->w.signal] ||
+            overlap(c->start, c->end, ch->w.start, ch->w.end) == 0)
             continue;
-        if (!best || ranks_before(c, w, best)) {
-            best = w;
-            v->window = k;
-        }
+        if (!found || ranks_before(c, ch, found))
+            found = ch;
     }
-    if (!best) {
+    if (!found) {
         v->verdict = DISRUPT_VERDICT_NOT_SUPPORTED;
         free(covers);
         return DISRUPT_OK;
     }
+    const chain best = *found;
     v->has_window = 1;
-    add_signal(v, best->signal, d->count);
+    v->window = best.first;
+    v->chained = best.last - best.first + 1;
+    v->match = best.w;
+    add_signal(v, best.w.signal, d->count);
+    int64_t in_signal = 0;   /* windows of one signal never overlap: their parts add up */
     for (size_t k = 0; k < wl->count; k++) {
         const disrupt_window *w = &wl->items[k];
-        if (w->signal < d->count && covers[w->signal] &&
-            overlap(c->start, c->end, w->start, w->end) > 0)
-            add_signal(v, w->signal, d->count);
+        int64_t o = overlap(c->start, c->end, w->start, w->end);
+        if (w->signal >= d->count || !covers[w->signal] || o == 0)
+            continue;
+        add_signal(v, w->signal, d->count);
+        v->nwindows++;
+        if (w->signal == best.w.signal)
+            in_signal += o;
     }
+    v->signal_share = (double)in_signal / (double)(c->end - c->start);
     free(covers);
+    /* Signals that corroborate W count too, also when the claim names one signal. */
+    for (size_t k = best.first; k <= best.last; k++)
+        for (size_t j = 0; j < wl->items[k].ncorroborated; j++)
+            if (wl->items[k].corroborated_by[j] < d->count)
+                add_signal(v, wl->items[k].corroborated_by[j], d->count);
 
-    v->kind = kind_agreement(c, best);
-    v->start_diff = c->start - best->start;
-    v->end_diff = c->end - best->end;
-    v->duration_diff = (c->end - c->start) - (best->end - best->start);
-    v->share = (double)overlap(c->start, c->end, best->start, best->end) /
-               (double)(c->end - c->start);
-    v->iou = iou(c, best);
-    v->start_agrees = within(c->start, best->start_lo, best->start_hi, o->tolerance);
-    v->end_agrees = within(c->end, best->end_lo, best->end_hi, o->tolerance);
+    const disrupt_window *m = &v->match;
+    v->kind = kind_agreement(c, &best);
+    v->start_diff = c->start - m->start;
+    v->end_diff = c->end - m->end;
+    v->duration_diff = (c->end - c->start) - (m->end - m->start);
+    v->share = (double)overlap(c->start, c->end, m->start, m->end) / (double)(c->end - c->start);
+    v->iou = iou(c, m);
+    v->start_agrees = within(c->start, m->start_lo, m->start_hi, o->tolerance);
+    v->end_agrees = within(c->end, m->end_lo, m->end_hi, o->tolerance);
     if (v->start_agrees && v->end_agrees)
         v->verdict = DISRUPT_VERDICT_SUPPORTED;
     else if (v->share >= o->min_share)
@@ -208,18 +276,52 @@ int disrupt_verify_run(const disrupt_claim_list *claims, const disrupt_dataset *
                                      claims->items[i].label, claims->items[i].line);
     if (claims->count == 0)
         return DISRUPT_OK;
+    chain_list chains;
+    if (chains_build(windows, &chains, err))
+        return DISRUPT_ENOMEM;
     out->items = calloc(claims->count, sizeof *out->items);
-    if (!out->items)
-        return disrupt_error_nomem(err);
-    for (size_t i = 0; i < claims->count; i++) {
-        int rc = verify_one(claims, i, d, windows, o, &out->items[i], err);
+    int rc = out->items ? DISRUPT_OK : disrupt_error_nomem(err);
+    for (size_t i = 0; rc == DISRUPT_OK && i < claims->count; i++) {
+        rc = verify_one(claims, i, d, windows, &chains, o, &out->items[i], err);
         out->count = i + 1;
-        if (rc) {
-            disrupt_verify_result_fini(out);
-            return rc;
-        }
     }
-    return DISRUPT_OK;
+    free(chains.items);
+    if (rc)
+        disrupt_verify_result_fini(out);
+    return rc;
+}
+
+size_t disrupt_verify_duration(int64_t seconds, char *out, size_t outsz)
+{
+    static const struct { int64_t size; const char *unit; } units[] = {
+        {86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"},
+    };
+    int64_t left = seconds < 0 ? -seconds : seconds;
+    size_t len = 0;
+    if (outsz == 0)
+        return 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < sizeof units / sizeof units[0] && left > 0; i++) {
+        int64_t n = left / units[i].size;
+        if (n == 0)
+            continue;
+        left -= n * units[i].size;
+        int w = snprintf(out + len, outsz - len, "%s%lld%s", len ? " " : "", (long long)n,
+                         units[i].unit);
+        if (w < 0 || (size_t)w >= outsz - len) {
+            out[0] = '\0';
+            return 0;
+        }
+        len += (size_t)w;
+    }
+    if (len == 0) {
+        if (outsz < 2)
+            return 0;
+        out[0] = '0';
+        out[1] = '\0';
+        len = 1;
+    }
+    return len;
 }
 
 /* "start 1d early" / "end 3h late" / "start agrees". */
@@ -233,7 +335,7 @@ static size_t describe_boundary(const char *which, int agrees, int64_t diff, cha
     else if (diff == 0)
         n = snprintf(out, outsz, "%s outside the interval", which);
     else {
-        disrupt_report_duration(diff < 0 ? -diff : diff, dur, sizeof dur);
+        disrupt_verify_duration(diff, dur, sizeof dur);
         n = snprintf(out, outsz, "%s %s %s", which, dur, diff < 0 ? "early" : "late");
     }
     return n < 0 || (size_t)n >= outsz ? 0 : (size_t)n;
@@ -259,7 +361,11 @@ size_t disrupt_verify_describe(const disrupt_verification *v, char *out, size_t 
     if (!describe_boundary("start", v->start_agrees, v->start_diff, a, sizeof a) ||
         !describe_boundary("end", v->end_agrees, v->end_diff, b, sizeof b))
         return 0;
-    if (v->verdict == DISRUPT_VERDICT_PARTLY)
+    if (v->verdict == DISRUPT_VERDICT_PARTLY && v->signal_share > v->share)
+        n = snprintf(out, outsz, "%s, %s; detected in %.0f%% of the claimed period (%.0f%% in "
+                                 "%zu windows)", a, b, 100.0 * v->share,
+                     100.0 * v->signal_share, v->nwindows);
+    else if (v->verdict == DISRUPT_VERDICT_PARTLY)
         n = snprintf(out, outsz, "%s, %s; detected in %.0f%% of the claimed period", a, b,
                      100.0 * v->share);
     else

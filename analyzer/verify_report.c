@@ -6,14 +6,14 @@
 
 #include "disrupt/csvw.h"
 #include "disrupt/jsonw.h"
-#include "disrupt/report.h"
 #include "disrupt/timefmt.h"
 
 #define DETAIL_LEN 256
 
 static const disrupt_window *matched(const disrupt_verify_report *r, const disrupt_verification *v)
 {
-    return v->has_window ? &r->windows->items[v->window] : NULL;
+    (void)r;
+    return v->has_window ? &v->match : NULL;
 }
 
 static const char *kind_agreement_name(disrupt_kind_agreement k)
@@ -27,8 +27,8 @@ static void time_with_ci(int64_t t, int64_t lo, int64_t hi, const char *tz, char
 {
     char when[40], before[24], after[24];
     disrupt_time_format(t, tz, "%Y-%m-%d %H:%M", when, sizeof when);
-    disrupt_report_duration(t - lo, before, sizeof before);
-    disrupt_report_duration(hi - t, after, sizeof after);
+    disrupt_verify_duration(t - lo, before, sizeof before);
+    disrupt_verify_duration(hi - t, after, sizeof after);
     snprintf(out, outsz, "%s (-%s/+%s)", when, before, after);
 }
 
@@ -44,22 +44,25 @@ static void claim_block(FILE *out, const disrupt_verify_report *r, size_t i, con
     const disrupt_claim *c = &r->claims->items[i];
     const disrupt_verification *v = &r->result->items[i];
     const disrupt_window *w = matched(r, v);
-    char a[64], b[64], dur[24], kinds[64], detail[DETAIL_LEN];
+    char a[128], b[128], dur[24], kinds[64], detail[DETAIL_LEN];
     fprintf(out, "[%zu] %s (%s:%ld)\n", i + 1, c->label, r->claims_path ? r->claims_path : "claims",
             c->line);
     disrupt_time_format(c->start, tz, "%Y-%m-%d %H:%M", a, sizeof a);
     disrupt_time_format(c->end, tz, "%Y-%m-%d %H:%M", b, sizeof b);
-    disrupt_report_duration(c->end - c->start, dur, sizeof dur);
+    disrupt_verify_duration(c->end - c->start, dur, sizeof dur);
     disrupt_kind_set_format(c->kinds, kinds, sizeof kinds);
     fprintf(out, "    claimed   %s – %s  %s  %s  %s\n", a, b, dur, kinds[0] ? kinds : "any kind",
             c->signal ? c->signal : "any signal");
     if (w) {
         time_with_ci(w->start, w->start_lo, w->start_hi, tz, a, sizeof a);
         time_with_ci(w->end, w->end_lo, w->end_hi, tz, b, sizeof b);
-        disrupt_report_duration(w->end - w->start, dur, sizeof dur);
-        fprintf(out, "    detected  %s – %s  %s  %s  %s, level %.0f%%\n", a, b, dur,
+        disrupt_verify_duration(w->end - w->start, dur, sizeof dur);
+        fprintf(out, "    detected  %s – %s  %s  %s  %s, level %.0f%%", a, b, dur,
                 disrupt_window_kind_name(w->kind), r->data->series[w->signal]->name,
                 100 * w->level);
+        if (v->chained > 1)
+            fprintf(out, " (%zu adjoining windows)", v->chained);
+        fputc('\n', out);
     } else {
         fprintf(out, "    detected  nothing\n");
     }
@@ -86,7 +89,7 @@ int disrupt_verify_report_table(FILE *out, const disrupt_verify_report *r, const
                  "supported, %zu no data.\n",
             r->result->count, count[0], count[1], count[2], count[3], count[4]);
     char tol[24];
-    disrupt_report_duration(r->options->tolerance, tol, sizeof tol);
+    disrupt_verify_duration(r->options->tolerance, tol, sizeof tol);
     fprintf(out, "Times in %s; ends are exclusive; intervals are 95%% confidence intervals of the "
                  "detected boundaries, widened by the tolerance (%s) when judging.\n",
             tz ? tz : "UTC", tol);
@@ -184,6 +187,12 @@ static void json_claim(disrupt_jsonw *w, const disrupt_verify_report *r, size_t 
         disrupt_jsonw_number_prec(w, (double)v->duration_diff / 3600.0, 6);
         disrupt_jsonw_key(w, "share_in_window");
         disrupt_jsonw_number_prec(w, v->share, 4);
+        disrupt_jsonw_key(w, "share_in_signal_windows");
+        disrupt_jsonw_number_prec(w, v->signal_share, 4);
+        disrupt_jsonw_key(w, "windows_in_claim");
+        disrupt_jsonw_integer(w, (long long)v->nwindows);
+        disrupt_jsonw_key(w, "chained_windows");
+        disrupt_jsonw_integer(w, (long long)v->chained);
     }
     disrupt_jsonw_key(w, "kind_agrees");
     if (v->kind == DISRUPT_KIND_NOT_STATED || !x)
@@ -292,7 +301,7 @@ int disrupt_verify_report_markdown(FILE *out, const disrupt_verify_report *r, co
         const disrupt_claim *c = &r->claims->items[i];
         const disrupt_verification *v = &r->result->items[i];
         const disrupt_window *x = matched(r, v);
-        char a[64], b[64], detail[DETAIL_LEN];
+        char a[128], b[128], detail[DETAIL_LEN];
         fprintf(out, "| %zu | ", i + 1);
         md_text(out, c->label);
         disrupt_time_format(c->start, tz, "%Y-%m-%d %H:%M", a, sizeof a);

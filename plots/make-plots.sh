@@ -37,6 +37,12 @@ chart() {
   echo "make-plots: $file"
   "$bin" detect --plot "$out/$file" "$@" >/dev/null
 }
+claims_chart() {
+  local file=$1
+  shift
+  echo "make-plots: $file"
+  "$bin" verify --plot "$out/$file" "$@" >/dev/null
+}
 
 az=datasets/azerbaijan-2020
 
@@ -63,6 +69,13 @@ chart azerbaijan-2020-signals.png \
   --title "Azerbaijan 2020: throttling and social-media blocking, signal by signal" \
   --subtitle "Traffic and throughput against their baselines; WhatsApp and Facebook: share of measurements blocked" \
   $az/traffic.csv $az/throughput.csv $az/web.whatsapp.com.csv $az/www.facebook.com.csv
+
+# What reports claim, bracketed above what the data show, signal by signal.
+claims_chart azerbaijan-2020-claims.png \
+  --claims $az/claims.csv \
+  --title "Azerbaijan 2020: the dates reports give, against the data" \
+  --subtitle "Brackets: claimed windows (Freedom House, OONI); shaded: windows detected" \
+  $az/traffic.csv $az/web.whatsapp.com.csv $az/www.facebook.com.csv
 
 # Nightly shutdowns after the 2021 coup: a run of windows gets one label.
 chart myanmar-2021.png \

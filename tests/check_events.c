@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "disrupt/events.h"
+#include "disrupt/timeparse.h"
 #include "disrupt/timefmt.h"
 #include "testutil.h"
 
@@ -100,15 +101,15 @@ END_TEST
 START_TEST(test_parse_time_forms)
 {
     int64_t t;
-    ck_assert_int_eq(disrupt_events_parse_time("2020-02-29", &t), 0);
-    ck_assert_int_eq(disrupt_events_parse_time("2019-02-29", &t), 1);
-    ck_assert_int_eq(disrupt_events_parse_time("2020-09-27 06:15:30", &t), 0);
+    ck_assert_int_eq(disrupt_time_parse("2020-02-29", &t), 0);
+    ck_assert_int_eq(disrupt_time_parse("2019-02-29", &t), 1);
+    ck_assert_int_eq(disrupt_time_parse("2020-09-27 06:15:30", &t), 0);
     ck_assert_int_eq(t, disrupt_time_from_civil(2020, 9, 27, 6, 15, 30));
-    ck_assert_int_eq(disrupt_events_parse_time("2020-09-27T06:15-0130", &t), 0);
+    ck_assert_int_eq(disrupt_time_parse("2020-09-27T06:15-0130", &t), 0);
     ck_assert_int_eq(t, disrupt_time_from_civil(2020, 9, 27, 7, 45, 0));
-    ck_assert_int_eq(disrupt_events_parse_time("27/09/2020", &t), 1);
-    ck_assert_int_eq(disrupt_events_parse_time("2020-09-27T06", &t), 1);
-    ck_assert_int_eq(disrupt_events_parse_time("2020-09-27x", &t), 1);
+    ck_assert_int_eq(disrupt_time_parse("27/09/2020", &t), 1);
+    ck_assert_int_eq(disrupt_time_parse("2020-09-27T06", &t), 1);
+    ck_assert_int_eq(disrupt_time_parse("2020-09-27x", &t), 1);
 }
 END_TEST
 

@@ -7,6 +7,7 @@
  * rendered files for a look.
  */
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -283,6 +284,8 @@ START_TEST(test_layout_labels_never_overlap)
     /* Panels are stacked, top to bottom, not overlapping. */
     ck_assert_double_lt(l.panels[0].frame.y + l.panels[0].frame.h, l.panels[1].title_box.y);
     ck_assert_str_eq(l.panels[1].yticks[0].text, "0%");
+    ck_assert_str_eq(l.panels[1].yticks[l.panels[1].nyticks - 1].text, "100%");
+    ck_assert_double_eq(l.panels[1].ymax, 100);
     ck_assert(!boxes_overlap(l.title_box, l.legend_box));
     disrupt_plot_layout_fini(&l);
     fixture_fini(&f);
@@ -435,6 +438,65 @@ START_TEST(test_layout_relative_and_size)
 }
 END_TEST
 
+static int legend_has(const disrupt_plot_layout *l, disrupt_legend_what what)
+{
+    for (size_t i = 0; i < l->nlegend; i++)
+        if (l->legend[i].what == what)
+            return 1;
+    return 0;
+}
+
+START_TEST(test_legend_no_data_only_when_drawn)
+{
+    /* Three missing days are hatched and in the legend; a lone missing hour in eight months
+     * of hourly data falls inside a daily column, is not hatched, and not in the legend. */
+    fixture f;
+    fixture_init(&f, 0);
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, NULL, NULL, NULL, &l, NULL), 0);
+    ck_assert(legend_has(&l, DISRUPT_LEGEND_MISSING));
+    ck_assert(legend_has(&l, DISRUPT_LEGEND_EXPECTED));
+    ck_assert(legend_has(&l, DISRUPT_LEGEND_WINDOW));
+    ck_assert(!legend_has(&l, DISRUPT_LEGEND_EVENT));
+    disrupt_plot_layout_fini(&l);
+    disrupt_series *s = f.data.series[0];
+    for (size_t i = 0; i < s->n; i++)
+        if (isnan(s->value[i]))
+            s->value[i] = 100;
+    s->value[1000] = NAN;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, NULL, NULL, NULL, &l, NULL), 0);
+    ck_assert(!legend_has(&l, DISRUPT_LEGEND_MISSING));
+    disrupt_plot_layout_fini(&l);
+    fixture_fini(&f);
+}
+END_TEST
+
+START_TEST(test_yaxis_does_not_waste_a_third)
+{
+    /* Two short panels of data up to 210: 1-2-5 ticks to 250, not to 300. */
+    disrupt_dataset d;
+    disrupt_dataset_init(&d);
+    for (int k = 0; k < 2; k++) {
+        disrupt_series *s = disrupt_series_alloc(k ? "b" : "a", NULL, DISRUPT_SIGNAL_LEVEL,
+                                                 T(2020, 1, 1), 3600, 24 * 30);
+        for (size_t i = 0; i < s->n; i++)
+            s->value[i] = i == 100 ? 210 : 100;
+        ck_assert_int_eq(disrupt_dataset_add(&d, s, NULL), 0);
+    }
+    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0};
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&in, NULL, NULL, NULL, &l, NULL), 0);
+    for (int k = 0; k < 2; k++) {
+        ck_assert_double_eq(l.panels[k].ymin, 0);
+        ck_assert_double_eq(l.panels[k].ymax, 250);
+        ck_assert_double_eq(l.panels[k].yticks[1].value, 50);
+        ck_assert_str_eq(l.panels[k].yticks[l.panels[k].nyticks - 1].text, "250");
+    }
+    disrupt_plot_layout_fini(&l);
+    disrupt_dataset_fini(&d);
+}
+END_TEST
+
 START_TEST(test_options_parsing)
 {
     disrupt_plot_length len;
@@ -527,6 +589,68 @@ START_TEST(test_png_pixels_inside_and_outside_window)
     cairo_surface_destroy(s);
     disrupt_plot_layout_fini(&l);
     free(path);
+    tu_rmrf(dir);
+    free(dir);
+    fixture_fini(&f);
+}
+END_TEST
+
+/* Mean grey level (Rec. 601 luma) of a block of pixels: what a greyscale print shows. */
+static double luma_block(cairo_surface_t *s, double cx, double y0, double y1, double half)
+{
+    double sum = 0;
+    int n = 0;
+    for (int y = (int)y0; y <= (int)y1; y++)
+        for (int x = (int)(cx - half); x <= (int)(cx + half); x++) {
+            int r, g, b;
+            pixel_at(s, x, y, &r, &g, &b);
+            sum += 0.299 * r + 0.587 * g + 0.114 * b;
+            n++;
+        }
+    return sum / n;
+}
+
+START_TEST(test_kinds_differ_in_greyscale)
+{
+    /* One window of each kind; in every theme the shaded areas must differ in grey level by a
+     * margin a greyscale print (or a colour-blind reader) keeps. */
+    fixture f;
+    fixture_init(&f, 0);
+    add_window(&f, 0, DISRUPT_KIND_SHUTDOWN, T(2020, 6, 10), T(2020, 7, 5), 0.05);
+    add_window(&f, 0, DISRUPT_KIND_BLOCKING, T(2020, 12, 1), T(2020, 12, 25), 0.6);
+    disrupt_plot_theme themes[] = {DISRUPT_THEME_LIGHT, DISRUPT_THEME_PRINT, DISRUPT_THEME_DARK};
+    const char *names[] = {"kinds-light.png", "kinds-print.png", "kinds-dark.png"};
+    char *dir = NULL;
+    for (int t = 0; t < 3; t++) {
+        disrupt_plot_options opt;
+        disrupt_plot_options_init(&opt);
+        opt.theme = themes[t];
+        opt.dpi = 144;
+        char *path = keep_or_temp(&dir, names[t]);
+        disrupt_error err;
+        ck_assert_msg(disrupt_plot_write(path, &f.in, &opt, &err) == 0, "%s", err.message);
+        disrupt_plot_layout l;
+        ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, &opt, NULL, NULL, &l, NULL), 0);
+        cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+        ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+        double k = opt.dpi / 72.0, top = l.panels[0].frame.y;
+        double luma[3];
+        for (size_t i = 0; i < l.nmarks; i++) {
+            const disrupt_plot_mark *mk = &l.marks[i];
+            luma[mk->kind] = luma_block(s, (mk->x0 + mk->x1) / 2 * k, (top + 0.9 * l.em) * k,
+                                        (top + 1.6 * l.em) * k, 6);
+        }
+        for (int a = 0; a < 3; a++) {
+            if (themes[t] != DISRUPT_THEME_DARK)
+                ck_assert_double_lt(luma[a], 250);  /* shaded at all */
+            for (int b = 0; b < a; b++)
+                ck_assert_msg(fabs(luma[a] - luma[b]) >= 12, "theme %d: kinds %d and %d at %.1f and %.1f",
+                              t, a, b, luma[a], luma[b]);
+        }
+        cairo_surface_destroy(s);
+        disrupt_plot_layout_fini(&l);
+        free(path);
+    }
     tu_rmrf(dir);
     free(dir);
     fixture_fini(&f);
@@ -647,6 +771,32 @@ START_TEST(test_write_errors)
 }
 END_TEST
 
+START_TEST(test_font_covers_azerbaijani)
+{
+    /* The chart's font (through fontconfig) has every glyph of Azerbaijani place names and of
+     * the label punctuation: no boxes in place of ə, Ş, ·, –, −. */
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 10, 10);
+    cairo_t *cr = cairo_create(s);
+    PangoLayout *layout = pango_cairo_create_layout(cr);
+    PangoFontDescription *font = pango_font_description_from_string("DejaVu Sans 10");
+    pango_layout_set_font_description(layout, font);
+    pango_layout_set_text(layout, "Gəncə Şəki Ağdam \xC2\xB7 \xE2\x80\x93 \xE2\x88\x92" "42% \xC3\x97 3", -1);
+    ck_assert_int_eq(pango_layout_get_unknown_glyphs_count(layout), 0);
+    PangoFontMap *map = pango_cairo_font_map_get_default();
+    PangoContext *ctx = pango_layout_get_context(layout);
+    PangoFont *loaded = pango_font_map_load_font(map, ctx, font);
+    ck_assert_ptr_nonnull(loaded);
+    PangoFontDescription *got = pango_font_describe(loaded);
+    ck_assert_str_eq(pango_font_description_get_family(got), "DejaVu Sans");
+    pango_font_description_free(got);
+    g_object_unref(loaded);
+    pango_font_description_free(font);
+    g_object_unref(layout);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("plot");
@@ -658,6 +808,8 @@ static Suite *suite(void)
     tcase_add_test(layout, test_layout_narrow_figure_wraps_labels);
     tcase_add_test(layout, test_layout_claim_above_its_signal);
     tcase_add_test(layout, test_layout_relative_and_size);
+    tcase_add_test(layout, test_legend_no_data_only_when_drawn);
+    tcase_add_test(layout, test_yaxis_does_not_waste_a_third);
     tcase_add_test(layout, test_options_parsing);
     suite_add_tcase(s, layout);
     TCase *render = tcase_create("render");
@@ -665,6 +817,8 @@ static Suite *suite(void)
     tcase_add_test(render, test_png_pixels_inside_and_outside_window);
     tcase_add_test(render, test_all_formats_and_determinism);
     tcase_add_test(render, test_themes_render);
+    tcase_add_test(render, test_kinds_differ_in_greyscale);
+    tcase_add_test(render, test_font_covers_azerbaijani);
     tcase_add_test(render, test_write_errors);
     suite_add_tcase(s, render);
     return s;

@@ -9,6 +9,7 @@
 
 #include "disrupt/csvread.h"
 #include "disrupt/events.h"
+#include "disrupt/timeparse.h"
 #include "disrupt/simulate.h"
 #include "disrupt/timefmt.h"
 #include "testutil.h"
@@ -615,8 +616,8 @@ static int check_claim_row(void *ctx, const disrupt_csv_field *f, size_t n, disr
     }
     ck_assert_msg(n >= 3 && n <= 5, "claims row %zu has %zu fields", c->rows, n);
     int64_t start, end;
-    ck_assert_int_eq(disrupt_events_parse_time(f[1].data, &start), 0);
-    ck_assert_int_eq(disrupt_events_parse_time(f[2].data, &end), 0);
+    ck_assert_int_eq(disrupt_time_parse(f[1].data, &start), 0);
+    ck_assert_int_eq(disrupt_time_parse(f[2].data, &end), 0);
     ck_assert_int_gt(end, start);
     ck_assert_int_lt(start, c->sc->end);
     ck_assert_int_gt(end, c->sc->start);

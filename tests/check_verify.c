@@ -2,10 +2,12 @@
  * boundary arithmetic checked to the second. */
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "disrupt/verify.h"
+#include "disrupt/verify_report.h"
 #include "testutil.h"
 
 #define HOUR 3600
@@ -111,6 +113,14 @@ START_TEST(exact_claim_is_supported)
     ck_assert_double_eq_tol(v->coverage, 1.0, 1e-12);
     ck_assert_uint_eq(v->nsignals, 1);
     ck_assert_uint_eq(v->signals[0], 0);
+    /* A window corroborated by another signal names it even when the claim names one. */
+    size_t *by = malloc(sizeof *by);
+    by[0] = 1;
+    f.windows.items[0].corroborated_by = by;
+    f.windows.items[0].ncorroborated = 1;
+    v = run(&f);
+    ck_assert_uint_eq(v->nsignals, 2);
+    ck_assert_uint_eq(v->signals[1], 1);
     char text[128];
     ck_assert_uint_gt(disrupt_verify_describe(v, text, sizeof text), 0);
     ck_assert_str_eq(text, "start agrees, end agrees");
@@ -352,6 +362,128 @@ START_TEST(names_and_kind_sets)
 }
 END_TEST
 
+/* The writers keep a label with commas, quotes and a pipe intact in every format. */
+START_TEST(writers_quote_labels)
+{
+    fixture f;
+    setup(&f);
+    ck_assert_int_eq(disrupt_claim_list_add(&f.claims, "FOTN \"A3\", 46 days | war", SEP_27 - DAY,
+                                            NOV_12, 0, NULL, NULL, 2, NULL),
+                     0);
+    run(&f);
+    disrupt_verify_report r = {&f.claims, &f.data, &f.windows, &f.result, &f.opt, "claims.csv"};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    ck_assert_int_eq(disrupt_verify_report_csv(out, &r, NULL), 0);
+    fclose(out);
+    ck_assert_ptr_nonnull(strstr(buf, "\n\"FOTN \"\"A3\"\", 46 days | war\",2020-09-26T00:00:00Z,"
+                                      "2020-11-12T00:00:00Z,,,dates differ,traffic,throttling,"));
+    ck_assert_ptr_nonnull(strstr(buf, ",-24,0,24,,1,traffic;www.facebook.com,"));
+    free(buf);
+    out = open_memstream(&buf, &len);
+    ck_assert_int_eq(disrupt_verify_report_markdown(out, &r, NULL, NULL), 0);
+    fclose(out);
+    ck_assert_ptr_nonnull(strstr(buf, "| 1 | FOTN \"A3\", 46 days \\| war | 2020-09-26 00:00 – "));
+    ck_assert_ptr_nonnull(strstr(buf, "| **dates differ** | start 1d early, end agrees |"));
+    free(buf);
+    out = open_memstream(&buf, &len);
+    ck_assert_int_eq(disrupt_verify_report_json(out, &r, NULL), 0);
+    fclose(out);
+    ck_assert_ptr_nonnull(strstr(buf, "\"label\": \"FOTN \\\"A3\\\", 46 days | war\""));
+    ck_assert_ptr_nonnull(strstr(buf, "\"start_diff_hours\": -24"));
+    ck_assert_ptr_nonnull(strstr(buf, "\"kind_agrees\": null"));
+    free(buf);
+    out = open_memstream(&buf, &len);
+    ck_assert_int_eq(disrupt_verify_report_table(out, &r, NULL, NULL), 0);
+    fclose(out);
+    ck_assert_ptr_nonnull(strstr(buf, "[1] FOTN \"A3\", 46 days | war (claims.csv:2)"));
+    ck_assert_ptr_nonnull(strstr(buf, "1 claims: 0 supported, 1 dates differ"));
+    free(buf);
+    teardown(&f);
+}
+END_TEST
+
+/* Nightly shutdowns claimed as one ten-week period: one night is W, all of them together
+ * are the signal's share, and the verdict is `partly supported`. */
+START_TEST(nightly_windows_count_together)
+{
+    fixture f;
+    setup(&f);
+    f.windows.count = 0;
+    int64_t first = JUN_1 + 10 * DAY;
+    for (int night = 0; night < 70; night++) {
+        disrupt_window w = make_window(0, DISRUPT_KIND_SHUTDOWN, first + night * DAY + 18 * HOUR,
+                                       first + night * DAY + 26 * HOUR);
+        ck_assert_int_eq(disrupt_window_list_push(&f.windows, &w, NULL), 0);
+    }
+    add_claim(&f, first, first + 70 * DAY, DISRUPT_KIND_BIT(DISRUPT_KIND_SHUTDOWN), "traffic");
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_PARTLY);
+    ck_assert_uint_eq(v->nwindows, 70);
+    ck_assert_double_eq_tol(v->share, 8.0 / (70 * 24), 1e-12);
+    /* The last night reaches 2 h past the claim's end. */
+    ck_assert_double_eq_tol(v->signal_share, (70 * 8.0 - 2) / (70 * 24), 1e-12);
+    char text[160];
+    disrupt_verify_describe(v, text, sizeof text);
+    ck_assert_ptr_nonnull(strstr(text, "detected in 0% of the claimed period (33% in 70 windows)"));
+    teardown(&f);
+}
+END_TEST
+
+/* A shutdown inside a throttling is three adjoining windows: matched together, dated by the
+ * first start and the last end, and a claimed shutdown agrees on kind. */
+START_TEST(adjoining_windows_are_one_chain)
+{
+    fixture f;
+    setup(&f);
+    f.windows.count = 0;
+    int64_t a = SEP_27, b = SEP_27 + 5 * DAY, c = SEP_27 + 7 * DAY, e = NOV_12;
+    disrupt_window w = make_window(0, DISRUPT_KIND_THROTTLING, a, b);
+    ck_assert_int_eq(disrupt_window_list_push(&f.windows, &w, NULL), 0);
+    w = make_window(0, DISRUPT_KIND_SHUTDOWN, b, c);
+    ck_assert_int_eq(disrupt_window_list_push(&f.windows, &w, NULL), 0);
+    w = make_window(0, DISRUPT_KIND_THROTTLING, c, e);
+    ck_assert_int_eq(disrupt_window_list_push(&f.windows, &w, NULL), 0);
+    add_claim(&f, a, e, DISRUPT_KIND_BIT(DISRUPT_KIND_SHUTDOWN), "traffic");
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_SUPPORTED);
+    ck_assert_uint_eq(v->window, 0);
+    ck_assert_uint_eq(v->chained, 3);
+    ck_assert_uint_eq(v->nwindows, 3);
+    ck_assert_int_eq(v->match.start, a);
+    ck_assert_int_eq(v->match.end, e);
+    ck_assert_int_eq(v->match.end_hi, e + 2 * HOUR);
+    ck_assert_int_eq(v->match.kind, DISRUPT_KIND_THROTTLING);   /* the longest member */
+    ck_assert_int_eq(v->kind, DISRUPT_KIND_AGREES);
+    ck_assert_double_eq_tol(v->share, 1.0, 1e-12);
+    /* A gap of one hour breaks the chain: the longer part alone is matched. */
+    f.windows.items[2].start += HOUR;
+    v = run(&f);
+    ck_assert_uint_eq(v->chained, 2);
+    ck_assert_int_eq(v->match.end, c);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_PARTLY);   /* kind first: the shutdown part */
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(durations_for_people)
+{
+    char out[32];
+    ck_assert_uint_eq(disrupt_verify_duration(3 * DAY + 12 * HOUR, out, sizeof out), 6);
+    ck_assert_str_eq(out, "3d 12h");
+    disrupt_verify_duration(-(2 * HOUR + 30 * 60), out, sizeof out);
+    ck_assert_str_eq(out, "2h 30m");
+    disrupt_verify_duration(62250 * 60, out, sizeof out);
+    ck_assert_str_eq(out, "43d 5h 30m");
+    disrupt_verify_duration(0, out, sizeof out);
+    ck_assert_str_eq(out, "0");
+    disrupt_verify_duration(DAY + 1, out, sizeof out);
+    ck_assert_str_eq(out, "1d 1s");
+    ck_assert_uint_eq(disrupt_verify_duration(3 * DAY + 12 * HOUR, out, 4), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("verify");
@@ -367,6 +499,10 @@ int main(void)
     tcase_add_test(tc, stated_kind_chooses_the_window);
     tcase_add_test(tc, bad_options_and_claims_are_errors);
     tcase_add_test(tc, names_and_kind_sets);
+    tcase_add_test(tc, writers_quote_labels);
+    tcase_add_test(tc, nightly_windows_count_together);
+    tcase_add_test(tc, adjoining_windows_are_one_chain);
+    tcase_add_test(tc, durations_for_people);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -56,6 +56,17 @@ check "by file: facebook blocking" grep -qE '^www.facebook.com.csv,.*,1,0,0,1,44
 "$bin" compare --by file --plot "$tmp/f.svg" "$az2020/traffic.csv" "$az2020/www.facebook.com.csv" > /dev/null
 check "by file chart is SVG" grep -q "<svg" "$tmp/f.svg"
 
+# Progress: a bar on a terminal (script(1) gives the command a pseudo-terminal), none with
+# --quiet, and the table intact after the bar is cleared.
+if command -v script > /dev/null; then
+    script -qec "'$bin' compare --by file '$az2020/traffic.csv' '$az2020/throughput.csv'" /dev/null > "$tmp/tty.txt"
+    check "bar drawn on a terminal" contains "$tmp/tty.txt" "compare  [############............]  1/2 files"
+    check "bar completes" contains "$tmp/tty.txt" "2/2 files"
+    check "table follows the bar" grep -q '^throughput.csv ' "$tmp/tty.txt"
+    script -qec "'$bin' compare --quiet --by file '$az2020/traffic.csv' '$az2020/throughput.csv'" /dev/null > "$tmp/quiet.txt"
+    check "--quiet: no bar" test -z "$(grep -F 'files' "$tmp/quiet.txt")"
+fi
+
 "$bin" compare --by month "$years" > /dev/null 2> "$tmp/e1"
 check "bad --by is a usage error" test $? -eq 2
 check "bad --by message" contains "$tmp/e1" "--by expects year or file, found 'month'"

@@ -47,6 +47,15 @@ printf 'label,start,end\n' > "$tmp/none.csv"
 "$bin" verify --claims "$tmp/none.csv" --plot "$tmp/none.svg" "${inputs[@]}" > /dev/null 2>&1
 check "claim brackets change the chart" test -s "$tmp/none.svg" -a "$(wc -c < "$tmp/v.svg")" -gt "$(wc -c < "$tmp/none.svg")"
 
+# Iran, November 2019 (SYNTHETIC): restoration came in stages, detected as adjoining windows;
+# matched together they support the IODA dates and differ from Access Now's whole days.
+"$bin" verify --claims "$src/datasets/iran-2019/claims.csv" --json - "$src/datasets/iran-2019/traffic.csv" > "$tmp/iran.json"
+check "staged restoration: one chain of windows" /usr/bin/python3 -c "
+import json; c = json.load(open('$tmp/iran.json'))['claims']
+assert c[0]['verdict'] == 'supported' and c[0]['chained_windows'] > 1, c[0]
+assert c[0]['window']['start'] == '2019-11-16T14:00:00Z' and c[0]['window']['end'] == '2019-11-24T20:30:00Z'
+assert c[1]['verdict'] == 'dates differ' and c[1]['start_diff_hours'] == -14 and c[1]['end_diff_hours'] == 3.5, c[1]"
+
 # Dates without a time are whole days in --tz: in UTC, 27 Sep – 11 Nov is 27 Sep 00:00 – 12 Nov
 # 00:00 (supported); in Baku the same words mean 4 h earlier (dates differ by 4 h).
 printf 'label,start,end,kind,signal\nwar,2020-09-27,2020-11-11,throttling,traffic\n' > "$tmp/days.csv"
@@ -70,6 +79,16 @@ check "other verdicts exit 0" test $? -eq 0
 check "no data" grep -q '^before the data,.*,no data,' "$tmp/other.out"
 check "not supported" grep -q '^quiet summer,.*,not supported,' "$tmp/other.out"
 check "partly supported" grep -q '^long claim,.*,partly supported,traffic,throttling,' "$tmp/other.out"
+"$bin" verify --claims - --json - "$data/traffic.csv" < "$tmp/other.csv" > "$tmp/other.json"
+check "claims from standard input; nulls where nothing matched" /usr/bin/python3 -c "
+import json; c = json.load(open('$tmp/other.json'))['claims']
+assert [x['verdict'] for x in c] == ['no data', 'not supported', 'partly supported'], c
+assert c[0]['window'] is None and c[0]['kind_agrees'] is None and c[0]['supported_by'] == []
+assert c[0]['coverage'] == 0 and c[1]['coverage'] > 0.9
+assert 'start_diff_hours' not in c[1] and c[2]['share_in_window'] < 0.5, c[2]
+assert c[2]['detail'].endswith('of the claimed period'), c[2]"
+"$bin" verify --claims - - < "$tmp/other.csv" > /dev/null 2> "$tmp/e0"
+check "claims and data both from stdin is a usage error" test $? -eq 2
 
 # A #KeepItOn export (SYNTHETIC rows) filtered by --country.
 cat > "$tmp/kio.csv" <<'CSV'

@@ -21,13 +21,13 @@ typedef struct {
 } compare_cli;
 
 static const cli_option compare_options[] = {
-    {"by", "WHAT", OPT_BY, "year (default: one row per year the data touches) or file", 0},
+    {"by", "WHAT", OPT_BY, "year (default) or file: one row per year or per file", 0},
     {"year-start", "MM-DD", OPT_YEAR_START,
-     "years begin on this day at local midnight in --tz (default 01-01)", 0},
+     "years begin this day, local midnight in --tz (default 01-01)", 0},
     {"json", "FILE", OPT_JSON, "write the periods as JSON to FILE ('-' for standard output)", 0},
     {"csv", "FILE", OPT_CSV, "write the periods as CSV to FILE ('-' for standard output)", 0},
     {"overlay", NULL, OPT_OVERLAY,
-     "with --plot: draw each period's series relative to its baseline behind the bars", 0},
+     "with --plot: each period's series relative to its baseline", 0},
     {"quiet", NULL, OPT_QUIET, WORKFLOW_QUIET_HELP, 0},
     {NULL, NULL, 0, NULL, 0},
 };

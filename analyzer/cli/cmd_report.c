@@ -153,16 +153,13 @@ static int write_one(const char *dir, const char *name, workflow_writer w, const
 static int draw_timeline(const char *dir, const char *name, const workflow_opts *w,
                          const report_state *s, disrupt_error *err)
 {
-    disrupt_plot_claim *marks = calloc(s->claims.count + 1, sizeof *marks);
+    disrupt_plot_claim *marks = workflow_plot_claims(&s->claims);
     char *path = join(dir, name);
     int rc = DISRUPT_OK;
     if (!marks || !path) {
         rc = disrupt_error_nomem(err);
         goto done;
     }
-    for (size_t i = 0; i < s->claims.count; i++)
-        marks[i] = (disrupt_plot_claim){s->claims.items[i].label, s->claims.items[i].start,
-                                        s->claims.items[i].end};
     cli_plot_opts po = w->plot;
     po.path = path;
     po.plot.format = DISRUPT_PLOT_AUTO;

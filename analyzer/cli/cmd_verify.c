@@ -22,10 +22,9 @@ typedef struct {
 
 static const cli_option verify_options[] = {
     {"claims", "FILE", OPT_CLAIMS,
-     "claimed windows: label,start,end[,kind][,signal] CSV, an Access Now #KeepItOn export or "
-     "the IODA outage list (required; --country and --tz apply to it)", 0},
+     "claimed windows: CSV, #KeepItOn export or IODA list (required)", 0},
     {"tolerance", "DUR", OPT_TOLERANCE,
-     "widen each boundary's confidence interval by DUR when judging (default 0)", 0},
+     "widen each boundary's interval by DUR when judging (default 0)", 0},
     {"json", "FILE", OPT_JSON, "write the verdicts as JSON to FILE ('-' for standard output)", 0},
     {"csv", "FILE", OPT_CSV, "write the verdicts as CSV to FILE ('-' for standard output)", 0},
     {"quiet", NULL, OPT_QUIET, WORKFLOW_QUIET_HELP, 0},
@@ -57,7 +56,9 @@ static const cli_command_doc verify_doc = {
     "  partly supported  a disruption is detected in less than half of the claimed period\n"
     "  not supported     the data covers the claim and shows no disruption in it\n"
     "  no data           the series do not cover (half of) the claimed period\n"
-    "A date without a time is the whole day in --tz. Exit 0 whatever the verdicts.",
+    "Claims: label,start,end[,kind][,signal] CSV, an Access Now #KeepItOn export or the\n"
+    "IODA curated outage list (--country keeps one country's rows). A date without a time\n"
+    "is the whole day in --tz. Exit 0 whatever the verdicts.",
 };
 
 static int write_json(FILE *out, const void *ctx, disrupt_error *err)
@@ -80,14 +81,9 @@ static int draw(const cli_plot_opts *po, const disrupt_dataset *data,
                 const disrupt_detection *result, const disrupt_claim_list *claims,
                 disrupt_error *err)
 {
-    disrupt_plot_claim *marks = calloc(claims->count ? claims->count : 1, sizeof *marks);
+    disrupt_plot_claim *marks = workflow_plot_claims(claims);
     if (!marks)
         return disrupt_error_nomem(err);
-    for (size_t i = 0; i < claims->count; i++) {
-        marks[i].label = claims->items[i].label;
-        marks[i].start = claims->items[i].start;
-        marks[i].end = claims->items[i].end;
-    }
     disrupt_plot_input chart = {0};
     chart.data = data;
     chart.expected = (const double *const *)result->expected;
@@ -107,6 +103,10 @@ static int parse(int argc, char **argv, workflow_opts *w, verify_cli *v, int *fi
         status = cli_usage_error("verify", "--claims FILE is required");
     if (status == 0)
         status = workflow_one_stdout("verify", v->json, v->csv);
+    for (int i = *first; status == 0 && v->claims && !strcmp(v->claims, "-") && i < argc; i++)
+        if (!strcmp(argv[i], "-"))
+            status = cli_usage_error("verify", "--claims and an input cannot both read standard "
+                                               "input");
     return status;
 }
 

@@ -1,6 +1,7 @@
 /* workflow.c — reading, detecting and writing for verify, compare and report. */
 #include "workflow.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "disrupt/ingest.h"
@@ -75,4 +76,16 @@ int workflow_one_stdout(const char *command, const char *json, const char *csv)
     if (json && csv && !strcmp(json, "-") && !strcmp(csv, "-"))
         return cli_usage_error(command, "--json and --csv cannot both write to standard output");
     return 0;
+}
+
+disrupt_plot_claim *workflow_plot_claims(const disrupt_claim_list *claims)
+{
+    disrupt_plot_claim *marks = calloc(claims->count + 1, sizeof *marks);
+    if (!marks)
+        return NULL;
+    for (size_t i = 0; i < claims->count; i++) {
+        const disrupt_claim *c = &claims->items[i];
+        marks[i] = (disrupt_plot_claim){c->label, c->start, c->end, c->signal};
+    }
+    return marks;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "detect_opts.h"
+#include "disrupt/claims.h"
 #include "disrupt/detect.h"
 #include "disrupt/progress.h"
 #include "ingest_opts.h"
@@ -43,7 +44,11 @@ typedef int (*workflow_writer)(FILE *out, const void *ctx, disrupt_error *err);
 /* Writes path ("-" = standard output) atomically with write(out, ctx, err). */
 int workflow_write(const char *path, workflow_writer write, const void *ctx, disrupt_error *err);
 
+/* The claims as brackets for a chart (label, dates, signal borrowed from the list); caller
+ * frees the array. NULL when out of memory. */
+disrupt_plot_claim *workflow_plot_claims(const disrupt_claim_list *claims);
+
 /* The --quiet option row, for commands' Output groups. */
-#define WORKFLOW_QUIET_HELP "no progress bar (it is only drawn when standard error is a terminal)"
+#define WORKFLOW_QUIET_HELP "no progress bar (drawn only when stderr is a terminal)"
 
 #endif

@@ -35,7 +35,5 @@ int disrupt_event_list_push(disrupt_event_list *l, int64_t time, const char *lab
                             disrupt_error *err);
 /* Reads path ("-" = standard input) and appends its events to l. */
 int disrupt_events_read(const char *path, disrupt_event_list *l, disrupt_error *err);
-/* Parses an ISO 8601 date or date-time into UTC seconds; 0 on success, 1 when malformed. */
-int disrupt_events_parse_time(const char *s, int64_t *out);
 
 #endif

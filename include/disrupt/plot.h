@@ -1,17 +1,23 @@
 /* plot.h — annotated timeline charts for reports: PNG, SVG and PDF through cairo and pango.
  *
  * One panel per signal, stacked on a shared date axis (see timeaxis.h). Each panel shows the
- * observed series (blocked share for count signals), the expected baseline as a faint band,
- * missing data as hatched gaps, and the detected windows shaded by kind with their boundary
- * confidence intervals as whiskers and one label each ("Throttling · 27 Sep – 12 Nov 2020 ·
- * 46 days · −42%"). Events are thin rules across all panels; claimed windows are brackets
- * above the panels. A title, subtitle, legend and a source caption frame the figure.
+ * observed series (blocked share for count signals; percent of expected with `relative`),
+ * the expected baseline dashed, missing data as hatched gaps, and the detected windows shaded
+ * by kind with their boundary confidence intervals as whiskers and one label each
+ * ("Throttling · 27 Sep – 12 Nov 2020 · 46 days · −42%") in lanes, so that no two labels
+ * overlap and none leaves the plot; a run of three or more short windows of one kind in a
+ * row (nightly shutdowns) gets one label for the run. Events are thin rules across all
+ * panels, labelled beside the rule, or numbered and listed under the chart when their labels
+ * do not all fit. Claimed windows are brackets above the panel of the signal they are about
+ * (above all panels otherwise). A title, subtitle, legend and a caption (the input files,
+ * "synthetic" when any series is, the time zone) frame the figure. Hourly data over months
+ * is drawn as a daily range with the daily mean as the line.
  *
  * Work is split in two: disrupt_plot_layout_compute() places everything (pure, no cairo,
  * unit-testable: tick times, label strings and boxes, pixel x of window edges), and
  * disrupt_plot_write() draws a layout with cairo/pangocairo and writes the file atomically.
  * Layout coordinates are points (1/72 in) from the top-left corner; a PNG is rendered at
- * `dpi` so a point is dpi/72 pixels.
+ * `dpi` so a point is dpi/72 pixels. Fonts: DejaVu Sans through fontconfig.
  *
  * Output is deterministic: the same input gives byte-identical PNG and SVG files (SVG
  * element ids are renumbered; PDF creation dates follow SOURCE_DATE_EPOCH when it is set).
@@ -20,7 +26,7 @@
  * arrays and strings; disrupt_plot_layout_fini releases them (also after a failure).
  * Errors: DISRUPT_EINVAL (no series, bad size, unknown format or zone), DISRUPT_EIO (cannot
  * write), DISRUPT_EANALYSIS (cairo or pango failed), DISRUPT_ENOMEM.
- * Complexity: O(total points + windows² + events²).
+ * Complexity: O(total points + windows² + events²); see bench/bench_plot.c for figures.
  */
 #ifndef DISRUPT_PLOT_H
 #define DISRUPT_PLOT_H

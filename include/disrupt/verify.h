@@ -12,10 +12,13 @@
  *    second). → `not supported` when there is none: the data covers the claim and shows no
  *    disruption in it.
  *
- * 3. The best-matching window W = [ws, we) is, among the overlapping ones, the first by
- *    (a) kind agreement when the claim states kinds (a claimed throttling is matched with a
- *    detected throttling before a blocking of another signal), (b) the largest overlap over
- *    union |C∩W| / |C∪W|, (c) input order.
+ * 3. Windows of one signal that follow each other without a gap (a shutdown inside a
+ *    throttling, staged restoration) are taken together as one chain: its start and start
+ *    interval are its first window's, its end and end interval its last's, its kinds all of
+ *    its members'. The best match W = [ws, we) is, among the overlapping chains (most are a
+ *    single window), the first by (a) kind agreement when the claim states kinds (a claimed
+ *    throttling is matched with a detected throttling before a blocking of another signal),
+ *    (b) the largest overlap over union |C∩W| / |C∪W|, (c) input order.
  *
  * 4. Boundaries: the claimed start agrees when ws_lo − tolerance ≤ cs ≤ ws_hi + tolerance,
  *    where [ws_lo, ws_hi] is W's confidence interval of the start; likewise the end with
@@ -28,8 +31,12 @@
  *    → `partly supported` when share < min_share: the data shows a disruption in only part of
  *      the claimed period.
  *
- * Kind agreement and the supporting signals (every covering candidate with a window
- * overlapping C, W's signal first) are reported beside the verdict and never change it.
+ * For context, `nwindows` counts every matching window and `signal_share` is the part of C
+ * inside any window of W's signal (a claim of nightly shutdowns over ten weeks matches one
+ * night as W, but all the nights together in signal_share).
+ * Kind agreement and the supporting signals (W's signal first, then every covering candidate
+ * with a window overlapping C, then the signals that corroborate W) are reported beside the
+ * verdict and never change it.
  *
  * Ownership: a disrupt_verify_result owns its items and their signal arrays; _fini releases
  * them. The claims, dataset and windows are borrowed during the call only.
@@ -78,11 +85,17 @@ typedef struct {
     double coverage;               /* best observed share of the claimed period, 0..1 */
     int signal_missing;            /* 1: the claim names a signal that is not an input */
     int has_window;                /* 0 for `no data` and `not supported` */
-    size_t window;                 /* index of W in the window list */
+    size_t window;                 /* index of W's first window in the window list */
+    size_t chained;                /* windows W is made of (1 unless a chain) */
+    disrupt_window match;          /* W as one window (a chain: see rule 3; kind, level and
+                                      depth of its longest member); owns no corroboration */
     int start_agrees, end_agrees;
     int64_t start_diff, end_diff;  /* cs − ws, ce − we (seconds) */
     int64_t duration_diff;         /* (ce − cs) − (we − ws) */
     double share;                  /* |C∩W| / |C| */
+    size_t nwindows;               /* windows of covering candidates overlapping C */
+    double signal_share;           /* part of C inside any window of W's signal (nightly
+                                      shutdowns: all the nights together) */
     double iou;                    /* |C∩W| / |C∪W| */
     disrupt_kind_agreement kind;
     size_t *signals;               /* supporting signals (dataset indices), W's first */
@@ -101,8 +114,12 @@ int disrupt_verify_run(const disrupt_claim_list *claims, const disrupt_dataset *
                        const disrupt_window_list *windows, const disrupt_verify_options *o,
                        disrupt_verify_result *out, disrupt_error *err);
 
-/* One line on what the boundaries say: "start 1d early, end agrees", "end 2d late".
- * Times are whole units of the largest fitting (d, h, m). Returns the length written. */
+/* A duration for people: "3d 12h", "2h 30m", "45m", "20s", "0" (the sign dropped).
+ * Returns the length written, 0 when it does not fit. */
+size_t disrupt_verify_duration(int64_t seconds, char *out, size_t outsz);
+
+/* One line on what the boundaries say: "start 1d early, end agrees", "end 3d 12h late".
+ * Returns the length written. */
 size_t disrupt_verify_describe(const disrupt_verification *v, char *out, size_t outsz);
 
 #endif
