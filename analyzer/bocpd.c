@@ -13,8 +13,12 @@
  * `truncate` are dropped, except runs younger than `bocpd_lag` points.
  *
  * cp_probability[i] = P(a segment starts at i | x_0 … x_{i+lag−1}) (data up to the end of the
- * series when that is sooner); cp_probability[0] = 0. A change is reported at each i whose
- * probability reaches cp_threshold, strongest first, at least min_seg apart and from the ends.
+ * series when that is sooner), whatever happens after i: the forward recursion's normalisers
+ * give p(x_i … x_t | past), a backward sum over the lag window the evidence of a segment
+ * starting at i (O(lag²) closed-form evidences per point). cp_probability[0] = 0. A change is reported at each local peak
+ * of cp_probability (within ±2 points) where the probabilities within ±2 points sum to at
+ * least cp_threshold (neighbouring starts share the evidence for one change when the data
+ * cannot tell them apart), strongest first, at least min_seg apart and from the ends.
  *
  * Time: O(n · active runs). Memory: ≤ 57 bytes per point (prefix sums, probabilities, the
  * log-gamma table, run arrays at their worst).
@@ -87,29 +91,10 @@ typedef struct {
     size_t count;
 } runs;
 
-/* Index of the run starting at s, or count when it was truncated. */
-static size_t find_run(const runs *r, size_t s)
-{
-    size_t lo = 0, hi = r->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->start[mid] < s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < r->count && r->start[lo] == s ? lo : r->count;
-}
-
-static double run_probability(const runs *r, size_t s)
-{
-    size_t k = find_run(r, s);
-    return k < r->count ? exp(r->logw[k]) : 0.0;
-}
-
-/* One step of the recursion for point t >= 1; r has room for one more run. */
-static void bocpd_step(const ng_model *m, runs *r, size_t t, double y, double log_h,
-                       double log_1mh, double truncate, size_t lag)
+/* One step of the recursion for point t >= 1; r has room for one more run. Returns
+ * log p(x_t | x_0 … x_{t−1}). */
+static double bocpd_step(const ng_model *m, runs *r, size_t t, double y, double log_h,
+                         double log_1mh, double truncate, size_t lag)
 {
     double zmax = -INFINITY;
     size_t kmax = 0;
@@ -142,6 +127,61 @@ static void bocpd_step(const ng_model *m, runs *r, size_t t, double y, double lo
         }
     }
     r->count = keep;
+    return lognorm;
+}
+
+/* log p(y_a … y_{b−1}) as one segment: the Normal-Gamma evidence in closed form. lga[m] holds
+ * lgamma(α₀ + m/2) for m <= b − a. */
+static double log_evidence(const ng_model *m, const double *lga, size_t a, size_t b)
+{
+    double r = (double)(b - a), s1 = m->p1[b] - m->p1[a], s2 = m->p2[b] - m->p2[a];
+    double mean = s1 / r, ss = s2 - s1 * mean;
+    if (ss < 0)
+        ss = 0;
+    double kn = m->kappa0 + r, an = m->alpha0 + 0.5 * r;
+    double bn = m->beta0 + 0.5 * ss + m->kappa0 * r * (mean - m->mu0) * (mean - m->mu0) / (2 * kn);
+    return lga[b - a] - lga[0] + m->alpha0 * log(m->beta0) - an * log(bn) +
+           0.5 * (log(m->kappa0) - log(kn)) - 0.5 * r * log(2 * M_PI);
+}
+
+static double log_add(double a, double b)
+{
+    if (a == -INFINITY)
+        return b;
+    if (b == -INFINITY)
+        return a;
+    return a > b ? a + log1p(exp(b - a)) : b + log1p(exp(a - b));
+}
+
+/* log p(y_i … y_t | a segment starts at i), summed over every segmentation of i..t:
+ * B(t+1) = 1, B(j) = Σ_{k=j+1..t} (1−H)^{k−j−1}·H·Z(j..k−1)·B(k) + (1−H)^{t−j}·Z(j..t).
+ * logb needs t − i + 2 entries. O((t − i)²) evidences. */
+static double log_future(const ng_model *m, const double *lga, size_t i, size_t t, double log_h,
+                         double log_1mh, double *logb)
+{
+    logb[t + 1 - i] = 0;
+    for (size_t j = t + 1; j-- > i;) {
+        double acc = (double)(t - j) * log_1mh + log_evidence(m, lga, j, t + 1);
+        for (size_t k = j + 1; k <= t; k++)
+            acc = log_add(acc, (double)(k - j - 1) * log_1mh + log_h +
+                                   log_evidence(m, lga, j, k) + logb[k - i]);
+        logb[j - i] = acc;
+    }
+    return logb[0];
+}
+
+/* P(a segment starts at i | y_0 … y_t) = H·p(y_i … y_t | start at i) / p(y_i … y_t | y_<i):
+ * a change at i is independent of the past under the prior, and the denominator is the
+ * product of the recursion's step normalisers for i..t (kept in the ring steplog). */
+static double change_probability(const ng_model *m, const double *lga, const double *steplog,
+                                  size_t lag, size_t i, size_t t, double log_h, double log_1mh,
+                                  double *logb)
+{
+    double past = 0;
+    for (size_t j = i; j <= t; j++)
+        past += steplog[j % lag];
+    double p = exp(log_h + log_future(m, lga, i, t, log_h, log_1mh, logb) - past);
+    return p < 1 ? p : 1.0;
 }
 
 typedef struct {
@@ -157,13 +197,33 @@ static int by_probability(const void *a, const void *b)
     return (x->index > y->index) - (x->index < y->index);
 }
 
-/* Change points: indices with probability >= threshold, strongest first, >= L apart. */
-static int pick_changes(const double *prob, size_t n, size_t L, double threshold, size_t **cp,
-                        size_t *ncp, disrupt_error *err)
+/* A peak is a point whose probability no neighbour within ±1 exceeds (the leftmost of
+ * equals). Its mass adds the probabilities that fall away from it on both sides, at most
+ * `reach` points each way: the evidence for one change is shared by neighbouring starts when
+ * the data cannot tell them apart, while two sharp changes a few points apart stay two. */
+static int is_peak(const double *prob, size_t n, size_t i)
+{
+    return prob[i] > 0 && (i == 0 || prob[i - 1] < prob[i]) && (i + 1 >= n || prob[i + 1] <= prob[i]);
+}
+
+static double peak_mass(const double *prob, size_t n, size_t i, size_t reach)
+{
+    double mass = prob[i];
+    for (size_t j = i, k = 0; j > 0 && k < reach && prob[j - 1] <= prob[j]; j--, k++)
+        mass += prob[j - 1];
+    for (size_t j = i, k = 0; j + 1 < n && k < reach && prob[j + 1] <= prob[j]; j++, k++)
+        mass += prob[j + 1];
+    return mass;
+}
+
+/* Change points: peaks whose mass reaches the threshold, strongest first, at least L apart
+ * and L from the ends. */
+static int pick_changes(const double *prob, size_t n, size_t L, size_t reach, double threshold,
+                        size_t **cp, size_t *ncp, disrupt_error *err)
 {
     size_t count = 0;
     for (size_t i = L; i + L <= n; i++)
-        count += prob[i] >= threshold;
+        count += is_peak(prob, n, i) && peak_mass(prob, n, i, reach) >= threshold;
     peak *peaks = seg_alloc(count, sizeof *peaks);
     unsigned char *taken = calloc(n ? n : 1, 1);
     *cp = seg_alloc(count, sizeof **cp);
@@ -176,8 +236,8 @@ static int pick_changes(const double *prob, size_t n, size_t L, double threshold
     }
     count = 0;
     for (size_t i = L; i + L <= n; i++)
-        if (prob[i] >= threshold)
-            peaks[count++] = (peak){i, prob[i]};
+        if (is_peak(prob, n, i) && peak_mass(prob, n, i, reach) >= threshold)
+            peaks[count++] = (peak){i, peak_mass(prob, n, i, reach)};
     qsort(peaks, count, sizeof *peaks, by_probability);
     *ncp = 0;
     for (size_t k = 0; k < count; k++) {
@@ -214,8 +274,10 @@ static int bocpd_run(const double *x, const double *trials, size_t n,
     double *p1 = seg_alloc(n + 1, sizeof *p1), *p2 = seg_alloc(n + 1, sizeof *p2);
     double *dlg = seg_alloc(n + 1, sizeof *dlg), *prob = calloc(n ? n : 1, sizeof *prob);
     runs r = {seg_alloc(n + 1, sizeof(size_t)), seg_alloc(n + 1, sizeof(double)), 0};
+    double *lga = seg_alloc(lag + 1, sizeof *lga), *steplog = seg_alloc(lag, sizeof *steplog);
+    double *logb = seg_alloc(lag + 2, sizeof *logb);
     size_t *cp = NULL, ncp = 0;
-    if (!p1 || !p2 || !dlg || !prob || !r.start || !r.logw) {
+    if (!p1 || !p2 || !dlg || !prob || !r.start || !r.logw || !lga || !steplog || !logb) {
         rc = disrupt_error_nomem(err);
         goto cleanup;
     }
@@ -241,18 +303,22 @@ static int bocpd_run(const double *x, const double *trials, size_t n,
     double h = 1.0 / opt->hazard_lambda;
     double log_h = log(h), log_1mh = h < 1 ? log1p(-h) : -INFINITY;
 
+    for (size_t k = 0; k <= lag; k++)
+        lga[k] = lgamma(opt->prior_alpha + 0.5 * (double)k);
     r.start[0] = 0;
     r.logw[0] = 0.0;
     r.count = 1;
     for (size_t t = 1; t < n; t++) {
-        bocpd_step(&m, &r, t, p1[t + 1] - p1[t], log_h, log_1mh, opt->truncate, lag);
+        steplog[t % lag] = bocpd_step(&m, &r, t, p1[t + 1] - p1[t], log_h, log_1mh,
+                                      opt->truncate, lag);
         if (t + 1 >= lag && t + 1 - lag >= 1)
-            prob[t + 1 - lag] = run_probability(&r, t + 1 - lag);
+            prob[t + 1 - lag] = change_probability(&m, lga, steplog, lag, t + 1 - lag, t, log_h,
+                                                   log_1mh, logb);
     }
-    for (size_t s = n >= lag ? n - lag + 1 : 1; s < n; s++)
-        prob[s] = run_probability(&r, s);
+    for (size_t i = n >= lag ? n - lag + 1 : 1; i < n; i++)
+        prob[i] = change_probability(&m, lga, steplog, lag, i, n - 1, log_h, log_1mh, logb);
 
-    rc = pick_changes(prob, n, p.min_seg, opt->cp_threshold, &cp, &ncp, err);
+    rc = pick_changes(prob, n, p.min_seg, lag, opt->cp_threshold, &cp, &ncp, err);
     if (!rc)
         rc = seg_store(&p, cp, ncp, out, err);
     if (!rc) {
@@ -267,6 +333,9 @@ cleanup:
     free(prob);
     free(r.start);
     free(r.logw);
+    free(lga);
+    free(steplog);
+    free(logb);
     free(cp);
     seg_problem_fini(&p);
     return rc;

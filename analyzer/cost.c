@@ -21,6 +21,8 @@
 
 #include <gsl/gsl_statistics_double.h>
 
+#include "l1scan.h"
+
 #define MEANVAR_FLOOR 1e-11
 
 typedef enum { KIND_MEAN, KIND_MEANVAR, KIND_POISSON, KIND_BINOMIAL, KIND_L1 } cost_kind;
@@ -317,4 +319,23 @@ double disrupt_robust_sd(const double *x, size_t n)
     if (!(sd > 0))
         sd = mean_abs / (M_SQRT2 * sqrt(2 / M_PI));
     return sd > 0 && isfinite(sd) ? sd : 1.0;
+}
+
+double disrupt_cost_best_split(const disrupt_cost *c, size_t s, size_t e, size_t lo, size_t hi,
+                               int mbic, size_t *tau)
+{
+    double best = INFINITY;
+    *tau = 0;
+    if (c->kind == KIND_L1 && disrupt_cost_l1_best_split(c->x, s, e, lo, hi, mbic, tau, &best) == 0)
+        return best;
+    for (size_t t = lo; t <= hi; t++) {
+        double v = disrupt_cost_eval(c, s, t) + disrupt_cost_eval(c, t, e);
+        if (mbic) /* log m of both parts in one log */
+            v += log((double)(t - s) * (double)(e - t));
+        if (v < best) {
+            best = v;
+            *tau = t;
+        }
+    }
+    return best;
 }

@@ -85,7 +85,7 @@ static int search(const disrupt_detector_type *type, const double *x, const doub
         return 0;
     double q0 = path->items[lo].seg.cost, q1 = path->items[hi].seg.cost;
     double beta = (q1 - q0) / (double)(m0 - m1);
-    size_t mid;
+    size_t mid = lo;
     size_t before = path->count;
     int rc = run_at(type, x, trials, n, opt, beta, path, &mid, err);
     if (rc || path->count == before)

@@ -62,6 +62,8 @@ int seg_optpart(const seg_problem *p, const size_t *pos, size_t npos, size_t bud
     F[0] = -p->beta;
     last[0] = 0;
     size_t ncand = 0, next = 0, spent = 0;
+    /* The l1 cost takes O(m) per evaluation: count the points it reads. */
+    int linear_cost = p->type == disrupt_cost_l1;
     for (size_t k = 1; k < npos; k++) {
         size_t t = position(pos, k);
         F[k] = INFINITY;
@@ -90,8 +92,8 @@ int seg_optpart(const seg_problem *p, const size_t *pos, size_t npos, size_t bud
             }
             raw[keep] = F[cand[i].k] + c;
             cand[keep++] = cand[i];
+            spent += linear_cost ? t - tau : 1;
         }
-        spent += keep;
         ncand = keep;
         F[k] = best;
         last[k] = arg;

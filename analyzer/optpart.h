@@ -4,7 +4,8 @@
  * seg_optpart minimises Σ C'(segment) + β·changes with every segment >= min_seg points and
  * every change at one of pos[1..npos−2] (pos ascending, pos[0] = 0, pos[npos−1] = n; pos =
  * NULL means every position 0..n). It stops with SEG_OVER_BUDGET once it has evaluated more
- * than `budget` segment costs (0 = no limit). cp needs room for npos − 2 (or n) entries.
+ * than `budget` segment costs, or read more than `budget` points for l1, whose evaluations
+ * are O(m) (0 = no limit). cp needs room for npos − 2 (or n) entries.
  * Memory: 40 bytes per position.
  */
 #ifndef DISRUPT_OPTPART_H

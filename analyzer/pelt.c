@@ -3,13 +3,14 @@
  *
  * Exact PELT is O(n) with frequent changes but O(Σ m²) over segment lengths m with few of them:
  * one year of 5-minute data (10⁵ points) with two changes takes about 1.7·10⁹ cost evaluations
- * (74 s measured, against 1.4 s with a hundred changes). So series of up to PELT_ALWAYS_EXACT
+ * (62-74 s CPU measured, against 1.4-2 s with a hundred changes). So series of up to PELT_ALWAYS_EXACT
  * points always get the exact search; longer ones get it while it stays within PELT_BUDGET
  * segment costs (a few hundredths of a second; not tried beyond PELT_BUDGET/8 points, where it
  * could not succeed but with a change every dozen points), and otherwise the fast path takes over
  * and returns a segmentation that no single move, removal or addition of a change improves
  * (out->exact = 0). options.pelt_exact = 1 forces the exact search whatever it costs; −1 goes
- * straight to the fast path (for tests and benchmarks).
+ * straight to the fast path (for tests and benchmarks). The l1 cost, O(m) per evaluation, is
+ * budgeted by the points it reads at any length.
  * Memory: exact 40 bytes per point plus the cost's 16; fast path less.
  */
 #include <stdint.h>
@@ -42,7 +43,9 @@ static int pelt_run(const double *x, const double *trials, size_t n,
             rc = disrupt_error_nomem(err);
             goto cleanup;
         }
-        size_t budget = opt->pelt_exact == 0 && n > PELT_ALWAYS_EXACT ? PELT_BUDGET : 0;
+        /* l1 evaluations read the whole segment: its exact search is budgeted at any n. */
+        int l1 = p.type == disrupt_cost_l1;
+        size_t budget = opt->pelt_exact == 0 && (n > PELT_ALWAYS_EXACT || l1) ? PELT_BUDGET : 0;
         /* Within the budget, a longer series could only be solved exactly with fewer than 8
          * live candidates on average (a change every dozen points): do not try. */
         int hopeless = budget && n > PELT_BUDGET / 8;

@@ -13,16 +13,6 @@ double seg_best_split(const seg_problem *p, size_t s, size_t e, size_t *tau)
 double seg_best_split_within(const seg_problem *p, size_t s, size_t e, size_t lo, size_t hi,
                              size_t *tau)
 {
-    double best = INFINITY;
-    *tau = 0;
-    for (size_t t = lo; t <= hi; t++) {
-        double v = disrupt_cost_eval(p->cost, s, t) + disrupt_cost_eval(p->cost, t, e);
-        if (p->mbic) /* log m of both parts in one log */
-            v += log((double)(t - s) * (double)(e - t));
-        if (v < best) {
-            best = v;
-            *tau = t;
-        }
-    }
+    double best = disrupt_cost_best_split(p->cost, s, e, lo, hi, p->mbic, tau);
     return seg_cost(p, s, e) - best;
 }

@@ -6,7 +6,7 @@
  * peak resident memory (getrusage ru_maxrss, including the 8-byte-per-point input) is its own.
  * Prints points per second, peak memory in MB and bytes per point, the changes found and, for
  * PELT, whether the result is the exact optimum. A run whose predicted time exceeds 60 s
- * (from the previous n, linear for all but exact PELT with few changes, quadratic there) is
+ * (from the previous n: linear, but quadratic for exact PELT, whose work grows as n²/changes) is
  * skipped and says so. Build in Release: cmake -DCMAKE_BUILD_TYPE=Release.
  * Usage: bench_segment [MAX_N [METHOD]]   (METHOD: one label of the table below)
  */
@@ -148,7 +148,7 @@ int main(int argc, char **argv)
                 size_t n = sizes[si], k = changes[ki];
                 const method *m = &methods[mi];
                 double ratio = prev_n ? (double)n / (double)prev_n : 0;
-                int quadratic = m->exact && k == 2;
+                int quadratic = m->exact == 1; /* O(n²/k) for a fixed number k of changes */
                 double predicted = prev_seconds * (quadratic ? ratio * ratio : ratio);
                 if (predicted > LIMIT_SECONDS) {
                     printf("%-11s %9zu %4zu   skipped: predicted %.0f s > %.0f s\n", m->label, n,

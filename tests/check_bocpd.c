@@ -53,13 +53,15 @@ static double logsumexp2(double a, double b)
     return m + log(exp(a - m) + exp(b - m));
 }
 
-/* prob[i] = P(segment starts at i | y_0..y_{t}), t = min(i + lag − 1, n − 1), by summing
- * over every segmentation: logF[s] = log p(y_0..y_{s−1}, a change at s). */
+/* prob[i] = P(a segment starts at i | y_0..y_t), t = min(i + lag − 1, n − 1), whatever
+ * follows, by summing over every segmentation: logF[s] = log p(y_0..y_{s−1}, a change at s),
+ * logB = log p(y_i..y_t | a segment starts at i). */
 static void direct_probabilities(const double *x, size_t n, double sigma,
                                  const disrupt_segment_options *o, double *prob)
 {
     double med = median(x, n), h = 1 / o->hazard_lambda;
     double *y = malloc(n * sizeof *y), *logF = malloc((n + 1) * sizeof *logF);
+    double *logB = malloc((n + 2) * sizeof *logB);
     for (size_t i = 0; i < n; i++)
         y[i] = (x[i] - med) / sigma;
     logF[0] = 0;
@@ -72,17 +74,22 @@ static void direct_probabilities(const double *x, size_t n, double sigma,
     prob[0] = 0;
     for (size_t i = 1; i < n; i++) {
         size_t t = i + o->bocpd_lag - 1 < n - 1 ? i + o->bocpd_lag - 1 : n - 1;
-        double total = -INFINITY, mine = -INFINITY;
-        for (size_t s = 0; s <= t; s++) {
-            double lw = logF[s] + (double)(t - s) * log1p(-h) + log_evidence(y, s, t + 1, o);
-            total = logsumexp2(total, lw);
-            if (s == i)
-                mine = lw;
+        double total = -INFINITY;
+        for (size_t s = 0; s <= t; s++)
+            total = logsumexp2(total, logF[s] + (double)(t - s) * log1p(-h) +
+                                          log_evidence(y, s, t + 1, o));
+        logB[t + 1] = 0;
+        for (size_t j = t + 1; j-- > i;) {
+            logB[j] = (double)(t - j) * log1p(-h) + log_evidence(y, j, t + 1, o);
+            for (size_t k = j + 1; k <= t; k++)
+                logB[j] = logsumexp2(logB[j], (double)(k - j - 1) * log1p(-h) + log(h) +
+                                                  log_evidence(y, j, k, o) + logB[k]);
         }
-        prob[i] = exp(mine - total);
+        prob[i] = exp(logF[i] + logB[i] - total);
     }
     free(y);
     free(logF);
+    free(logB);
 }
 
 /* Without truncation the recursion is the direct sum up to rounding. Truncation drops runs
@@ -128,9 +135,20 @@ static void compare_with_direct(double truncate, double tolerance, double mean_t
             total_error += d;
             points++;
         }
-        /* reported changes are exactly the thresholded probabilities, >= min_seg apart */
-        for (size_t c = 0; c < s.ncp; c++)
-            ck_assert(s.cp_probability[s.cp[c]] >= o.cp_threshold);
+        /* reported changes are peaks whose hill (the probabilities falling away on both
+         * sides, up to lag points) holds at least the threshold */
+        for (size_t c = 0; c < s.ncp; c++) {
+            size_t i = s.cp[c];
+            const double *q = s.cp_probability;
+            ck_assert(q[i - 1] < q[i] && (i + 1 >= n || q[i + 1] <= q[i]));
+            double mass = q[i];
+            for (size_t j = i, k = 0; j > 0 && k < o.bocpd_lag && q[j - 1] <= q[j]; j--, k++)
+                mass += q[j - 1];
+            for (size_t j = i, k = 0; j + 1 < n && k < o.bocpd_lag && q[j + 1] <= q[j]; j++, k++)
+                mass += q[j + 1];
+            ck_assert(mass >= o.cp_threshold);
+            ck_assert(c == 0 || s.cp[c] >= s.cp[c - 1] + 2);
+        }
         disrupt_segmentation_fini(&s);
         free(x);
         free(want);

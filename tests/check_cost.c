@@ -87,6 +87,46 @@ START_TEST(test_l1_by_hand)
 }
 END_TEST
 
+/* The best split from running medians (l1) and from direct evaluations agree, on seeded
+ * synthetic Laplace series with ties (rounded values), with and without MBIC's log terms. */
+START_TEST(test_best_split_scan)
+{
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 77);
+    for (int k = 0; k < 300; k++) {
+        size_t n = 2 + gsl_rng_uniform_int(r, 60);
+        double *x = malloc(n * sizeof *x);
+        double shift = gsl_ran_flat(r, -3, 3);
+        size_t at = gsl_rng_uniform_int(r, n);
+        for (size_t i = 0; i < n; i++)
+            x[i] = round(4 * (gsl_ran_laplace(r, 1) + (i >= at ? shift : 0))) / 4;
+        disrupt_error err;
+        disrupt_cost *c = disrupt_cost_alloc(disrupt_cost_l1, x, NULL, n, 1.0, &err);
+        size_t s = gsl_rng_uniform_int(r, n - 1), e = s + 2 + gsl_rng_uniform_int(r, n - s - 1);
+        size_t lo = s + 1 + gsl_rng_uniform_int(r, e - s - 1);
+        size_t hi = lo + gsl_rng_uniform_int(r, e - lo);
+        int mbic = k % 2;
+        size_t tau;
+        double got = disrupt_cost_best_split(c, s, e, lo, hi, mbic, &tau);
+        double want = INFINITY;
+        for (size_t t = lo; t <= hi; t++) {
+            double v = disrupt_cost_eval(c, s, t) + disrupt_cost_eval(c, t, e) +
+                       (mbic ? log((double)(t - s) * (double)(e - t)) : 0);
+            if (v < want)
+                want = v;
+        }
+        ck_assert_double_eq_tol(got, want, 1e-9 * (1 + fabs(want)));
+        ck_assert_msg(tau >= lo && tau <= hi, "tau %zu outside %zu..%zu", tau, lo, hi);
+        double at_tau = disrupt_cost_eval(c, s, tau) + disrupt_cost_eval(c, tau, e) +
+                        (mbic ? log((double)(tau - s) * (double)(e - tau)) : 0);
+        ck_assert_double_eq_tol(at_tau, want, 1e-9 * (1 + fabs(want)));
+        disrupt_cost_free(c);
+        free(x);
+    }
+    gsl_rng_free(r);
+}
+END_TEST
+
 START_TEST(test_input_rejected)
 {
     disrupt_error err;
@@ -163,6 +203,7 @@ static Suite *cost_suite(void)
     tcase_add_test(tc, test_poisson_by_hand);
     tcase_add_test(tc, test_binomial_by_hand);
     tcase_add_test(tc, test_l1_by_hand);
+    tcase_add_test(tc, test_best_split_scan);
     tcase_add_test(tc, test_input_rejected);
     tcase_add_test(tc, test_type_lookup);
     tcase_add_test(tc, test_robust_sd);

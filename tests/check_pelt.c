@@ -254,7 +254,7 @@ START_TEST(test_fast_path_against_exact)
         disrupt_segmentation_fini(&fast);
         free(x);
     }
-    ck_assert_int_ge(equal, total * 4 / 5); /* 53 of 60 on these seeds */
+    ck_assert_int_ge(equal, total * 9 / 10); /* 58 of 60 on these seeds */
     gsl_rng_free(r);
 }
 END_TEST

@@ -9,5 +9,6 @@ int cmd_compare(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
+int cmd_segment(int argc, char **argv);
 
 #endif

@@ -17,6 +17,7 @@ typedef struct {
 static const command commands[] = {
     {"detect", cmd_detect, "find disruption windows: kind, dates with 95% intervals, depth"},
     {"inspect", cmd_inspect, "show how each input file is read: dialect, signals, range, step"},
+    {"segment", cmd_segment, "change points of every signal, any numeric series (PELT, BOCPD, ...)"},
     {"simulate", cmd_simulate, "write SYNTHETIC series with known disruptions (ground truth)"},
     {"verify", cmd_verify, "check claimed dates against the data: a verdict per claim"},
     {"compare", cmd_compare, "set years or files side by side: windows, days, depth"},

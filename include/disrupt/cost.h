@@ -9,6 +9,8 @@
  * cost only (k = x[i] successes of trials[i]); other costs ignore it and accept NULL.
  * Ownership: disrupt_cost_alloc copies what it needs; disrupt_cost_free(NULL) is a no-op.
  * Memory: at most 3 doubles per point (+1 for the l1 cost's sorted copy). Allocation O(n).
+ * Time: O(1) per evaluation, except l1: O(m) (a median by selection in a scratch buffer the
+ * cost owns, so one disrupt_cost must not be evaluated from two threads at once).
  */
 #ifndef DISRUPT_COST_H
 #define DISRUPT_COST_H
@@ -45,6 +47,11 @@ size_t disrupt_cost_size(const disrupt_cost *c);
 /* Gain of splitting the 2h points t−h..t+h−1 at t: C(t−h, t+h) − C(t−h, t) − C(t, t+h), with
  * h <= t <= n − h. Cheaper than three evaluations for normal-meanvar (one log). */
 double disrupt_cost_split_gain(const disrupt_cost *c, size_t t, size_t h);
+/* min over τ in lo..hi (s < lo <= hi < e) of C(s, τ) + C(τ, e), plus log((τ − s)(e − τ))
+ * when mbic is set; *tau receives the leftmost minimiser. O(hi − lo) evaluations, and
+ * O(m log m) in all for l1 (running medians) instead of O(m) per evaluation. */
+double disrupt_cost_best_split(const disrupt_cost *c, size_t s, size_t e, size_t lo, size_t hi,
+                               int mbic, size_t *tau);
 const disrupt_cost_type *disrupt_cost_get_type(const disrupt_cost *c);
 
 /* Robust noise scale: MAD of first differences / (sqrt 2 · 0.6745), ignoring NaN. When the

@@ -8,7 +8,8 @@
  * Input must be finite: callers drop missing samples and map indices back.
  * Ownership: a disrupt_segmentation owns its arrays; disrupt_segmentation_fini releases them.
  * Complexity: PELT O(n) expected with many changes, bounded by the pruning otherwise (see
- * pelt.c); binseg O(n log n) for few changes; AMOC O(n); BOCPD O(n · active run lengths).
+ * pelt.c); binseg O(n log n) for few changes; AMOC O(n); BOCPD O(n · (active run lengths +
+ * lag²)).
  */
 #ifndef DISRUPT_SEGMENT_H
 #define DISRUPT_SEGMENT_H

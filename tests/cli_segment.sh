@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# `disrupt segment`: change points in text and JSON, every method, options, errors, --help.
+# Usage: bash cli_segment.sh DISRUPT_BIN SOURCE_DIR
+set -u
+bin=$1
+src=$2
+data=$src/tests/data
+fail=0
+tmp=$(mktemp -d /tmp/disrupt-cli-segment-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+py=/usr/bin/python3
+
+check() { # description, condition result
+  if [ "$2" -ne 0 ]; then echo "FAIL: $1"; fail=1; else echo "ok: $1"; fi
+}
+
+# SYNTHETIC hourly series: level 10 for 120 h, 4 for 60 h, 10 for 120 h, with a fixed
+# +-1 zigzag and sparse wiggles as noise; one missing sample at hour 30.
+awk 'BEGIN {
+  print "# synthetic: step series for the segment tests, not a measurement";
+  print "time,traffic";
+  for (i = 0; i < 300; i++) {
+    level = (i >= 120 && i < 180) ? 4 : 10;
+    noise = (i % 2 ? 1 : -1) * (0.5 + (i * 7919 % 13) / 13);
+    t = 1600000000 + i * 3600 - 1600000000 % 3600;
+    v = (i == 30) ? "" : sprintf("%.4f", level + noise);
+    printf "%d,%s\n", t, v;
+  }
+}' >"$tmp/steps.csv"
+
+out=$("$bin" segment "$tmp/steps.csv" 2>"$tmp/err"); st=$?
+check "pelt exits 0" $st
+grep -q "traffic ($tmp/steps.csv): 300 points, 1 missing \[SYNTHETIC\]" <<<"$out"; check "signal line" $?
+grep -q "pelt, normal-mean cost, mbic penalty .*, sigma " <<<"$out"; check "method line" $?
+grep -q "2 change points: 120 (.*), 180 (.*)" <<<"$out"; check "pelt finds 120 and 180" $?
+grep -Eq "^  2 +120 .* 60 +4" <<<"$out"; check "middle segment n=60, mean 4" $?
+
+"$bin" segment --json "$tmp/out.json" "$tmp/steps.csv" >/dev/null; st=$?
+check "--json exits 0" $st
+$py - "$tmp/out.json" <<'PY'; check "JSON change points, times and segment statistics" $?
+import json, sys
+d = json.load(open(sys.argv[1]))
+s = d["signals"][0]
+assert d["version"] == "1" and d["method"] == "pelt" and d["penalty"] == "mbic"
+assert s["name"] == "traffic" and s["points"] == 300 and s["missing"] == 1 and s["synthetic"]
+assert s["changepoints"] == [120, 180], s["changepoints"]
+assert len(s["changepoint_times"]) == 2 and s["changepoint_times"][0].endswith("Z")
+segs = s["segments"]
+assert [(g["start"], g["end"], g["n"]) for g in segs] == [(0, 120, 119), (120, 180, 60), (180, 300, 120)]
+assert abs(segs[1]["mean"] - 4) < 0.1 and abs(segs[0]["mean"] - 10) < 0.1
+assert s["exact"] is True and s["cost"] == "normal-mean"
+PY
+
+out=$("$bin" segment --json - "$tmp/steps.csv"); st=$?
+check "--json - exits 0" $st
+$py -c 'import json,sys; json.loads(sys.stdin.read())' <<<"$out"; check "--json - prints only JSON" $?
+
+for m in binseg amoc bocpd; do
+  "$bin" segment --method $m --json "$tmp/$m.json" "$tmp/steps.csv" >/dev/null; st=$?
+  check "--method $m exits 0" $st
+done
+$py - "$tmp" <<'PY'; check "binseg, amoc and bocpd agree with the truth" $?
+import json, sys
+t = sys.argv[1]
+cp = lambda m: json.load(open(f"{t}/{m}.json"))["signals"][0]
+# greedy: the first split, made on the whole series, may sit one point off (a point of the
+# top level looks closer to the mean of the other two segments together)
+bs = cp("binseg")["changepoints"]
+assert len(bs) == 2 and abs(bs[0] - 120) <= 1 and abs(bs[1] - 180) <= 1, bs
+a = cp("amoc")["changepoints"]
+assert len(a) == 1 and min(abs(a[0] - 120), abs(a[0] - 180)) <= 1, a
+b = cp("bocpd")
+assert [abs(c - 120) <= 2 or abs(c - 180) <= 2 for c in b["changepoints"]].count(True) == 2, b["changepoints"]
+p = b["cp_probability"]
+assert len(p) == 300 and p[30] is None and max(p[115:125]) > 0.5
+PY
+
+out=$("$bin" segment --method binseg --max-cp 1 "$tmp/steps.csv"); st=$?
+check "--max-cp exits 0" $st
+grep -q "1 change point:" <<<"$out"; check "--max-cp 1 keeps one change" $?
+
+out=$("$bin" segment --penalty 100000 "$tmp/steps.csv")
+grep -q "0 change points" <<<"$out"; check "huge manual penalty: no change" $?
+out=$("$bin" segment --cost normal-mean --standardize --sigma 1 --penalty bic --min-seg 5 "$tmp/steps.csv"); st=$?
+check "normal-mean, standardize, sigma, bic, min-seg exit 0" $st
+grep -q "normal-mean cost, bic penalty" <<<"$out"; check "cost and penalty named" $?
+out=$("$bin" segment --cost normal-meanvar --sigma robust "$tmp/steps.csv"); st=$?
+check "normal-meanvar, robust sigma exit 0" $st
+grep -q "2 change points: 120 (.*), 180 (.*)" <<<"$out"; check "normal-meanvar finds 120 and 180" $?
+out=$("$bin" segment --cost l1 --exact "$tmp/steps.csv"); st=$?
+check "l1 --exact exits 0" $st
+grep -q "2 change points: 120 (.*), 180 (.*)" <<<"$out"; check "l1 finds 120 and 180" $?
+
+"$bin" segment --crops 1,500 --json "$tmp/crops.json" "$tmp/steps.csv" >"$tmp/crops.txt"; st=$?
+check "--crops exits 0" $st
+grep -q "CROPS path:" "$tmp/crops.txt"; check "CROPS path printed" $?
+$py - "$tmp/crops.json" <<'PY'; check "CROPS path in JSON, ordered and contiguous" $?
+import json, sys
+c = json.load(open(sys.argv[1]))["signals"][0]["crops"]
+assert len(c) >= 2
+assert c[0]["penalty_min"] == 1 and c[-1]["penalty_max"] == 500
+assert all(len(a["changepoints"]) > len(b["changepoints"]) for a, b in zip(c, c[1:]))
+assert all(abs(a["penalty_max"] - b["penalty_min"]) < 1e-6 for a, b in zip(c, c[1:]))
+assert any(e["changepoints"] == [120, 180] for e in c)
+PY
+
+out=$("$bin" segment "$data/ooni-synthetic-facebook.csv"); st=$?
+check "OONI counts exit 0" $st
+grep -q "binomial cost" <<<"$out"; check "count signals use the binomial cost" $?
+out=$("$bin" segment --cost poisson "$data/ooni-synthetic-facebook.csv"); st=$?
+check "poisson on counts exits 0" $st
+
+"$bin" segment --cost binomial "$tmp/steps.csv" >/dev/null 2>"$tmp/err"; st=$?
+[ $st -eq 1 ]; check "binomial on a level signal exits 1" $?
+grep -q "disrupt: error: signal 'traffic': the binomial cost needs a count signal" "$tmp/err"
+check "binomial message" $?
+"$bin" segment --method kmeans "$tmp/steps.csv" >/dev/null 2>"$tmp/err"; st=$?
+[ $st -eq 2 ]; check "unknown method exits 2" $?
+grep -q "disrupt: error: --method expects pelt, binseg, amoc or bocpd, found 'kmeans'" "$tmp/err"
+check "unknown method message" $?
+grep -q "disrupt: try 'disrupt segment --help'" "$tmp/err"; check "usage hint" $?
+"$bin" segment --crops 5 "$tmp/steps.csv" >/dev/null 2>&1; [ $? -eq 2 ]; check "bad --crops exits 2" $?
+"$bin" segment --method binseg --crops 1,5 "$tmp/steps.csv" >/dev/null 2>&1; [ $? -eq 2 ]
+check "--crops with binseg exits 2" $?
+"$bin" segment --prior 0,0,1,1 "$tmp/steps.csv" >/dev/null 2>&1; [ $? -eq 2 ]; check "bad --prior exits 2" $?
+"$bin" segment --penalty -1 "$tmp/steps.csv" >/dev/null 2>&1; [ $? -eq 2 ]; check "negative penalty exits 2" $?
+"$bin" segment --min-seg 0 "$tmp/steps.csv" >/dev/null 2>&1; [ $? -eq 2 ]; check "--min-seg 0 exits 2" $?
+"$bin" segment --method bocpd --cost poisson "$tmp/steps.csv" >/dev/null 2>&1; [ $? -eq 2 ]
+check "bocpd with a count cost exits 2" $?
+"$bin" segment >/dev/null 2>&1; [ $? -eq 2 ]; check "no file exits 2" $?
+"$bin" segment "$tmp/none.csv" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; check "missing file exits 1" $?
+
+help=$("$bin" segment --help); st=$?
+check "--help exits 0" $st
+for opt in method cost penalty min-seg max-cp standardize sigma exact crops hazard prior truncate \
+           threshold lag json; do
+  grep -q -- "--$opt" <<<"$help"; check "--help documents --$opt" $?
+done
+for default in "pelt (default)" "normal-mean (default" "mbic (default)" "default 5" "default 250" \
+               "default 0,1,1,1" "default 1e-4" "default 0.5" "default 10" "sd (default"; do
+  grep -q -- "$default" <<<"$help"; check "--help states the default: $default" $?
+done
+
+exit $fail
