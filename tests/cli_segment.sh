@@ -130,10 +130,21 @@ check "bocpd with a count cost exits 2" $?
 "$bin" segment >/dev/null 2>&1; [ $? -eq 2 ]; check "no file exits 2" $?
 "$bin" segment "$tmp/none.csv" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; check "missing file exits 1" $?
 
+# Progress: a bar by signal on a terminal (script(1) gives a pseudo-terminal), none with
+# --quiet, and none when stderr is not a terminal.
+if command -v script >/dev/null; then
+  script -qec "'$bin' segment '$tmp/steps.csv'" /dev/null >"$tmp/tty.txt"
+  grep -qF "segment  [" "$tmp/tty.txt"; check "bar drawn on a terminal" $?
+  script -qec "'$bin' segment --quiet '$tmp/steps.csv'" /dev/null >"$tmp/quiet.txt"
+  ! grep -qF "segment  [" "$tmp/quiet.txt"; check "--quiet draws no bar" $?
+fi
+"$bin" segment "$tmp/steps.csv" >/dev/null 2>"$tmp/err"
+[ ! -s "$tmp/err" ]; check "no bar when stderr is not a terminal" $?
+
 help=$("$bin" segment --help); st=$?
 check "--help exits 0" $st
 for opt in method cost penalty min-seg max-cp standardize sigma exact crops hazard prior truncate \
-           threshold lag json; do
+           threshold lag json quiet; do
   grep -q -- "--$opt" <<<"$help"; check "--help documents --$opt" $?
 done
 for default in "pelt (default)" "normal-mean (default" "mbic (default)" "default 5" "default 250" \

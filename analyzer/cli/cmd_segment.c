@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "disrupt/progress.h"
 #include "commands.h"
 #include "ingest_opts.h"
 #include "segment_report.h"
@@ -21,7 +22,8 @@
 
 enum {
     OPT_METHOD, OPT_COST, OPT_PENALTY, OPT_MIN_SEG, OPT_MAX_CP, OPT_STANDARDIZE, OPT_SIGMA,
-    OPT_EXACT, OPT_CROPS, OPT_HAZARD, OPT_PRIOR, OPT_TRUNCATE, OPT_THRESHOLD, OPT_LAG, OPT_JSON
+    OPT_EXACT, OPT_CROPS, OPT_HAZARD, OPT_PRIOR, OPT_TRUNCATE, OPT_THRESHOLD, OPT_LAG, OPT_JSON,
+    OPT_QUIET
 };
 
 static const cli_option segment_options[] = {
@@ -61,6 +63,7 @@ static const cli_option bocpd_options[] = {
 
 static const cli_option output_options[] = {
     {"json", "FILE", OPT_JSON, "write the change points as JSON to FILE ('-' for standard output)", 0},
+    {"quiet", NULL, OPT_QUIET, "no progress bar (it is drawn only on a terminal anyway)", 0},
     {NULL, NULL, 0, NULL, 0},
 };
 
@@ -231,6 +234,8 @@ static int handle_output(void *ctx, int key, const char *arg)
     segment_request *r = ((segment_cli *)ctx)->req;
     if (key == OPT_JSON)
         r->json = arg;
+    else if (key == OPT_QUIET)
+        r->quiet = 1;
     return 0;
 }
 
@@ -246,13 +251,16 @@ static int check_request(const segment_request *r)
 }
 
 static int read_files(char **files, int nfiles, ingest_cli *in, disrupt_dataset *data,
-                      disrupt_error *err)
+                      disrupt_progress *bar, disrupt_error *err)
 {
+    disrupt_progress_start(bar, "segment: reading", "files", (size_t)nfiles);
     for (int i = 0; i < nfiles; i++) {
         int rc = disrupt_ingest_file(files[i], &in->opt, data, err);
         if (rc)
             return rc;
+        disrupt_progress_update(bar, (size_t)i + 1);
     }
+    disrupt_progress_finish(bar);
     return 0;
 }
 
@@ -287,9 +295,13 @@ int cmd_segment(int argc, char **argv)
     segment_results results;
     segment_results_init(&results);
     status = CLI_EXIT_DATA;
-    if (read_files(argv + first, argc - first, &in, &data, &err) ||
-        segment_run_all(&req, &data, &results, &err))
+    disrupt_progress bar;
+    disrupt_progress_init(&bar, stderr, disrupt_progress_wanted(stderr, req.quiet));
+    if (read_files(argv + first, argc - first, &in, &data, &bar, &err) ||
+        segment_run_all(&req, &data, &results, &bar, &err)) {
+        disrupt_progress_finish(&bar);
         goto cleanup;
+    }
     if (!req.json || strcmp(req.json, "-") != 0)
         segment_print_table(stdout, &req, &data, &results);
     if (req.json && workflow_write(req.json, segment_write_json_cb,

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "disrupt/error.h"
+#include "disrupt/progress.h"
 #include "disrupt/segment.h"
 #include "disrupt/series.h"
 
@@ -25,6 +26,7 @@ typedef struct {
     int crops;
     double crops_low, crops_high;
     const char *json;                      /* --json path or NULL */
+    int quiet;                             /* --quiet: no progress bar */
 } segment_request;
 
 void segment_request_init(segment_request *r);
@@ -58,8 +60,9 @@ typedef struct {
 void segment_results_init(segment_results *r);
 void segment_results_fini(segment_results *r);
 
+/* bar: progress by signal (drawn only when enabled). */
 int segment_run_all(const segment_request *req, const disrupt_dataset *data,
-                    segment_results *out, disrupt_error *err);
+                    segment_results *out, disrupt_progress *bar, disrupt_error *err);
 
 void segment_print_table(FILE *out, const segment_request *req, const disrupt_dataset *data,
                          const segment_results *res);

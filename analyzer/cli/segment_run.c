@@ -229,9 +229,10 @@ cleanup:
 }
 
 int segment_run_all(const segment_request *req, const disrupt_dataset *data,
-                    segment_results *out, disrupt_error *err)
+                    segment_results *out, disrupt_progress *bar, disrupt_error *err)
 {
     segment_results_init(out);
+    disrupt_progress_start(bar, "segment", "signals", data->count);
     out->items = calloc(data->count ? data->count : 1, sizeof *out->items);
     if (!out->items)
         return disrupt_error_nomem(err);
@@ -245,6 +246,8 @@ int segment_run_all(const segment_request *req, const disrupt_dataset *data,
                 disrupt_error_set(err, rc, "signal '%s': %s", data->series[i]->name, inner);
             return rc;
         }
+        disrupt_progress_update(bar, i + 1);
     }
+    disrupt_progress_finish(bar);
     return 0;
 }
