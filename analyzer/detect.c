@@ -37,7 +37,7 @@ void disrupt_detect_options_init(disrupt_detect_options *o)
 {
     o->method = disrupt_detector_pelt;
     disrupt_segment_options_init(&o->segment);
-    o->segment.min_seg = 3;  /* a lone outlier cannot make a segment whose median moves */
+    o->segment.min_seg = 0;  /* by the step: see min_seg_for */
     disrupt_baseline_options_init(&o->baseline);
     o->shutdown_level = 0.20;
     o->throttling_depth = 0.25;
@@ -167,10 +167,22 @@ static int classify(const disrupt_detect_options *o, signal_class cls, double le
     return -1;
 }
 
-static int segment_observed(const observed *ob, const disrupt_detect_options *o,
-                            disrupt_segmentation *seg, disrupt_error *err)
+/* Below a day's step a lone outlier (a collection glitch) must not make a segment whose
+ * median moves, so segments hold at least three samples; a daily sample is already an
+ * aggregate of a whole day, and a one-day shutdown in daily data is an event. */
+static size_t min_seg_for(const disrupt_series *s, const disrupt_detect_options *o)
+{
+    if (o->segment.min_seg)
+        return o->segment.min_seg;
+    return s->step >= 86400 ? 1 : 3;
+}
+
+static int segment_observed(const disrupt_series *s, const observed *ob,
+                            const disrupt_detect_options *o, disrupt_segmentation *seg,
+                            disrupt_error *err)
 {
     disrupt_segment_options so = o->segment;
+    so.min_seg = min_seg_for(s, o);
     so.cost = ob->trials ? disrupt_cost_binomial : disrupt_cost_normal_mean;
     so.sigma = ob->sigma;
     return disrupt_segment(o->method, ob->x, ob->trials, ob->m, &so, seg, err);
@@ -392,7 +404,7 @@ static int detect_signal(const disrupt_series *s, size_t signal, const disrupt_d
             goto cleanup;
         if (ob.m < 2)
             break;
-        rc = segment_observed(&ob, o, &seg, err);
+        rc = segment_observed(s, &ob, o, &seg, err);
         if (rc)
             goto cleanup;
         bounds = boundaries_of(&seg, ob.m, &nb);

@@ -266,6 +266,40 @@ START_TEST(staged_restoration_stays_in_the_window)
 }
 END_TEST
 
+START_TEST(daily_data_keeps_one_day_shutdowns)
+{
+    /* In daily data a day is an aggregate, not a glitch: a one-day and a two-day shutdown
+     * must both come out with their own length. */
+    size_t n = 200;
+    disrupt_series *s = tu_synthetic_level("traffic", JUNE_2020, DAY, n, 0.03, 70, 71, 0.05, 25);
+    for (size_t i = 101; i < 103; i++)
+        s->value[i] *= 0.05;
+    run r;
+    detect(&r, s, NULL);
+    ck_assert_uint_eq(r.result.windows.count, 2);
+    ck_assert_int_eq(r.result.windows.items[0].start, JUNE_2020 + 70 * DAY);
+    ck_assert_int_eq(r.result.windows.items[0].end, JUNE_2020 + 71 * DAY);
+    ck_assert_int_eq(r.result.windows.items[1].start, JUNE_2020 + 101 * DAY);
+    ck_assert_int_eq(r.result.windows.items[1].end, JUNE_2020 + 103 * DAY);
+    finish(&r);
+}
+END_TEST
+
+START_TEST(blocking_that_ends_just_before_the_data_does_is_closed)
+{
+    /* Blocked until one day before the file ends: the last day is normal again and the
+     * window must end there, not run to the end of the data. */
+    size_t n = 120, first = 80, last = 119;
+    run r;
+    detect(&r, tu_synthetic_counts("www.facebook.com", JUNE_2020, DAY, n, 30, 0.02, 0.95, first,
+                                   last, 26),
+           NULL);
+    ck_assert_uint_eq(r.result.windows.count, 1);
+    ck_assert_int_eq(r.result.windows.items[0].end, JUNE_2020 + (int64_t)last * DAY);
+    finish(&r);
+}
+END_TEST
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -286,6 +320,8 @@ int main(void)
     tcase_add_test(tc, reachability_drop_is_a_partial_shutdown_never_throttling);
     tcase_add_test(tc, staged_restoration_stays_in_the_window);
     tcase_add_test(tc, quantised_flat_signal_still_shows_its_drop);
+    tcase_add_test(tc, daily_data_keeps_one_day_shutdowns);
+    tcase_add_test(tc, blocking_that_ends_just_before_the_data_does_is_closed);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -23,7 +23,7 @@ static const cli_option output_options[] = {
     {"json", "FILE", OPT_JSON, "write windows as JSON to FILE ('-' for standard output)", 0},
     {"csv", "FILE", OPT_CSV, "write windows as CSV to FILE ('-' for standard output)", 0},
     {"summary", NULL, OPT_SUMMARY,
-     "also list events: windows overlapping across signals, with their signals and kinds", 0},
+     "also list events: windows overlapping across signals", 0},
     {NULL, NULL, 0, NULL, 0},
 };
 

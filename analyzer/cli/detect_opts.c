@@ -13,12 +13,11 @@ enum {
 static const cli_option detect_options[] = {
     {"method", "NAME", OPT_METHOD, "change-point method: pelt (default) or binseg", 0},
     {"penalty", "P", OPT_PENALTY, "mbic (default), bic, aic, hq or a number", 0},
-    {"min-seg", "N", OPT_MIN_SEG, "shortest segment in samples (default 3)", 0},
+    {"min-seg", "N", OPT_MIN_SEG, "shortest segment in samples (default 3; 1 for daily data)", 0},
     {"shutdown-level", "X", OPT_SHUTDOWN,
      "level at or below X of baseline is a shutdown (default 0.20)", 0},
     {"throttling-depth", "X", OPT_THROTTLING,
-     "a drop of at least X below baseline is a disruption (default 0.25); beside one,\n"
-     "                            a drop of X/2 is a stage of it (staged restoration)", 0},
+     "a drop of at least X is a disruption (default 0.25); X/2 beside one", 0},
     {"blocking-rise", "X", OPT_BLOCKING,
      "count signals: blocked share up by at least X is blocking (default 0.20)", 0},
     {"min-duration", "DUR", OPT_MIN_DURATION, "drop windows shorter than DUR (default 0)", 0},
@@ -27,7 +26,7 @@ static const cli_option detect_options[] = {
     {"level-window", "DUR", OPT_LEVEL_WINDOW,
      "baseline level: rolling median over DUR (default 0: robust trend)", 0},
     {"baseline", "START..END", OPT_BASELINE,
-     "take normal behaviour from this period only (dates or date-times, in --tz)", 0},
+     "take normal behaviour from this period only (in --tz)", 0},
     {"ci-level", "X", OPT_CI_LEVEL, "confidence level of boundary intervals (default 0.95)", 0},
     {NULL, NULL, 0, NULL, 0},
 };

@@ -28,7 +28,7 @@ static const cli_option plot_options[] = {
     {"height", "LEN", OPT_HEIGHT, "chart height, same units (default: from the number of panels)", 0},
     {"title", "TEXT", OPT_TITLE, "chart title", 0},
     {"subtitle", "TEXT", OPT_SUBTITLE, "line under the title", 0},
-    {"source", "TEXT", OPT_SOURCE, "caption, e.g. \"Data: IODA\" (default: the input files, and whether synthetic)", 0},
+    {"source", "TEXT", OPT_SOURCE, "caption (default: the input files; says when synthetic)", 0},
     {"theme", "NAME", OPT_THEME, "light, dark or print (greyscale-safe) (default light)", 0},
     {"relative", NULL, OPT_RELATIVE, "plot levels as percent of the expected value", 0},
     {"events", "FILE", OPT_EVENTS, "mark events from a CSV with columns time,label", 0},

@@ -38,7 +38,9 @@
 
 typedef struct {
     const disrupt_detector_type *method;   /* default PELT */
-    disrupt_segment_options segment;       /* penalty, min_seg; the cost follows the signal */
+    disrupt_segment_options segment;       /* penalty, min_seg (0: 3 samples below a daily
+                                            * step, 1 for daily data); the cost follows the
+                                            * signal */
     disrupt_baseline_options baseline;
     double shutdown_level;     /* level ≤ this (share of baseline) is a shutdown: 0.15 */
     double throttling_depth;   /* a drop of at least this share is a disruption: 0.25 */
