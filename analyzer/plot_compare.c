@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "disrupt/timefmt.h"
 #include "plot_cairo.h"
@@ -109,16 +110,24 @@ static int day_ticks(disrupt_plot_compare_layout *l)
 
 static const char *file_name(const disrupt_series *x)
 {
-    const char *f = x->file ? x->file : x->name;
-    const char *slash = strrchr(f, '/');
-    return slash ? slash + 1 : f;
+    return x->file ? x->file : x->name;
 }
 
 static char *caption_of(const disrupt_plot_compare_input *in, const disrupt_plot_options *opt)
 {
-    if (opt->source)
-        return plot_strdupf("%s", opt->source);
     int synthetic = 0;
+    for (size_t s = 0; s < in->nsources; s++)
+        for (size_t i = 0; i < in->sources[s].data->count; i++)
+            synthetic |= in->sources[s].data->series[i]->synthetic;
+    if (opt->source) {
+        size_t n = strlen(opt->source);
+        int said = 0;  /* the analyst's own caption already says it */
+        for (const char *p = opt->source; *p && !said; p++)
+            said = strncasecmp(p, "synthetic", 9) == 0;
+        return plot_strdupf("%s%s%s", opt->source,
+                            n && strchr(".!?", opt->source[n - 1]) ? "" : ".",
+                            synthetic && !said ? " SYNTHETIC data, not a measurement." : "");
+    }
     size_t len = 1;
     for (size_t s = 0; s < in->nsources; s++)
         for (size_t i = 0; i < in->sources[s].data->count; i++) {

@@ -85,7 +85,9 @@ char *plot_caption_text(const plot_layout_ctx *c)
         unl = plot_strdupf(" %zu window%s too close to others to label %s shaded without a label.",
                            c->L->unlabelled, c->L->unlabelled == 1 ? "" : "s",
                            c->L->unlabelled == 1 ? "is" : "are");
-    char *s = plot_strdupf("%s%s Times in %s.%s", base,
+    size_t blen = strlen(base);
+    const char *stop = blen && strchr(".!?", base[blen - 1]) ? "" : ".";
+    char *s = plot_strdupf("%s%s%s Times in %s.%s", base, stop,
                            synthetic ? " Synthetic data (simulated), not a measurement." : "", tz,
                            unl ? unl : "");
     free(base);

@@ -16,6 +16,11 @@ check() { # check NAME CONDITION...
 }
 contains() { grep -qF -- "$2" "$1"; }
 
+"$bin" compare --by file "$az2020/traffic.csv" "$src/datasets/iran-2019/traffic.csv" \
+    > "$tmp/files.txt" 2>&1
+check "same-named files get rows that differ" grep -q '^azerbaijan-2020/traffic.csv ' "$tmp/files.txt"
+check "... for each of them" grep -q '^iran-2019/traffic.csv ' "$tmp/files.txt"
+
 "$bin" compare --by year --json "$tmp/y.json" --csv "$tmp/y.csv" --plot "$tmp/y.png" --overlay \
     "$years" > "$tmp/table.txt" 2> "$tmp/err.txt"
 check "compare exits 0" test $? -eq 0

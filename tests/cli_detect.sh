@@ -52,6 +52,9 @@ check "csv row" contains "$tmp/out.csv" "traffic,throttling,2020-07-01T00:00:00Z
 "$bin" detect --json - "$tmp/traffic.csv" > "$tmp/stdout.json"
 check "--json - prints only JSON" /usr/bin/python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/stdout.json"
 
+"$bin" detect "$tmp/traffic.csv" --json "$tmp/after.json" > /dev/null
+check "options may follow the files" test -s "$tmp/after.json"
+
 printf 'time,traffic\n2020-06-01T00:00:00Z,10\n2020-06-01T01:00:00Z,n/a\n' > "$tmp/bad.csv"
 "$bin" detect "$tmp/bad.csv" > /dev/null 2> "$tmp/err.txt"
 check "bad cell exits 1" test $? -eq 1

@@ -116,7 +116,7 @@ int cli_parse(int argc, char **argv, const cli_command_doc *doc, const cli_group
     optind = 1;
     opterr = 0;
     for (;;) {
-        int c = getopt_long(argc, argv, "+h", longopts, NULL);
+        int c = getopt_long(argc, argv, "h", longopts, NULL);
         if (c == -1)
             break;
         if (c == KEY_HELP || c == 'h') {

@@ -108,10 +108,26 @@ static int sources_alloc(sources *s, size_t n, disrupt_error *err)
     return DISRUPT_OK;
 }
 
-static const char *base_name(const char *path)
+/* The shortest tail of path ("traffic.csv", "azerbaijan-2020/traffic.csv", …) that no other
+ * file of the list ends with, so that rows of same-named files in different folders differ. */
+static const char *period_name(char **files, int nfiles, int i)
 {
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
+    const char *path = files[i];
+    const char *tail = path + strlen(path);
+    for (;;) {
+        while (tail > path && tail[-1] != '/')
+            tail--;
+        int clash = 0;
+        size_t len = strlen(tail);
+        for (int j = 0; j < nfiles && !clash; j++) {
+            size_t lj = strlen(files[j]);
+            clash = j != i && lj >= len && strcmp(files[j] + lj - len, tail) == 0 &&
+                    (lj == len || files[j][lj - len - 1] == '/');
+        }
+        if (!clash || tail == path)
+            return tail;
+        tail--;  /* step over the '/' and take one more folder */
+    }
 }
 
 /* --by file: each file read and detected on its own; its period is the span of its data. */
@@ -136,7 +152,7 @@ static int compare_files(char **files, int nfiles, ingest_cli *in, const detect_
                 if (disrupt_series_end(data->series[k]) > hi)
                     hi = disrupt_series_end(data->series[k]);
             }
-            rc = disrupt_compare_add_period(out, base_name(files[i]), (size_t)i, lo, hi, data,
+            rc = disrupt_compare_add_period(out, period_name(files, nfiles, i), (size_t)i, lo, hi, data,
                                             &src->detection[i].windows, err);
         }
         disrupt_progress_update(bar, (size_t)i + 1);
