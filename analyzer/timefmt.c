@@ -1,13 +1,14 @@
 /* timefmt.c — formatting UTC seconds, in UTC or an IANA zone.
  *
- * Zones go through the C library's tz database by switching TZ for the call; disrupt is
- * single-threaded, and the previous TZ is restored before returning.
+ * Zones are read by tzone.c, never by switching the process's TZ (see tzone.h for why).
  */
 #include "disrupt/timefmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "disrupt/tzone.h"
 
 static int is_utc(const char *tz)
 {
@@ -35,53 +36,27 @@ static void utc_tm(int64_t t, struct tm *out)
 
 int disrupt_time_local(int64_t t, const char *tz, struct tm *out)
 {
-    if (is_utc(tz)) {
-        utc_tm(t, out);
-        return 0;
-    }
-    const char *old = getenv("TZ");
-    char *saved = old ? strdup(old) : NULL;
-    setenv("TZ", tz, 1);
-    tzset();
-    time_t tt = (time_t)t;
-    struct tm *r = localtime_r(&tt, out);
-    if (saved) {
-        setenv("TZ", saved, 1);
-        free(saved);
-    } else {
-        unsetenv("TZ");
-    }
-    tzset();
-    return r ? 0 : 1;
+    long offset = 0;
+    if (!is_utc(tz) && disrupt_tzone_offset(tz, t, &offset) != 0)
+        return 1;
+    utc_tm(t + offset, out);
+    out->tm_gmtoff = offset;
+    out->tm_zone = NULL;  /* no abbreviation is kept: print offsets with %z, not %Z */
+    return 0;
 }
 
 long disrupt_time_offset(int64_t t, const char *tz)
 {
-    struct tm lt;
-    if (is_utc(tz) || disrupt_time_local(t, tz, &lt) != 0)
+    long offset = 0;
+    if (!is_utc(tz) && disrupt_tzone_offset(tz, t, &offset) != 0)
         return 0;
-    int64_t as_utc = disrupt_time_from_civil(lt.tm_year + 1900, lt.tm_mon + 1, lt.tm_mday,
-                                             lt.tm_hour, lt.tm_min, lt.tm_sec);
-    return (long)(as_utc - t);
+    return offset;
 }
 
 int disrupt_time_zone_valid(const char *tz)
 {
-    if (is_utc(tz))
-        return 1;
-    /* glibc silently treats unknown zones as UTC; require the zone file to exist. */
-    const char *dir = getenv("TZDIR");
-    char path[512];
-    if (strstr(tz, "..") || tz[0] == '/')
-        return 0;
-    snprintf(path, sizeof path, "%s/%s", dir ? dir : "/usr/share/zoneinfo", tz);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    char magic[4] = {0};
-    size_t got = fread(magic, 1, 4, f);
-    fclose(f);
-    return got == 4 && memcmp(magic, "TZif", 4) == 0;
+    long offset;
+    return is_utc(tz) || disrupt_tzone_offset(tz, 0, &offset) == 0;
 }
 
 size_t disrupt_time_format(int64_t t, const char *tz, const char *fmt, char *out, size_t outsz)

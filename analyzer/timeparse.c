@@ -1,8 +1,7 @@
 /* timeparse.c — ISO 8601, Unix seconds/milliseconds and strptime formats into UTC seconds.
  *
- * Naive times in a zone go through the C library's tz database: the parser sets TZ for its
- * lifetime (disrupt is single-threaded) and restores the previous value in _fini, so that each
- * conversion is a localtime_r call rather than a reload of the zone file.
+ * Naive times in a zone are converted with the zone's offsets from tzone.c; the process's TZ
+ * is never switched (see tzone.h for why).
  */
 #define _XOPEN_SOURCE 700
 #include "disrupt/timeparse.h"
@@ -13,6 +12,7 @@
 
 #include "disrupt/error.h"
 #include "disrupt/timefmt.h"
+#include "disrupt/tzone.h"
 
 static const char EXPECT_AUTO[] = "an ISO 8601 date-time or Unix seconds";
 static const char EXPECT_RANGE[] = "a time between 1970 and 2099";
@@ -20,10 +20,6 @@ static const char EXPECT_SHORT_NUMBER[] =
     "Unix seconds (9 digits or more) or an ISO 8601 date-time; give --time-format for other "
     "numbers";
 static const char EXPECT_LOCAL[] = "a local time that exists in the time zone";
-
-/* TZ saved by the parser that switched it; only one zone parser may be live at a time. */
-static char *saved_tz;
-static int tz_switched;
 
 static int is_utc_name(const char *tz)
 {
@@ -36,27 +32,10 @@ void disrupt_timeparser_init(disrupt_timeparser *p, const char *format, const ch
     p->format = format && *format ? format : NULL;
     p->tz = tz;
     p->utc = is_utc_name(tz);
-    if (!p->utc && !tz_switched) {
-        const char *old = getenv("TZ");
-        saved_tz = old ? strdup(old) : NULL;
-        setenv("TZ", tz, 1);
-        tzset();
-        tz_switched = 1;
-    }
 }
 
 void disrupt_timeparser_fini(disrupt_timeparser *p)
 {
-    if (!p->utc && tz_switched) {
-        if (saved_tz)
-            setenv("TZ", saved_tz, 1);
-        else
-            unsetenv("TZ");
-        tzset();
-        free(saved_tz);
-        saved_tz = NULL;
-        tz_switched = 0;
-    }
     p->utc = 1;
 }
 
@@ -81,14 +60,12 @@ static int days_in_month(int y, int m)
     return m == 2 ? 28 + leap : dm[m - 1];
 }
 
-/* Offset of the zone at UTC time t, seconds east. */
-static int64_t zone_offset_at(int64_t t)
+/* Offset of the parser's zone at UTC time t, seconds east. */
+static int64_t zone_offset_at(const disrupt_timeparser *p, int64_t t)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-    if (!localtime_r(&tt, &tm))
-        return 0;
-    return (int64_t)tm.tm_gmtoff;
+    long offset = 0;
+    disrupt_tzone_offset(p->tz, t, &offset);
+    return offset;
 }
 
 /* Local civil seconds (as if UTC) to UTC in the parser's zone. */
@@ -104,12 +81,12 @@ static int local_to_utc(disrupt_timeparser *p, int64_t local, int64_t *out)
         return 0;
     }
     /* The two offsets in force a day either side cover any transition near this time. */
-    int64_t a = zone_offset_at(local - 86400), b = zone_offset_at(local + 86400);
+    int64_t a = zone_offset_at(p, local - 86400), b = zone_offset_at(p, local + 86400);
     int64_t cand[2] = {a > b ? a : b, a > b ? b : a}; /* larger offset = earlier UTC first */
     int valid[2];
     for (int i = 0; i < 2; i++) {
         int64_t t = local - cand[i];
-        valid[i] = t + zone_offset_at(t) == local;
+        valid[i] = t + zone_offset_at(p, t) == local;
     }
     int64_t best;
     if (valid[0] && valid[1] && cand[0] != cand[1]) {

@@ -9,6 +9,7 @@
 #include "disrupt/jsonw.h"
 #include "disrupt/outfile.h"
 #include "disrupt/timefmt.h"
+#include "disrupt/tzone.h"
 #include "testutil.h"
 
 START_TEST(outfile_replaces_only_on_commit)
@@ -97,6 +98,33 @@ START_TEST(times_print_in_utc_and_in_a_zone)
 }
 END_TEST
 
+START_TEST(zone_offsets_come_from_the_zone_files)
+{
+    long off;
+    const char *tz_before = getenv("TZ");
+    ck_assert_int_eq(disrupt_tzone_offset("Asia/Baku", 1601164800, &off), 0);  /* 2020 */
+    ck_assert_int_eq(off, 4 * 3600);
+    ck_assert_int_eq(disrupt_tzone_offset("Asia/Baku", 1214870400, &off), 0);  /* Jul 2008: DST */
+    ck_assert_int_eq(off, 5 * 3600);
+    /* New York springs forward at 2021-03-14 07:00Z. */
+    ck_assert_int_eq(disrupt_tzone_offset("America/New_York", 1615705199, &off), 0);
+    ck_assert_int_eq(off, -5 * 3600);
+    ck_assert_int_eq(disrupt_tzone_offset("America/New_York", 1615705200, &off), 0);
+    ck_assert_int_eq(off, -4 * 3600);
+    /* Past the file's last transition (2037) the rules still apply: July 2050 is summer. */
+    ck_assert_int_eq(disrupt_tzone_offset("Europe/London", 2540246400, &off), 0);
+    ck_assert_int_eq(off, 3600);
+    ck_assert_int_eq(disrupt_tzone_offset("Europe/London", 2554416000, &off), 0); /* Dec 2050 */
+    ck_assert_int_eq(off, 0);
+    ck_assert_int_eq(disrupt_tzone_offset(NULL, 0, &off), 0);
+    ck_assert_int_eq(off, 0);
+    ck_assert_int_eq(disrupt_tzone_offset("Mars/Olympus", 0, &off), 1);
+    ck_assert_int_eq(disrupt_tzone_offset("../../etc/passwd", 0, &off), 1);
+    /* The process zone is never touched (the environment string stays the same one). */
+    ck_assert_ptr_eq(getenv("TZ"), tz_before);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("output");
@@ -105,6 +133,7 @@ int main(void)
     tcase_add_test(tc, outfile_names_an_unwritable_path);
     tcase_add_test(tc, json_is_escaped_and_nested);
     tcase_add_test(tc, times_print_in_utc_and_in_a_zone);
+    tcase_add_test(tc, zone_offsets_come_from_the_zone_files);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

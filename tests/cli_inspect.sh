@@ -38,7 +38,7 @@ check "tor --country exits 0" $st
 [ "$(grep -c '^  signal' <<<"$out")" = 1 ]; check "tor --country gives one signal" $?
 
 out=$("$bin" inspect --tz Asia/Baku "$data/plain-synthetic.csv")
-grep -q "range   2020-09-27 04:00:00 +04 to 2020-09-27 08:00:00 +04" <<<"$out"; check "--tz prints local times" $?
+grep -q "range   2020-09-27 04:00:00 +0400 to 2020-09-27 08:00:00 +0400" <<<"$out"; check "--tz prints local times" $?
 
 out=$(cat "$data/plain-synthetic.csv" | "$bin" inspect -); st=$?
 check "stdin exits 0" $st

@@ -37,7 +37,7 @@ static void format_time(int64_t t, const char *tz, char *out, size_t outsz)
     if (!tz)
         disrupt_time_iso(t, out, outsz);
     else
-        disrupt_time_format(t, tz, "%Y-%m-%d %H:%M:%S %Z", out, outsz);
+        disrupt_time_format(t, tz, "%Y-%m-%d %H:%M:%S %z", out, outsz);
 }
 
 static const char *delimiter_name(char d)
