@@ -2,7 +2,8 @@
  *
  * Blocks are read with fread and cut at newlines; each piece goes to csv_parse, whose
  * callbacks run synchronously, so the line counter is exact at every callback. A piece is a
- * comment when it starts a line while libcsv is between rows and begins with '#'.
+ * comment when it begins with '#' on a line before the first row (the header): a '#' further
+ * down is data, and a value such as "#N/A" is then reported, not silently dropped.
  */
 #include "disrupt/csvread.h"
 
@@ -32,6 +33,7 @@ typedef struct {
     size_t nfields, fields_cap;
     size_t max_field;
     int rc;                /* non-zero stops the reading */
+    int seen_row;          /* a row (the header) has been read: no more comments */
     char comment[COMMENT_KEEP];
     size_t comment_len;
     long comment_line;
@@ -133,6 +135,7 @@ static void on_row(int c, void *data)
     (void)c;
     reader_state *st = data;
     st->next_field_line = st->line + 1;
+    st->seen_row = 1;
     if (st->rc) {
         st->nfields = 0;
         st->text_len = 0;
@@ -225,7 +228,8 @@ static int feed_block(reader_state *st, char *buf, size_t n, int *in_comment,
         size_t end = nl ? (size_t)(nl - buf) + 1 : n;
         char *piece = buf + pos;
         size_t len = end - pos;
-        if (!*continuing && !*in_comment && st->parser.pstate == 0 && piece[0] == '#') {
+        if (!*continuing && !*in_comment && !st->seen_row && st->parser.pstate == 0 &&
+            piece[0] == '#') {
             *in_comment = 1;
             st->comment_line = st->line;
             st->comment_len = 0;

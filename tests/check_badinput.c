@@ -105,6 +105,9 @@ static const bad_case cases[] = {
     /* value cells */
     {H R1 "2020-09-27T01:00:00Z,n/a\n", NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:3:2: expected a number, found 'n/a'"},
+    /* '#' starts a comment only before the header; below it, it is a value to check. */
+    {"traffic,time\n1,2020-01-01T00:00:00Z\n#N/A,2020-01-01T01:00:00Z\n", NULL,
+     .code = DISRUPT_EDATA, .message = "bad.csv:3:1: expected a number, found '#N/A'"},
     {H "2020-09-27T00:00:00Z,NA\n", NULL, .code = DISRUPT_EDATA, .message = "bad.csv:2:2: expected a number, found 'NA'"},
     {H "2020-09-27T00:00:00Z,null\n", NULL, .code = DISRUPT_EDATA, .message = "bad.csv:2:2: expected a number, found 'null'"},
     {H "2020-09-27T00:00:00Z,-\n", NULL, .code = DISRUPT_EDATA, .message = "bad.csv:2:2: expected a number, found '-'"},

@@ -52,7 +52,15 @@ int main(int argc, char **argv)
         return CLI_EXIT_OK;
     }
     for (size_t i = 0; commands[i].name; i++)
-        if (strcmp(name, commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+        if (strcmp(name, commands[i].name) == 0) {
+            int status = commands[i].run(argc - 1, argv + 1);
+            /* What was printed may still sit in stdio's buffer: a full disk or a closed
+             * pipe shows only now, and must not pass for success. */
+            if (fflush(stdout) != 0 || ferror(stdout)) {
+                cli_error("cannot write to standard output");
+                return status ? status : CLI_EXIT_DATA;
+            }
+            return status;
+        }
     return cli_usage_error(NULL, "unknown command '%s'", name);
 }

@@ -5,7 +5,8 @@
  * rejected cell can be reported as FILE:LINE:COL (COL = 1-based field number).
  * Handles a UTF-8 byte-order mark, CRLF or LF line ends, quoted fields with embedded
  * delimiters, quotes and newlines, blank lines (skipped) and comment lines starting with '#'
- * at the start of a row (passed to the comment callback, never to the row callback).
+ * before the header (passed to the comment callback, never to the row callback; after the
+ * header a '#' line is data).
  * The delimiter is ',' ';' or tab: given, or detected as the most frequent of the three
  * outside quotes in the first non-comment line.
  * Speed: a complete line with no quote and no CR before its end means the same to libcsv as a
