@@ -16,13 +16,17 @@
 #define DAY 86400
 #define WEEK (7 * DAY)
 
+/* A normal sample shapes the daily/weekly profile; within a pinned period it also sets the
+ * level. (A pinned day or two cannot show a weekly cycle; the whole series can.) */
+enum { USE_SEASON = 1, USE_LEVEL = 2 };
+
 typedef enum { SEASON_NONE, SEASON_HOUR_OF_DAY, SEASON_HOUR_OF_WEEK, SEASON_DAY_OF_WEEK } season_kind;
 
 typedef struct {
     const disrupt_series *s;
     size_t n;
     double *y;             /* log values, NaN where missing */
-    unsigned char *use;    /* 1 where the point takes part in the fit */
+    unsigned char *use;    /* USE_SEASON | USE_LEVEL: where the point takes part in the fit */
     size_t *slot;          /* season slot of each point */
     size_t nslots;
     double *season;        /* nslots offsets */
@@ -126,7 +130,7 @@ static void fit_season(fit_state *f, const double *level_at, double q)
     if (!start)
         return;
     for (size_t i = 0; i < f->n; i++)
-        if (f->use[i])
+        if (f->use[i] & USE_SEASON)
             start[f->slot[i] + 1]++;
     for (size_t k = 0; k < f->nslots; k++)
         start[k + 1] += start[k];
@@ -136,7 +140,7 @@ static void fit_season(fit_state *f, const double *level_at, double q)
         return;
     }
     for (size_t i = 0; i < f->n; i++)
-        if (f->use[i]) {
+        if (f->use[i] & USE_SEASON) {
             size_t k = f->slot[i];
             f->scratch[start[k] + fill[k]++] = f->y[i] - level_at[i];
         }
@@ -157,16 +161,16 @@ static void fit_season(fit_state *f, const double *level_at, double q)
     free(start);
 }
 
-/* Median of deseasonalised values per local day; NaN for days with too few usable points. */
-static void daily_medians(fit_state *f, double *dmed)
+/* Median of deseasonalised values per local day (NaN for a day without usable points);
+ * with the season removed, even a few samples of a day say where its level is. */
+static void daily_medians(fit_state *f, double *dmed, unsigned char mask)
 {
-    size_t per_day = f->s->step < DAY ? (size_t)(DAY / f->s->step) : 1;
-    size_t need = per_day / 4 ? per_day / 4 : 1;
+    size_t need = 1;
     size_t i = 0;
     for (size_t d = 0; d < f->ndays; d++) {
         size_t m = 0;
         while (i < f->n && (size_t)f->dayu[i] == d) {
-            if (f->use[i])
+            if (f->use[i] & mask)
                 f->scratch[m++] = f->y[i] - f->season[f->slot[i]];
             i++;
         }
@@ -271,7 +275,7 @@ static int fit_counts(const disrupt_series *s, const unsigned char *use, double 
 {
     double k = 0, n = 0;
     for (size_t i = 0; i < s->n; i++)
-        if (use[i] && s->trials[i] > 0) {
+        if ((use[i] & USE_LEVEL) && s->trials[i] > 0) {
             k += s->value[i];
             n += s->trials[i];
         }
@@ -290,8 +294,9 @@ static void mark_usable(const disrupt_series *s, const unsigned char *exclude,
     int pinned = o->pin_end > o->pin_start;
     for (size_t i = 0; i < s->n; i++) {
         int64_t t = disrupt_series_time(s, i);
-        use[i] = !isnan(s->value[i]) && !(exclude && exclude[i]) &&
-                 (!pinned || (t >= o->pin_start && t < o->pin_end));
+        int normal = !isnan(s->value[i]) && !(exclude && exclude[i]);
+        int in_period = !pinned || (t >= o->pin_start && t < o->pin_end);
+        use[i] = (unsigned char)(normal ? USE_SEASON | (in_period ? USE_LEVEL : 0) : 0);
     }
 }
 
@@ -330,10 +335,11 @@ int disrupt_baseline_fit(const disrupt_series *s, const unsigned char *exclude,
     mark_usable(s, exclude, o, f.use);
     size_t usable = 0;
     for (size_t i = 0; i < f.n; i++)
-        usable += f.use[i];
+        usable += (f.use[i] & USE_LEVEL) != 0;
     if (usable < 2) {
         rc = disrupt_error_set(err, DISRUPT_EDATA,
-                               "%s: too few normal samples to fit a baseline (%zu)", s->name, usable);
+                               "%s: too few normal samples to fit a baseline (%zu)%s", s->name,
+                               usable, o->pin_end > o->pin_start ? " in the baseline period" : "");
         goto cleanup;
     }
     place_points(&f, o->tz, choose_season(s));
@@ -346,20 +352,32 @@ int disrupt_baseline_fit(const disrupt_series *s, const unsigned char *exclude,
     for (size_t k = 0; k < f.nslots; k++)
         f.season[k] = 0;
     size_t half = (size_t)(o->level_window / DAY / 2);
-    /* Level and season depend on each other; three alternations settle both. */
+    /* Level and season depend on each other; three alternations settle both. The season is
+     * shaped against the series' own moving level, so that a pinned level far from some
+     * stretch of the data does not bend the profile. */
     for (int iter = 0; iter < 3; iter++) {
-        daily_medians(&f, dmed);
-        if (o->pin_end > o->pin_start)
-            pinned_level(&f, dmed);
-        else if (half > 0)
+        daily_medians(&f, dmed, USE_SEASON);
+        if (half > 0)
             rolling_level(&f, dmed, half);
         else
             trend_level(&f, dmed);
         level_at_points(&f, level_at);
         fit_season(&f, level_at, o->season_quantile);
     }
-    for (size_t i = 0; i < f.n; i++)
+    if (o->pin_end > o->pin_start) {
+        daily_medians(&f, dmed, USE_LEVEL);
+        pinned_level(&f, dmed);
+        level_at_points(&f, level_at);
+    }
+    size_t finite = 0;
+    for (size_t i = 0; i < f.n; i++) {
         expected[i] = exp(level_at[i] + f.season[f.slot[i]]);
+        finite += isfinite(expected[i]) != 0;
+    }
+    if (finite == 0)
+        rc = disrupt_error_set(err, DISRUPT_EDATA,
+                               "%s: no baseline could be fitted (too few days of data for the "
+                               "level window?)", s->name);
 cleanup:
     free(f.use);
     free(f.y);

@@ -402,8 +402,12 @@ static int detect_signal(const disrupt_series *s, size_t signal, const disrupt_d
         rc = observe(s, expected, &ob, err);
         if (rc)
             goto cleanup;
-        if (ob.m < 2)
-            break;
+        if (ob.m < 2) {
+            rc = disrupt_error_set(err, DISRUPT_EDATA,
+                                   "%s: %zu usable sample%s: too few to look for disruptions",
+                                   s->name, ob.m, ob.m == 1 ? "" : "s");
+            goto cleanup;
+        }
         rc = segment_observed(s, &ob, o, &seg, err);
         if (rc)
             goto cleanup;

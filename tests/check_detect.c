@@ -300,6 +300,47 @@ START_TEST(blocking_that_ends_just_before_the_data_does_is_closed)
 }
 END_TEST
 
+START_TEST(sparse_hours_still_give_a_baseline)
+{
+    /* Only five samples a day (00-04 UTC), all zero for five days: the shutdown must be
+     * found, not lost to a baseline that needed a quarter of each day. */
+    size_t n = 30 * 24;
+    disrupt_series *s = tu_synthetic_level("traffic", JUNE_2020, HOUR, n, 0.05, 10 * 24, 15 * 24,
+                                           0.0, 27);
+    for (size_t i = 0; i < n; i++)
+        if (i % 24 >= 5)
+            s->value[i] = NAN;
+    run r;
+    detect(&r, s, NULL);
+    ck_assert_uint_eq(r.result.windows.count, 1);
+    ck_assert_int_eq(r.result.windows.items[0].kind, DISRUPT_KIND_SHUTDOWN);
+    ck_assert_int_eq(r.result.windows.items[0].start, JUNE_2020 + 10 * DAY);
+    finish(&r);
+}
+END_TEST
+
+START_TEST(one_pinned_day_keeps_the_weekly_profile)
+{
+    /* --baseline of a single day sets the level; the daily cycle still comes from the whole
+     * series, so quiet nights are not throttling. */
+    size_t n = 40 * 24;
+    disrupt_dataset d;
+    disrupt_dataset_init(&d);
+    disrupt_dataset_add(&d, tu_synthetic_level("traffic", JUNE_2020, HOUR, n, 0.05, 20 * 24,
+                                               25 * 24, 0.4, 28), NULL);
+    disrupt_detect_options o;
+    disrupt_detect_options_init(&o);
+    o.baseline.pin_start = JUNE_2020 + 2 * DAY;
+    o.baseline.pin_end = JUNE_2020 + 3 * DAY;
+    disrupt_detection r;
+    ck_assert_int_eq(disrupt_detect_run(&d, &o, &r, NULL), 0);
+    ck_assert_uint_eq(r.windows.count, 1);
+    ck_assert_int_eq(r.windows.items[0].start, JUNE_2020 + 20 * DAY);
+    disrupt_detection_fini(&r);
+    disrupt_dataset_fini(&d);
+}
+END_TEST
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -321,6 +362,8 @@ int main(void)
     tcase_add_test(tc, staged_restoration_stays_in_the_window);
     tcase_add_test(tc, quantised_flat_signal_still_shows_its_drop);
     tcase_add_test(tc, daily_data_keeps_one_day_shutdowns);
+    tcase_add_test(tc, sparse_hours_still_give_a_baseline);
+    tcase_add_test(tc, one_pinned_day_keeps_the_weekly_profile);
     tcase_add_test(tc, blocking_that_ends_just_before_the_data_does_is_closed);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
