@@ -112,19 +112,28 @@ static int observe(const disrupt_series *s, const double *expected, observed *ob
     return DISRUPT_OK;
 }
 
-/* Median level relative to baseline (level signals) or pooled blocked share (counts). */
-static double stretch_level(const observed *ob, size_t first, size_t last, double *scratch)
+/* Median level relative to baseline (level signals) or pooled blocked share (counts) of the
+ * usable samples first..last-1; with `only`, of those whose grid point is flagged in it
+ * (a window merged across a normal stretch is as deep as its disrupted parts). */
+static double stretch_level(const observed *ob, size_t first, size_t last,
+                            const unsigned char *only, double *scratch)
 {
-    if (ob->trials) {
-        double k = 0, n = 0;
-        for (size_t i = first; i < last; i++) {
+    double k = 0, n = 0;
+    size_t m = 0;
+    for (size_t i = first; i < last; i++) {
+        if (only && !only[ob->idx[i]])
+            continue;
+        if (ob->trials) {
             k += ob->x[i];
             n += ob->trials[i];
+        } else {
+            scratch[m++] = ob->x[i];
         }
-        return n > 0 ? k / n : NAN;
     }
-    size_t m = last - first;
-    memcpy(scratch, ob->x + first, m * sizeof *scratch);
+    if (ob->trials)
+        return n > 0 ? k / n : NAN;
+    if (m == 0)
+        return NAN;
     gsl_sort(scratch, 1, m);
     return exp(gsl_stats_median_from_sorted_data(scratch, 1, m));
 }
@@ -226,7 +235,7 @@ static int flag_runs(const observed *ob, signal_class cls, const size_t *bounds,
         return disrupt_error_nomem(err);
     }
     for (size_t k = 0; k < nseg; k++) {
-        level[k] = stretch_level(ob, bounds[k], bounds[k + 1], scratch);
+        level[k] = stretch_level(ob, bounds[k], bounds[k + 1], NULL, scratch);
         kind[k] = classify(o, cls, level[k], base_share);
     }
     for (int grew = cls == SIGNAL_VOLUME; grew;) {
@@ -331,7 +340,8 @@ static int boundary_times(const disrupt_series *s, const observed *ob, const dis
 }
 
 static int emit_windows(const disrupt_series *s, size_t signal, const observed *ob,
-                        const run_list *runs, const size_t *bounds, size_t nb,
+                        const run_list *runs, const unsigned char *disrupted,
+                        const size_t *bounds, size_t nb,
                         const disrupt_detect_options *o, double base_share, double *scratch,
                         disrupt_window_list *out, disrupt_error *err)
 {
@@ -358,7 +368,7 @@ static int emit_windows(const disrupt_series *s, size_t signal, const observed *
         if (rc == DISRUPT_OK)
             rc = boundary_times(s, ob, cost, bounds, nb, bound_index(bounds, nb, w->last),
                                 o->ci_level, &win.end_lo, &win.end_hi, err);
-        double level = stretch_level(ob, w->first, w->last, scratch);
+        double level = stretch_level(ob, w->first, w->last, disrupted, scratch);
         win.baseline = ob->trials ? base_share : 1.0;
         win.level = level;
         win.depth = ob->trials ? level - base_share : 1.0 - level;
@@ -426,7 +436,7 @@ static int detect_signal(const disrupt_series *s, size_t signal, const disrupt_d
     if (bounds) {
         merge_close_runs(s, &ob, o->merge_gap, &runs);
         double base_share = s->type == DISRUPT_SIGNAL_COUNTS ? expected[0] : 1.0;
-        rc = emit_windows(s, signal, &ob, &runs, bounds, nb, o, base_share, scratch,
+        rc = emit_windows(s, signal, &ob, &runs, mask, bounds, nb, o, base_share, scratch,
                           &r->windows, err);
         if (rc)
             goto cleanup;

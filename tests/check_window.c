@@ -98,6 +98,9 @@ START_TEST(merge_gap_joins_and_min_duration_drops)
     detect_one(nightly_series(), &o, &d, &r);
     ck_assert_uint_eq(r.windows.count, 1);
     ck_assert_double_eq_tol(disrupt_window_days(&r.windows.items[0]), 20 + 8.0 / 24, 0.01);
+    /* As deep as the nights it joins, not diluted by the days between them. */
+    ck_assert_int_eq(r.windows.items[0].kind, DISRUPT_KIND_SHUTDOWN);
+    ck_assert_double_gt(r.windows.items[0].depth, 0.9);
     disrupt_detection_fini(&r);
     disrupt_dataset_fini(&d);
 
