@@ -1,6 +1,7 @@
 /* check_output.c — atomic output files, the JSON writer and time formatting. */
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -35,6 +36,35 @@ START_TEST(outfile_replaces_only_on_commit)
     ck_assert_str_eq(text, "new");
     free(text);
     free(path);
+    tu_rmrf(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(outfile_follows_links_and_streams_to_devices)
+{
+    char *dir = tu_tempdir();
+    char *target = tu_write_file(dir, "target.json", "old");
+    char link[512];
+    snprintf(link, sizeof link, "%s/link.json", dir);
+    ck_assert_int_eq(symlink("target.json", link), 0);
+    disrupt_outfile f;
+    ck_assert_int_eq(disrupt_outfile_open(&f, link, NULL), 0);
+    fputs("new", f.fp);
+    ck_assert_int_eq(disrupt_outfile_commit(&f, NULL), 0);
+    struct stat st;
+    ck_assert_int_eq(lstat(link, &st), 0);
+    ck_assert(S_ISLNK(st.st_mode));           /* the link stays a link */
+    char *text = tu_read_file(target, NULL);  /* and its target has the new text */
+    ck_assert_str_eq(text, "new");
+    free(text);
+    /* A device is written to, never renamed over. */
+    ck_assert_int_eq(disrupt_outfile_open(&f, "/dev/null", NULL), 0);
+    fputs("discarded", f.fp);
+    ck_assert_int_eq(disrupt_outfile_commit(&f, NULL), 0);
+    ck_assert_int_eq(stat("/dev/null", &st), 0);
+    ck_assert(S_ISCHR(st.st_mode));
+    free(target);
     tu_rmrf(dir);
     free(dir);
 }
@@ -130,6 +160,7 @@ int main(void)
     Suite *s = suite_create("output");
     TCase *tc = tcase_create("output");
     tcase_add_test(tc, outfile_replaces_only_on_commit);
+    tcase_add_test(tc, outfile_follows_links_and_streams_to_devices);
     tcase_add_test(tc, outfile_names_an_unwritable_path);
     tcase_add_test(tc, json_is_escaped_and_nested);
     tcase_add_test(tc, times_print_in_utc_and_in_a_zone);
