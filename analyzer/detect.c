@@ -368,6 +368,8 @@ static int emit_windows(const disrupt_series *s, size_t signal, const observed *
         if (rc == DISRUPT_OK)
             rc = boundary_times(s, ob, cost, bounds, nb, bound_index(bounds, nb, w->last),
                                 o->ci_level, &win.end_lo, &win.end_hi, err);
+        win.start_censored = w->first == 0;
+        win.end_censored = w->last == ob->m;
         double level = stretch_level(ob, w->first, w->last, disrupted, scratch);
         win.baseline = ob->trials ? base_share : 1.0;
         win.level = level;

@@ -16,10 +16,16 @@ int disrupt_report_csv(FILE *out, const disrupt_dataset *d, const disrupt_detect
         fprintf(out, ",%s", disrupt_window_kind_name(w->kind));
         disrupt_csvw_time(out, w->start);
         disrupt_csvw_time(out, w->end);
-        disrupt_csvw_time(out, w->start_lo);
+        if (w->start_censored)
+            fputc(',', out);  /* open interval: an empty cell */
+        else
+            disrupt_csvw_time(out, w->start_lo);
         disrupt_csvw_time(out, w->start_hi);
         disrupt_csvw_time(out, w->end_lo);
-        disrupt_csvw_time(out, w->end_hi);
+        if (w->end_censored)
+            fputc(',', out);
+        else
+            disrupt_csvw_time(out, w->end_hi);
         fprintf(out, ",%.6g,%.4g,%.4g,%.4g,", disrupt_window_days(w), w->baseline, w->level,
                 w->depth);
         /* Corroborating signals joined with ';' inside one field. */

@@ -43,13 +43,19 @@ void disrupt_report_json_window(disrupt_jsonw *w, const disrupt_dataset *d,
     disrupt_jsonw_time(w, win->end);
     disrupt_jsonw_key(w, "start_ci");
     disrupt_jsonw_inline_array_begin(w);
-    disrupt_jsonw_time(w, win->start_lo);
+    if (win->start_censored)
+        disrupt_jsonw_null(w);  /* open: the data start inside the window */
+    else
+        disrupt_jsonw_time(w, win->start_lo);
     disrupt_jsonw_time(w, win->start_hi);
     disrupt_jsonw_array_end(w);
     disrupt_jsonw_key(w, "end_ci");
     disrupt_jsonw_inline_array_begin(w);
     disrupt_jsonw_time(w, win->end_lo);
-    disrupt_jsonw_time(w, win->end_hi);
+    if (win->end_censored)
+        disrupt_jsonw_null(w);  /* open: the data end inside the window */
+    else
+        disrupt_jsonw_time(w, win->end_hi);
     disrupt_jsonw_array_end(w);
     disrupt_jsonw_key(w, "duration_days");
     disrupt_jsonw_number_prec(w, disrupt_window_days(win), 6);

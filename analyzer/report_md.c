@@ -100,11 +100,17 @@ static void windows_section(FILE *out, const disrupt_report_md *r)
         char s[40], slo[40], shi[40], e[40], elo[40], ehi[40];
         const char *f = "%Y-%m-%d %H:%M";
         disrupt_time_format(x->start, r->tz, f, s, sizeof s);
-        disrupt_time_format(x->start_lo, r->tz, f, slo, sizeof slo);
+        if (x->start_censored)
+            snprintf(slo, sizeof slo, "before the data");
+        else
+            disrupt_time_format(x->start_lo, r->tz, f, slo, sizeof slo);
         disrupt_time_format(x->start_hi, r->tz, f, shi, sizeof shi);
         disrupt_time_format(x->end, r->tz, f, e, sizeof e);
         disrupt_time_format(x->end_lo, r->tz, f, elo, sizeof elo);
-        disrupt_time_format(x->end_hi, r->tz, f, ehi, sizeof ehi);
+        if (x->end_censored)
+            snprintf(ehi, sizeof ehi, "after the data");
+        else
+            disrupt_time_format(x->end_hi, r->tz, f, ehi, sizeof ehi);
         fprintf(out, "| %s | %s | %s | %s – %s | %s | %s – %s | %.1f | %.0f%% | %.0f%% | ",
                 r->data->series[x->signal]->name, disrupt_window_kind_name(x->kind), s, slo, shi,
                 e, elo, ehi, disrupt_window_days(x), 100 * x->level, 100 * x->depth);

@@ -26,13 +26,15 @@ void disrupt_report_time_of_day(long seconds, char *out, size_t outsz)
     snprintf(out, outsz, "%02d:%02d", s / 3600, s % 3600 / 60);
 }
 
-/* "−2h/+1h": how far the interval reaches either side of the estimate. */
-static void interval_text(int64_t at, int64_t lo, int64_t hi, char *out, size_t outsz)
+/* "−2h/+1h": how far the interval reaches either side of the estimate; "?" where the edge
+ * of the data cuts it off. */
+static void interval_text(int64_t at, int64_t lo, int64_t hi, int open_below, int open_above,
+                          char *out, size_t outsz)
 {
     char before[24], after[24];
     disrupt_report_duration(at - lo, before, sizeof before);
     disrupt_report_duration(hi - at, after, sizeof after);
-    snprintf(out, outsz, "-%s/+%s", before, after);
+    snprintf(out, outsz, "-%s/+%s", open_below ? "?" : before, open_above ? "?" : after);
 }
 
 static void signal_line(FILE *out, const disrupt_series *s, size_t ncp, const char *tz)
@@ -103,8 +105,9 @@ int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_dete
             char start[40], end[40], sci[64], eci[64];
             disrupt_time_format(w->start, tz, "%Y-%m-%d %H:%M", start, sizeof start);
             disrupt_time_format(w->end, tz, "%Y-%m-%d %H:%M", end, sizeof end);
-            interval_text(w->start, w->start_lo, w->start_hi, sci, sizeof sci);
-            interval_text(w->end, w->end_lo, w->end_hi, eci, sizeof eci);
+            interval_text(w->start, w->start_lo, w->start_hi, w->start_censored, 0, sci,
+                          sizeof sci);
+            interval_text(w->end, w->end_lo, w->end_hi, 0, w->end_censored, eci, sizeof eci);
             fprintf(out, "%-*s  %-10s  %-16s  %-13s  %-16s  %-13s  %6.1f  %5.0f%%  %5.0f%%  ",
                     (int)name_w, d->series[w->signal]->name, disrupt_window_kind_name(w->kind),
                     start, sci, end, eci, disrupt_window_days(w), 100 * w->level, 100 * w->depth);
@@ -119,8 +122,9 @@ int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_dete
     if (with_events)
         incident_lines(out, d, r, tz);
     fprintf(out, "\nTimes in %s. END is exclusive (the first time back to normal). 95%% CI: how far\n"
-                 "each boundary may lie before/after it, at the resolution of the samples. LEVEL:\n"
-                 "median of observed/expected (blocked share for count signals).\n",
+                 "each boundary may lie before/after it, at the resolution of the samples ('?': cut\n"
+                 "off by the start or end of the data). LEVEL: median of observed/expected (blocked\n"
+                 "share for count signals).\n",
             tz ? tz : "UTC");
     if (ferror(out))
         return disrupt_error_set(err, DISRUPT_EIO, "cannot write the table");

@@ -97,6 +97,7 @@ static chain chain_from(const disrupt_window_list *wl, size_t k)
     ch.w.end = last->end;
     ch.w.end_lo = last->end_lo;
     ch.w.end_hi = last->end_hi;
+    ch.w.end_censored = last->end_censored;
     ch.w.last = last->last;
     ch.w.kind = longest->kind;
     ch.w.level = longest->level;
@@ -247,8 +248,11 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
     v->duration_diff = (c->end - c->start) - (m->end - m->start);
     v->share = (double)overlap(c->start, c->end, m->start, m->end) / (double)(c->end - c->start);
     v->iou = iou(c, m);
-    v->start_agrees = within(c->start, m->start_lo, m->start_hi, o->tolerance);
-    v->end_agrees = within(c->end, m->end_lo, m->end_hi, o->tolerance);
+    /* A boundary cut off by the edge of the data cannot contradict a claim beyond that edge. */
+    v->start_agrees = m->start_censored ? c->start <= m->start_hi + o->tolerance
+                                        : within(c->start, m->start_lo, m->start_hi, o->tolerance);
+    v->end_agrees = m->end_censored ? c->end >= m->end_lo - o->tolerance
+                                    : within(c->end, m->end_lo, m->end_hi, o->tolerance);
     if (v->start_agrees && v->end_agrees)
         v->verdict = DISRUPT_VERDICT_SUPPORTED;
     else if (v->share >= o->min_share)

@@ -116,5 +116,17 @@ check "bad claim date names its place" contains "$tmp/e2" "bad.csv:2:2: expected
 "$bin" verify --claims "$tmp/bad.csv" --tolerance soon "$data/traffic.csv" > /dev/null 2> "$tmp/e3"
 check "bad tolerance is a usage error" test $? -eq 2
 
+# A shutdown already under way when the data begin: its start is cut off by the edge of the
+# data, so a claim that it began two hours earlier cannot be contradicted.
+awk 'BEGIN { srand(5); print "time,traffic";
+  for (i = 0; i < 30*24; i++) { v = 100 * (1 + 0.1*(rand()-0.5)); if (i < 5) v = 0;
+    printf "%d,%.2f\n", 1577836800 + i*3600, v } }' > "$tmp/edge.csv"
+printf 'label,start,end,kind\nedge,2019-12-31T22:00:00Z,2020-01-01T05:00:00Z,shutdown\n' > "$tmp/edge-claims.csv"
+"$bin" verify --claims "$tmp/edge-claims.csv" "$tmp/edge.csv" > "$tmp/edge.txt" 2>&1
+check "a boundary cut off by the data agrees with a claim beyond it" contains "$tmp/edge.txt" "verdict   supported"
+"$bin" detect --json - "$tmp/edge.csv" > "$tmp/edge.json"
+check "its interval is open (null) in JSON" /usr/bin/python3 -c "
+import json,sys; w=json.load(open(sys.argv[1]))['windows'][0]; assert w['start_ci'][0] is None, w" "$tmp/edge.json"
+
 echo "cli_verify: $passes passed, $fails failed"
 test "$fails" -eq 0

@@ -35,6 +35,9 @@ typedef struct {
     int64_t start, end;            /* UTC seconds, end exclusive */
     int64_t start_lo, start_hi;    /* 95% interval of the start */
     int64_t end_lo, end_hi;        /* 95% interval of the end */
+    int start_censored;            /* starts with the data: it may have begun earlier, so the
+                                    * interval is open below (start_lo = start) */
+    int end_censored;              /* runs to the end of the data: open above (end_hi = end) */
     double baseline;               /* 1.0 for level signals; normal blocked share for counts */
     double level;                  /* observed/expected (or blocked share for counts) */
     double depth;                  /* 1 − level (drops) or level − baseline (blocking) */
