@@ -1,6 +1,8 @@
 /* verify.c — claimed windows against detected ones; the rules are stated in verify.h. */
 #include "disrupt/verify.h"
 
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +25,7 @@ void disrupt_verify_options_init(disrupt_verify_options *o)
     o->tolerance = 0;
     o->min_coverage = 0.5;
     o->min_share = 0.5;
+    o->expected = NULL;
 }
 
 void disrupt_verify_result_init(disrupt_verify_result *r)
@@ -166,6 +169,40 @@ static int chains_build(const disrupt_window_list *wl, chain_list *out, disrupt_
     return DISRUPT_OK;
 }
 
+/* For a claim the data do not support: the lowest median observed/expected over the claimed
+ * period among the covering level signals, so that "not supported" can say how close the
+ * data came (a 15% dip is something, if not a disruption). */
+static int lowest_level(const disrupt_claim *c, const disrupt_dataset *d,
+                        const unsigned char *covers, const disrupt_verify_options *o,
+                        disrupt_verification *v)
+{
+    if (!o->expected)
+        return DISRUPT_OK;
+    for (size_t s = 0; s < d->count; s++) {
+        const disrupt_series *x = d->series[s];
+        if (!covers[s] || x->type != DISRUPT_SIGNAL_LEVEL || !o->expected[s])
+            continue;
+        size_t first = disrupt_series_index_at(x, c->start), last = disrupt_series_index_at(x, c->end);
+        double *ratio = malloc((last > first ? last - first : 1) * sizeof *ratio);
+        if (!ratio)
+            return DISRUPT_ENOMEM;
+        size_t m = 0;
+        for (size_t i = first; i < last; i++)
+            if (isfinite(x->value[i]) && o->expected[s][i] > 0)
+                ratio[m++] = x->value[i] / o->expected[s][i];
+        if (m) {
+            gsl_sort(ratio, 1, m);
+            double level = gsl_stats_median_from_sorted_data(ratio, 1, m);
+            if (isnan(v->lowest_level) || level < v->lowest_level) {
+                v->lowest_level = level;
+                v->lowest_signal = s;
+            }
+        }
+        free(ratio);
+    }
+    return DISRUPT_OK;
+}
+
 static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt_dataset *d,
                       const disrupt_window_list *wl, const chain_list *chains,
                       const disrupt_verify_options *o, disrupt_verification *v,
@@ -174,6 +211,8 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
     const disrupt_claim *c = &claims->items[ci];
     memset(v, 0, sizeof *v);
     v->claim = ci;
+    v->claim_length = c->end - c->start;
+    v->lowest_level = NAN;
     v->kind = DISRUPT_KIND_NOT_STATED;
     if (c->kinds)
         v->kind = DISRUPT_KIND_DIFFERS;
@@ -192,8 +231,15 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
         double share = observed_share(d->series[s], c->start, c->end);
         if (share > v->coverage)
             v->coverage = share;
-        if (share >= o->min_coverage)
-            covers[s] = any_covers = 1;
+        if (share < o->min_coverage)
+            continue;
+        int64_t step = d->series[s]->step;
+        if (2 * step > c->end - c->start) {
+            if (!v->coarse_step || step < v->coarse_step)
+                v->coarse_step = step;
+            continue;
+        }
+        covers[s] = any_covers = 1;
     }
     v->signal_missing = c->signal && !named_found;
     if (!any_covers) {
@@ -213,8 +259,9 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
     }
     if (!found) {
         v->verdict = DISRUPT_VERDICT_NOT_SUPPORTED;
+        int rc = lowest_level(c, d, covers, o, v);
         free(covers);
-        return DISRUPT_OK;
+        return rc;
     }
     const chain best = *found;
     v->has_window = 1;
@@ -334,7 +381,11 @@ static size_t describe_boundary(const char *which, int agrees, int64_t diff, cha
 {
     char dur[32];
     int n;
-    if (agrees)
+    if (agrees && diff != 0) {
+        disrupt_verify_duration(diff, dur, sizeof dur);
+        n = snprintf(out, outsz, "%s agrees (%s %s, within the interval)", which, dur,
+                     diff < 0 ? "early" : "late");
+    } else if (agrees)
         n = snprintf(out, outsz, "%s agrees", which);
     else if (diff == 0)
         n = snprintf(out, outsz, "%s outside the interval", which);
@@ -352,11 +403,20 @@ size_t disrupt_verify_describe(const disrupt_verification *v, char *out, size_t 
         return 0;
     out[0] = '\0';
     if (!v->has_window) {
+        char step[32], len[32];
+        disrupt_verify_duration(v->coarse_step, step, sizeof step);
         if (v->verdict == DISRUPT_VERDICT_NO_DATA && v->signal_missing)
             n = snprintf(out, outsz, "the claimed signal is not among the inputs");
+        else if (v->verdict == DISRUPT_VERDICT_NO_DATA && v->coarse_step &&
+                 disrupt_verify_duration(v->claim_length, len, sizeof len))
+            n = snprintf(out, outsz, "samples every %s are too coarse to show a %s claim", step,
+                         len);
         else if (v->verdict == DISRUPT_VERDICT_NO_DATA)
             n = snprintf(out, outsz, "data covers %.0f%% of the claimed period",
                          100.0 * v->coverage);
+        else if (!isnan(v->lowest_level))
+            n = snprintf(out, outsz, "no disruption detected in the claimed period (lowest "
+                                     "level %.0f%% of expected)", 100.0 * v->lowest_level);
         else
             n = snprintf(out, outsz, "no disruption detected in the claimed period");
         return n < 0 || (size_t)n >= outsz ? 0 : (size_t)n;

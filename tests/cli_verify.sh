@@ -128,5 +128,14 @@ check "a boundary cut off by the data agrees with a claim beyond it" contains "$
 check "its interval is open (null) in JSON" /usr/bin/python3 -c "
 import json,sys; w=json.load(open(sys.argv[1]))['windows'][0]; assert w['start_ci'][0] is None, w" "$tmp/edge.json"
 
+# What the data cannot show is said so: a 50-minute claim against daily samples is "no data"
+# with the reason, and a 15% dip that is no disruption says how low the data went.
+years=$src/datasets/azerbaijan-2018-2021
+"$bin" verify --claims "$years/claims.csv" "$years/traffic.csv" > "$tmp/years.txt" 2>&1
+check "too coarse to show" contains "$tmp/years.txt" "no data: samples every 1d are too coarse to show a 50m claim"
+check "not supported says how low" contains "$tmp/years.txt" "(lowest level 85% of expected)"
+"$bin" verify --tolerance 1d --claims "$data/claims.csv" "$data/traffic.csv" > "$tmp/tol.txt" 2>&1
+check "a difference within tolerance is still shown" contains "$tmp/tol.txt" "start agrees (1d early, within the interval)"
+
 echo "cli_verify: $passes passed, $fails failed"
 test "$fails" -eq 0

@@ -211,6 +211,7 @@ static int analyse(char **files, int nfiles, workflow_opts *w, const report_cli 
     if (rc)
         return rc;
     s->vopt.tolerance = r->tolerance;
+    s->vopt.expected = (const double *const *)s->detection.expected;
     if (s->have_claims) {
         rc = disrupt_verify_run(&s->claims, &s->data, &s->detection.windows, &s->vopt,
                                 &s->verdicts, err);

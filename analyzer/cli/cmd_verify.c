@@ -145,8 +145,10 @@ int cmd_verify(int argc, char **argv)
     status = CLI_EXIT_DATA;
     if (disrupt_claims_read(v.claims, &copt, &claims, &err) ||
         workflow_read_detect(argv + first, argc - first, &w.in, &w.detect, &bar, "verify", &data,
-                             &result, &err) ||
-        disrupt_verify_run(&claims, &data, &result.windows, &vopt, &verdicts, &err))
+                             &result, &err))
+        goto fail;
+    vopt.expected = (const double *const *)result.expected;
+    if (disrupt_verify_run(&claims, &data, &result.windows, &vopt, &verdicts, &err))
         goto fail;
     if (claims.count == 0)
         cli_warning("%s: no claims to verify%s", v.claims,

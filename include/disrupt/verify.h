@@ -5,8 +5,11 @@
  * 1. Candidate signals: the series named by the claim's signal, or every series when the claim
  *    names none. A candidate *covers* the claim when its observed (non-missing) samples span
  *    at least `min_coverage` (default 0.5) of the claimed period; sample i spans
- *    [t_i, t_i + step). `coverage` is the best share over the candidates.
- *    → `no data` when no candidate covers the claim (or the named signal is not an input).
+ *    [t_i, t_i + step). A candidate whose step is more than half the claim's length cannot
+ *    show it (a 50-minute outage in daily data) and does not cover it. `coverage` is the best
+ *    share over the candidates.
+ *    → `no data` when no candidate covers the claim (or the named signal is not an input, or
+ *    the data are too coarse: `coarse_step` then holds the finest step that was too coarse).
  *
  * 2. Matching windows: the windows of covering candidates that overlap C (share at least one
  *    second). → `not supported` when there is none: the data covers the claim and shows no
@@ -75,6 +78,8 @@ typedef struct {
     int64_t tolerance;       /* seconds added to each side of a boundary interval: 0 */
     double min_coverage;     /* share of the claim the data must cover: 0.5 */
     double min_share;        /* share of the claim inside the window for `dates differ`: 0.5 */
+    const double *const *expected;  /* detect's expected values per series, or NULL: then
+                                     * `not supported` also says how low the data went */
 } disrupt_verify_options;
 
 void disrupt_verify_options_init(disrupt_verify_options *o);
@@ -84,6 +89,12 @@ typedef struct {
     disrupt_verdict verdict;
     double coverage;               /* best observed share of the claimed period, 0..1 */
     int signal_missing;            /* 1: the claim names a signal that is not an input */
+    int64_t coarse_step;           /* > 0: covering data too coarse for the claim (its step) */
+    int64_t claim_length;          /* ce − cs, seconds */
+    double lowest_level;           /* `not supported` with expected values: the lowest median
+                                    * observed/expected of a covering level signal in C, else
+                                    * NaN */
+    size_t lowest_signal;          /* which series that was */
     int has_window;                /* 0 for `no data` and `not supported` */
     size_t window;                 /* index of W's first window in the window list */
     size_t chained;                /* windows W is made of (1 unless a chain) */
