@@ -61,6 +61,12 @@ check "bad cell exits 1" test $? -eq 1
 check "bad cell has FILE:LINE:COL" contains "$tmp/err.txt" "bad.csv:3:2:"
 check "bad cell quotes what was found" contains "$tmp/err.txt" "'n/a'"
 
+printf 'time,label\nyesterday,war begins\n' > "$tmp/events.csv"
+"$bin" detect --plot "$tmp/x.png" --events "$tmp/events.csv" "$tmp/traffic.csv" > "$tmp/out.txt" 2> "$tmp/err.txt"
+check "bad events file exits 1" test $? -eq 1
+check "... before any analysis is printed" test ! -s "$tmp/out.txt"
+check "... naming its place" contains "$tmp/err.txt" "events.csv:2:1:"
+
 "$bin" detect "$tmp/no-such-file.csv" > /dev/null 2> "$tmp/err.txt"
 check "missing file exits 1" test $? -eq 1
 check "missing file is named" contains "$tmp/err.txt" "no-such-file.csv"

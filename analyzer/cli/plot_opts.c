@@ -109,6 +109,16 @@ int cli_plot_opts_finish(cli_plot_opts *o, const char *shared_tz)
     o->plot.tz = tz;
     if (!o->path && o->events_path)
         cli_warning("--events only marks a chart; it has no effect without --plot");
+    if (o->path && o->events_path) {
+        /* Read it now too, so that a bad events file stops the run before the analysis. */
+        disrupt_event_list events;
+        disrupt_event_list_init(&events);
+        disrupt_error err = {0};
+        int rc = disrupt_events_read(o->events_path, &events, &err);
+        disrupt_event_list_fini(&events);
+        if (rc)
+            return cli_fail(&err);
+    }
     return 0;
 }
 

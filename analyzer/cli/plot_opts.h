@@ -22,7 +22,8 @@ typedef struct {
 
 void cli_plot_opts_init(cli_plot_opts *o, const char *command);
 cli_group cli_plot_group(cli_plot_opts *o);
-/* Checks what only makes sense together and settles the zone; 0, or 2 after a usage error. */
+/* Checks what only makes sense together, settles the zone and reads --events once to check
+ * it; 0, 2 after a usage error, or 1 after a bad events file. */
 int cli_plot_opts_finish(cli_plot_opts *o, const char *shared_tz);
 /* Reads --events (if given) into in->events for the call, and writes the chart when --plot
  * was given. Returns 0 or a DISRUPT_E* code with err set. */
