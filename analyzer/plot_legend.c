@@ -119,7 +119,15 @@ static int legend_add(plot_layout_ctx *c, disrupt_legend_what what, disrupt_wind
 int plot_legend_items(plot_layout_ctx *c)
 {
     const disrupt_plot_input *in = c->in;
-    int rc = legend_add(c, DISRUPT_LEGEND_OBSERVED, 0, "Observed");
+    /* Dense series are drawn as a mean line in a min–max band per column: say so, or a night
+     * shut down inside a day reads as a shallow dip of the day. */
+    int dense = 0;
+    for (size_t p = 0; p < in->data->count; p++)
+        dense |= plot_dense(c->L, in->data->series[p]);
+    const char *observed = !dense ? "Observed"
+                           : plot_column_seconds(c->L) == 86400.0 ? "Observed (daily mean and range)"
+                                                                  : "Observed (mean and range)";
+    int rc = legend_add(c, DISRUPT_LEGEND_OBSERVED, 0, observed);
     int expected = 0, missing = 0;
     for (size_t p = 0; p < in->data->count; p++) {
         expected |= (in->expected ? in->expected[p] : NULL) != NULL;
