@@ -160,8 +160,9 @@ int disrupt_report_markdown(FILE *out, const disrupt_report_md *r, disrupt_error
         fputs("- `verdicts.json`, `verdicts.csv`: the verdict on each claim with the "
               "differences in hours.\n",
               out);
-    fputs("\n## Method\n\nEach signal is compared with a robust seasonal baseline (hour of day "
-          "and day of week, fitted with the disruptions left out); change points are found on "
+    fputs("\n## Method\n\nEach signal is compared with a robust seasonal baseline (hour of the "
+          "week for data sampled within the day, day of the week for daily data; fitted with "
+          "the disruptions left out); change points are found on "
           "the ratio observed/expected; segments far below the baseline are windows: "
           "`shutdown` near zero, `throttling` clearly below, `blocking` when the blocked share "
           "of measurements rises. Each boundary has a 95% confidence interval from the "
