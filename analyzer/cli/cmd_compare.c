@@ -161,6 +161,11 @@ static int compare_files(char **files, int nfiles, ingest_cli *in, const detect_
     return rc;
 }
 
+static int write_table(FILE *out, const void *ctx, disrupt_error *err)
+{
+    return disrupt_compare_report_table(out, ctx, err);
+}
+
 static int write_json(FILE *out, const void *ctx, disrupt_error *err)
 {
     return disrupt_compare_report_json(out, ctx, err);
@@ -229,12 +234,8 @@ int cmd_compare(int argc, char **argv)
         goto fail;
     }
     disrupt_compare_report report = {&res, c.by_file ? "file" : "year", w.in.opt.tz};
-    int stdout_taken = (c.json && !strcmp(c.json, "-")) || (c.csv && !strcmp(c.csv, "-"));
-    if (!stdout_taken && disrupt_compare_report_table(stdout, &report, &err))
-        goto fail;
-    if (c.json && workflow_write(c.json, write_json, &report, &err))
-        goto fail;
-    if (c.csv && workflow_write(c.csv, write_csv, &report, &err))
+    static const workflow_outputs outputs = {write_table, write_json, write_csv};
+    if (workflow_emit(c.json, c.csv, &outputs, &report, &err))
         goto fail;
     if (w.plot.path && draw(&w.plot, &c, &src, &res, &err))
         goto fail;

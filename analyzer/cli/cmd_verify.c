@@ -61,14 +61,26 @@ static const cli_command_doc verify_doc = {
     "is the whole day in --tz. Exit 0 whatever the verdicts.",
 };
 
+/* What the writers get: the report, and the zone the table prints times in. */
+typedef struct {
+    disrupt_verify_report report;
+    const char *tz;
+} verify_output;
+
+static int write_table(FILE *out, const void *ctx, disrupt_error *err)
+{
+    const verify_output *o = ctx;
+    return disrupt_verify_report_table(out, &o->report, o->tz, err);
+}
+
 static int write_json(FILE *out, const void *ctx, disrupt_error *err)
 {
-    return disrupt_verify_report_json(out, ctx, err);
+    return disrupt_verify_report_json(out, &((const verify_output *)ctx)->report, err);
 }
 
 static int write_csv(FILE *out, const void *ctx, disrupt_error *err)
 {
-    return disrupt_verify_report_csv(out, ctx, err);
+    return disrupt_verify_report_csv(out, &((const verify_output *)ctx)->report, err);
 }
 
 static void print_warning(void *ctx, const char *message)
@@ -153,13 +165,10 @@ int cmd_verify(int argc, char **argv)
     if (claims.count == 0)
         cli_warning("%s: no claims to verify%s", v.claims,
                     copt.country ? " for this country" : "");
-    disrupt_verify_report report = {&claims, &data, &result.windows, &verdicts, &vopt, v.claims};
-    int stdout_taken = (v.json && !strcmp(v.json, "-")) || (v.csv && !strcmp(v.csv, "-"));
-    if (!stdout_taken && disrupt_verify_report_table(stdout, &report, w.in.opt.tz, &err))
-        goto fail;
-    if (v.json && workflow_write(v.json, write_json, &report, &err))
-        goto fail;
-    if (v.csv && workflow_write(v.csv, write_csv, &report, &err))
+    verify_output report = {{&claims, &data, &result.windows, &verdicts, &vopt, v.claims},
+                            w.in.opt.tz};
+    static const workflow_outputs outputs = {write_table, write_json, write_csv};
+    if (workflow_emit(v.json, v.csv, &outputs, &report, &err))
         goto fail;
     if (w.plot.path && draw(&w.plot, &data, &result, &claims, &err))
         goto fail;

@@ -89,3 +89,17 @@ disrupt_plot_claim *workflow_plot_claims(const disrupt_claim_list *claims)
     }
     return marks;
 }
+
+int workflow_emit(const char *json_path, const char *csv_path, const workflow_outputs *w,
+                  const void *ctx, disrupt_error *err)
+{
+    int stdout_taken = (json_path && !strcmp(json_path, "-")) ||
+                       (csv_path && !strcmp(csv_path, "-"));
+    if (!stdout_taken && w->table(stdout, ctx, err))
+        return err->code ? err->code : DISRUPT_EIO;
+    if (json_path && workflow_write(json_path, w->json, ctx, err))
+        return err->code;
+    if (csv_path && workflow_write(csv_path, w->csv, ctx, err))
+        return err->code;
+    return DISRUPT_OK;
+}

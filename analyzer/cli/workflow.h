@@ -44,6 +44,14 @@ typedef int (*workflow_writer)(FILE *out, const void *ctx, disrupt_error *err);
 /* Writes path ("-" = standard output) atomically with write(out, ctx, err). */
 int workflow_write(const char *path, workflow_writer write, const void *ctx, disrupt_error *err);
 
+/* The three outputs of an analyst command: the table on standard output unless --json or
+ * --csv writes there, then each file that was asked for. */
+typedef struct {
+    workflow_writer table, json, csv;
+} workflow_outputs;
+int workflow_emit(const char *json_path, const char *csv_path, const workflow_outputs *w,
+                  const void *ctx, disrupt_error *err);
+
 /* The claims as brackets for a chart (label, dates, signal borrowed from the list); caller
  * frees the array. NULL when out of memory. */
 disrupt_plot_claim *workflow_plot_claims(const disrupt_claim_list *claims);
