@@ -315,6 +315,9 @@ int disrupt_grid_build(disrupt_grid_table *t, int64_t step, disrupt_aggregate ag
                                  "time column or give --step",
                                  where, t->n, a, b, npoints, (long long)step);
     }
+    t->merged = 0;
+    for (size_t i = 1; i < t->n; i++)
+        t->merged += cell_of(t->time[i], first, step) == cell_of(t->time[i - 1], first, step);
     for (size_t j = 0; j < t->ncols; j++) {
         disrupt_series *s = disrupt_series_alloc(NULL, NULL,
                                                  t->counts ? DISRUPT_SIGNAL_COUNTS

@@ -56,11 +56,27 @@ void disrupt_ingest_options_init(disrupt_ingest_options *o)
     o->aggregate = DISRUPT_AGG_MEAN;
 }
 
+static const char *const aggregate_names[] = {"mean", "sum", "max", "min", "last"};
+
+/* Rows that share a grid time are not an error, but an analyst must know they were merged:
+ * duplicated rows or a step chosen coarser than the data both show up here. */
+static void warn_merged(const disrupt_ingest_options *opt, const char *path, size_t merged)
+{
+    if (!opt->warn)
+        return;
+    char msg[512];
+    snprintf(msg, sizeof msg,
+             "%s: %zu row%s fell on a time stamp already taken and %s aggregated (%s; "
+             "--aggregate or --step to change that)",
+             path, merged, merged == 1 ? "" : "s", merged == 1 ? "was" : "were",
+             aggregate_names[opt->aggregate]);
+    opt->warn(opt->warn_ctx, msg);
+}
+
 int disrupt_aggregate_parse(const char *name, disrupt_aggregate *out)
 {
-    static const char *const names[] = {"mean", "sum", "max", "min", "last"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(name, names[i]) == 0) {
+    for (size_t i = 0; i < sizeof aggregate_names / sizeof aggregate_names[0]; i++)
+        if (strcmp(name, aggregate_names[i]) == 0) {
             *out = (disrupt_aggregate)i;
             return 0;
         }
@@ -618,6 +634,10 @@ static int build_series(ingest_state *st, const char *path, disrupt_dataset *out
             break;
         }
         rc = disrupt_grid_build(tab, step, opt->aggregate, st->where, built, err);
+        if (rc == 0 && tab->merged) {
+            st->opt->merged_rows += tab->merged;
+            warn_merged(opt, path, tab->merged);
+        }
         for (size_t j = 0; rc == 0 && j < tab->ncols; j++) {
             disrupt_series *s = built[j];
             built[j] = NULL;

@@ -67,6 +67,12 @@ check "bad events file exits 1" test $? -eq 1
 check "... before any analysis is printed" test ! -s "$tmp/out.txt"
 check "... naming its place" contains "$tmp/err.txt" "events.csv:2:1:"
 
+# Rows that share a time stamp are aggregated, and the analyst is told how many.
+{ cat "$tmp/traffic.csv"; sed -n '2,4p' "$tmp/traffic.csv"; } > "$tmp/dup.csv"
+"$bin" detect "$tmp/dup.csv" > /dev/null 2> "$tmp/err.txt"
+check "duplicates still analysed" test $? -eq 0
+check "duplicates are counted in a warning" contains "$tmp/err.txt" "3 rows fell on a time stamp already taken and were aggregated (mean"
+
 "$bin" detect "$tmp/no-such-file.csv" > /dev/null 2> "$tmp/err.txt"
 check "missing file exits 1" test $? -eq 1
 check "missing file is named" contains "$tmp/err.txt" "no-such-file.csv"

@@ -33,6 +33,8 @@ typedef struct {
     double **value;    /* ncols arrays of n */
     double **trials;   /* ncols arrays of n when counts, else NULL */
     int sorted;        /* rows arrived in non-decreasing time order so far */
+    size_t merged;     /* out of disrupt_grid_build: rows that fell on a grid time already
+                        * taken by an earlier row and were aggregated with it */
 } disrupt_grid_table;
 
 int disrupt_grid_table_init(disrupt_grid_table *t, size_t ncols, int counts, disrupt_error *err);

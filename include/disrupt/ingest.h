@@ -71,6 +71,8 @@ typedef struct {
     size_t skipped_rows;          /* out: rows skipped with skip_bad_rows */
     const char *dialect;          /* out: name of the dialect that was read */
     size_t rows;                  /* out: data rows read (including skipped ones) */
+    size_t merged_rows;           /* out: rows aggregated into a grid time another row took
+                                   * (duplicate stamps, or finer than the step); warned about */
     char delimiter;               /* out: the field delimiter used */
 } disrupt_ingest_options;
 
