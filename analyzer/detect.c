@@ -505,6 +505,7 @@ int disrupt_detect_run(const disrupt_dataset *d, const disrupt_detect_options *o
         return disrupt_error_nomem(err);
     }
     r->nsignals = n;
+    r->ci_level = o->ci_level;
     for (size_t i = 0; i < n; i++) {
         int rc = detect_signal(d->series[i], i, o, r, err);
         if (rc) {

@@ -87,6 +87,8 @@ static void incident_lines(FILE *out, const disrupt_dataset *d, const disrupt_de
 int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
                          const char *tz, int with_events, disrupt_error *err)
 {
+    char ci[32];
+    snprintf(ci, sizeof ci, "%g%% CI", 100 * (r->ci_level > 0 ? r->ci_level : 0.95));
     for (size_t i = 0; i < d->count; i++)
         signal_line(out, d->series[i], r->nchangepoints[i], tz);
     fputc('\n', out);
@@ -98,7 +100,7 @@ int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_dete
             if (strlen(d->series[i]->name) > name_w)
                 name_w = strlen(d->series[i]->name);
         fprintf(out, "%-*s  %-10s  %-16s  %-13s  %-16s  %-13s  %6s  %6s  %6s  %s\n", (int)name_w,
-                "SIGNAL", "KIND", "START", "95% CI", "END", "95% CI", "DAYS", "LEVEL", "DEPTH",
+                "SIGNAL", "KIND", "START", ci, "END", ci, "DAYS", "LEVEL", "DEPTH",
                 "CORROBORATED BY");
         for (size_t k = 0; k < r->windows.count; k++) {
             const disrupt_window *w = &r->windows.items[k];
@@ -121,11 +123,11 @@ int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_dete
     recurrence_lines(out, d, r, tz);
     if (with_events)
         incident_lines(out, d, r, tz);
-    fprintf(out, "\nTimes in %s. END is exclusive (the first time back to normal). 95%% CI: how far\n"
+    fprintf(out, "\nTimes in %s. END is exclusive (the first time back to normal). %s: how far\n"
                  "each boundary may lie before/after it, at the resolution of the samples ('?': cut\n"
                  "off by the start or end of the data). LEVEL: median of observed/expected (blocked\n"
                  "share for count signals).\n",
-            tz ? tz : "UTC");
+            tz ? tz : "UTC", ci);
     if (ferror(out))
         return disrupt_error_set(err, DISRUPT_EIO, "cannot write the table");
     return DISRUPT_OK;

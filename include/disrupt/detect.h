@@ -59,6 +59,7 @@ typedef struct {
     size_t **changepoints;      /* per signal, grid indices of each new segment's first point */
     size_t *nchangepoints;
     disrupt_window_list windows;   /* ordered by signal, then start */
+    double ci_level;               /* of the boundary intervals (the options' ci_level) */
     disrupt_incident_list incidents;   /* windows overlapping across signals */
     disrupt_recurrence *recurrences;   /* daily recurring chains of windows */
     size_t nrecurrences;
