@@ -201,9 +201,24 @@ static int run_one(const simulate_options *o)
     size_t nwindows = 0;
     const char *dir = o->out ? o->out : sc->name;
     rc = write_scenario(sc, dir, &nwindows, &err);
-    if (!rc)
+    if (!rc) {
         printf("%s: %zu signals, %zu truth windows written to %s (SYNTHETIC)\n", sc->name,
                sc->nsignals, nwindows, dir);
+        /* Name each file once, with the signals it holds, so the next command can be typed. */
+        for (size_t i = 0; i < sc->nsignals; i++) {
+            size_t first = 0;
+            while (strcmp(sc->signals[first].file, sc->signals[i].file) != 0)
+                first++;
+            if (first != i)
+                continue;
+            printf("  %s/%s:", dir, sc->signals[i].file);
+            for (size_t j = i; j < sc->nsignals; j++)
+                if (strcmp(sc->signals[j].file, sc->signals[i].file) == 0)
+                    printf(" %s", sc->signals[j].id ? sc->signals[j].id : sc->signals[j].name);
+            putchar('\n');
+        }
+        printf("  %s/truth.json, %s/meta.json\n", dir, dir);
+    }
     disrupt_sim_scenario_free(sc);
     return rc ? cli_fail(&err) : CLI_EXIT_OK;
 }
