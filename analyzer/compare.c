@@ -174,17 +174,10 @@ int disrupt_compare_add_period(disrupt_compare_result *r, const char *name, size
     return DISRUPT_OK;
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 ? 28 + leap : dm[m - 1];
-}
-
 int64_t disrupt_compare_year_start(int year, int month, int day, const char *tz)
 {
-    if (day > days_in_month(year, month))
-        day = days_in_month(year, month);
+    if (day > disrupt_time_days_in_month(year, month))
+        day = disrupt_time_days_in_month(year, month);
     char iso[32];
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
     disrupt_timeparser p;
@@ -201,7 +194,7 @@ int disrupt_compare_by_year(disrupt_compare_result *r, size_t source, const disr
                             const disrupt_window_list *windows, int month, int day,
                             const char *tz, disrupt_error *err)
 {
-    if (month < 1 || month > 12 || day < 1 || day > days_in_month(2000, month))
+    if (month < 1 || month > 12 || day < 1 || day > disrupt_time_days_in_month(2000, month))
         return disrupt_error_set(err, DISRUPT_EINVAL, "year start %02d-%02d is not a date", month,
                                  day);
     if (tz && !disrupt_time_zone_valid(tz))

@@ -6,13 +6,14 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "disrupt/tzone.h"
 
-static int is_utc(const char *tz)
+int disrupt_time_days_in_month(int year, int month)
 {
-    return !tz || !*tz || strcmp(tz, "UTC") == 0 || strcmp(tz, "Z") == 0;
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 ? 28 + leap : days[month - 1];
 }
 
 int64_t disrupt_time_from_civil(int year, int month, int day, int hour, int min, int sec)
@@ -37,7 +38,7 @@ static void utc_tm(int64_t t, struct tm *out)
 int disrupt_time_local(int64_t t, const char *tz, struct tm *out)
 {
     long offset = 0;
-    if (!is_utc(tz) && disrupt_tzone_offset(tz, t, &offset) != 0)
+    if (disrupt_tzone_offset(tz, t, &offset) != 0)
         return 1;
     utc_tm(t + offset, out);
     out->tm_gmtoff = offset;
@@ -48,7 +49,7 @@ int disrupt_time_local(int64_t t, const char *tz, struct tm *out)
 long disrupt_time_offset(int64_t t, const char *tz)
 {
     long offset = 0;
-    if (!is_utc(tz) && disrupt_tzone_offset(tz, t, &offset) != 0)
+    if (disrupt_tzone_offset(tz, t, &offset) != 0)
         return 0;
     return offset;
 }
@@ -56,7 +57,7 @@ long disrupt_time_offset(int64_t t, const char *tz)
 int disrupt_time_zone_valid(const char *tz)
 {
     long offset;
-    return is_utc(tz) || disrupt_tzone_offset(tz, 0, &offset) == 0;
+    return disrupt_tzone_offset(tz, 0, &offset) == 0;
 }
 
 size_t disrupt_time_format(int64_t t, const char *tz, const char *fmt, char *out, size_t outsz)

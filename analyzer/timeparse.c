@@ -21,17 +21,12 @@ static const char EXPECT_SHORT_NUMBER[] =
     "numbers";
 static const char EXPECT_LOCAL[] = "a local time that exists in the time zone";
 
-static int is_utc_name(const char *tz)
-{
-    return !tz || !*tz || strcmp(tz, "UTC") == 0 || strcmp(tz, "Z") == 0;
-}
-
 void disrupt_timeparser_init(disrupt_timeparser *p, const char *format, const char *tz)
 {
     memset(p, 0, sizeof *p);
     p->format = format && *format ? format : NULL;
     p->tz = tz;
-    p->utc = is_utc_name(tz);
+    p->utc = disrupt_tzone_is_utc(tz);
 }
 
 void disrupt_timeparser_fini(disrupt_timeparser *p)
@@ -51,13 +46,6 @@ static int digits(const char *s, const char *end, int n, int *out)
     }
     *out = v;
     return 1;
-}
-
-static int days_in_month(int y, int m)
-{
-    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 ? 28 + leap : dm[m - 1];
 }
 
 /* Offset of the parser's zone at UTC time t, seconds east. */
@@ -238,7 +226,7 @@ static int parse_iso(disrupt_timeparser *p, const char *s, const char *end, int6
             *expected = EXPECT_RANGE;
             return DISRUPT_EDATA;
         }
-        if (d > days_in_month(y, mo))
+        if (d > disrupt_time_days_in_month(y, mo))
             return DISRUPT_EDATA;
         memcpy(p->last_date, s, 10);
         p->last_date_seconds = disrupt_time_from_civil(y, mo, d, 0, 0, 0);

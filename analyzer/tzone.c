@@ -159,9 +159,14 @@ static long offset_in(const zone *z, int64_t t)
     return z->offset_after[lo];
 }
 
+int disrupt_tzone_is_utc(const char *tz)
+{
+    return !tz || !*tz || strcmp(tz, "UTC") == 0 || strcmp(tz, "Z") == 0;
+}
+
 int disrupt_tzone_offset(const char *tz, int64_t t, long *offset)
 {
-    if (!tz || !*tz || strcmp(tz, "UTC") == 0 || strcmp(tz, "Z") == 0) {
+    if (disrupt_tzone_is_utc(tz)) {
         *offset = 0;
         return 0;
     }

@@ -23,6 +23,8 @@ int disrupt_time_local(int64_t t, const char *tz, struct tm *out);
 long disrupt_time_offset(int64_t t, const char *tz);
 /* 1 when tz names a zone this machine knows (or is NULL/"UTC"). */
 int disrupt_time_zone_valid(const char *tz);
+/* Days in a month (1-12) of the proleptic Gregorian calendar. */
+int disrupt_time_days_in_month(int year, int month);
 /* Seconds since the epoch of a civil date-time in UTC (proleptic Gregorian). */
 int64_t disrupt_time_from_civil(int year, int month, int day, int hour, int min, int sec);
 

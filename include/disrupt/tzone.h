@@ -17,6 +17,9 @@
 
 #include <stdint.h>
 
+/* 1 when tz names UTC: NULL, "", "UTC" or "Z". */
+int disrupt_tzone_is_utc(const char *tz);
+
 /* Offset of zone tz at UTC time t, seconds east of Greenwich. NULL, "" and "UTC" are UTC. */
 int disrupt_tzone_offset(const char *tz, int64_t t, long *offset);
 
