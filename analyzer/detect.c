@@ -1,4 +1,5 @@
 /* detect.c — baseline, segmentation and classification, refitted around disruptions. */
+#define _GNU_SOURCE /* strcasestr */
 #include "disrupt/detect.h"
 
 #include <gsl/gsl_sort.h>
@@ -6,7 +7,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "disrupt/boundary.h"
 
@@ -143,20 +143,11 @@ static double stretch_level(const observed *ob, size_t first, size_t last,
  * is a shutdown of part of the country, and half the usual depth is already clear. */
 typedef enum { SIGNAL_VOLUME, SIGNAL_REACHABILITY, SIGNAL_COUNTS } signal_class;
 
-static int name_has(const char *name, const char *word)
-{
-    size_t n = strlen(word);
-    for (const char *p = name; *p; p++)
-        if (strncasecmp(p, word, n) == 0)
-            return 1;
-    return 0;
-}
-
 static signal_class class_of(const disrupt_series *s)
 {
     if (s->type == DISRUPT_SIGNAL_COUNTS)
         return SIGNAL_COUNTS;
-    if (name_has(s->name, "bgp") || name_has(s->name, "probing") || name_has(s->name, "/24"))
+    if (strcasestr(s->name, "bgp") || strcasestr(s->name, "probing") || strstr(s->name, "/24"))
         return SIGNAL_REACHABILITY;
     return SIGNAL_VOLUME;
 }

@@ -1,12 +1,12 @@
 /* plot_compare.c — the compare chart: periods as rows on a shared axis, windows as bars.
  * Colours, fonts and text measurement come from the plot module (plot_theme.c, plot_text.c)
  * so the compare chart matches the timeline charts of detect and verify. */
+#define _GNU_SOURCE /* strcasestr */
 #include "disrupt/plot_compare.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "disrupt/timefmt.h"
 #include "plot_cairo.h"
@@ -121,9 +121,7 @@ static char *caption_of(const disrupt_plot_compare_input *in, const disrupt_plot
             synthetic |= in->sources[s].data->series[i]->synthetic;
     if (opt->source) {
         size_t n = strlen(opt->source);
-        int said = 0;  /* the analyst's own caption already says it */
-        for (const char *p = opt->source; *p && !said; p++)
-            said = strncasecmp(p, "synthetic", 9) == 0;
+        int said = strcasestr(opt->source, "synthetic") != NULL;  /* the caption says it */
         return plot_strdupf("%s%s%s", opt->source,
                             n && strchr(".!?", opt->source[n - 1]) ? "" : ".",
                             synthetic && !said ? " SYNTHETIC data, not a measurement." : "");

@@ -1,10 +1,10 @@
 /* plot_legend.c — the words that frame a chart: the legend (only what the chart shows) and
  * the caption (the source: input files, "synthetic" when any series is, the time zone, and
  * how many windows were too crowded to label). */
+#define _GNU_SOURCE /* strcasestr */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "plot_internal.h"
 
@@ -31,15 +31,6 @@ static int any_synthetic(const disrupt_dataset *d)
 {
     for (size_t i = 0; i < d->count; i++)
         if (d->series[i]->synthetic)
-            return 1;
-    return 0;
-}
-
-static int contains_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (const char *p = hay; *p; p++)
-        if (strncasecmp(p, needle, n) == 0)
             return 1;
     return 0;
 }
@@ -78,7 +69,7 @@ char *plot_caption_text(const plot_layout_ctx *c)
     char *base = source ? plot_strdupf("%s", source) : default_caption(c);
     if (!base)
         return NULL;
-    int synthetic = any_synthetic(c->in->data) && !contains_ci(base, "synthetic");
+    int synthetic = any_synthetic(c->in->data) && !strcasestr(base, "synthetic");
     const char *tz = c->opt->tz && *c->opt->tz ? c->opt->tz : "UTC";
     char *unl = NULL;
     if (c->L->unlabelled)
