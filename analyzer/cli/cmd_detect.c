@@ -1,15 +1,8 @@
 /* cmd_detect.c — `disrupt detect`: windows with kinds, dated boundaries and corroboration. */
-#include <string.h>
-
 #include "cli.h"
 #include "commands.h"
-#include "detect_opts.h"
-#include "ingest_opts.h"
-#include "plot_opts.h"
-#include "disrupt/detect.h"
-#include "disrupt/ingest.h"
-#include "disrupt/outfile.h"
 #include "disrupt/report.h"
+#include "workflow.h"
 
 enum { OPT_JSON, OPT_CSV, OPT_SUMMARY };
 
@@ -52,88 +45,69 @@ static const cli_command_doc detect_doc = {
     "throttling, and a drop of half --throttling-depth is a shutdown of part of the networks.",
 };
 
-typedef int (*report_writer)(FILE *, const disrupt_dataset *, const disrupt_detection *,
-                             disrupt_error *);
+/* What the writers get. */
+typedef struct {
+    const disrupt_dataset *data;
+    const disrupt_detection *result;
+    const char *tz;
+    int summary;
+} detect_output;
 
-static int write_report(const char *path, report_writer write, const disrupt_dataset *d,
-                        const disrupt_detection *r, disrupt_error *err)
+static int write_table(FILE *out, const void *ctx, disrupt_error *err)
 {
-    disrupt_outfile f;
-    int rc = disrupt_outfile_open(&f, path, err);
-    if (rc)
-        return rc;
-    rc = write(f.fp, d, r, err);
-    if (rc) {
-        disrupt_outfile_abort(&f);
-        return rc;
-    }
-    return disrupt_outfile_commit(&f, err);
+    const detect_output *o = ctx;
+    return disrupt_report_table(out, o->data, o->result, o->tz, o->summary, err);
 }
 
-static int read_inputs(int argc, char **argv, int first, ingest_cli *in, disrupt_dataset *d,
-                       disrupt_error *err)
+static int write_json(FILE *out, const void *ctx, disrupt_error *err)
 {
-    for (int i = first; i < argc; i++) {
-        int rc = disrupt_ingest_file(argv[i], &in->opt, d, err);
-        if (rc)
-            return rc;
-    }
-    return DISRUPT_OK;
+    const detect_output *o = ctx;
+    return disrupt_report_json(out, o->data, o->result, err);
+}
+
+static int write_csv(FILE *out, const void *ctx, disrupt_error *err)
+{
+    const detect_output *o = ctx;
+    return disrupt_report_csv(out, o->data, o->result, err);
 }
 
 int cmd_detect(int argc, char **argv)
 {
-    ingest_cli in;
-    ingest_cli_init(&in, "detect");
-    detect_opts dopts;
-    detect_opts_init(&dopts, "detect");
+    workflow_opts w;
+    workflow_opts_init(&w, "detect");
     output_opts out = {NULL, NULL, 0};
-    cli_plot_opts popts;
-    cli_plot_opts_init(&popts, "detect");
-    cli_group groups[] = {
-        ingest_cli_group(&in),
-        detect_opts_group(&dopts),
-        {"Output", output_options, handle_output, &out},
-        cli_plot_group(&popts),
-    };
     int first = 0;
-    disrupt_error err = {0};
-    int status = cli_parse(argc, argv, &detect_doc, groups, sizeof groups / sizeof groups[0],
-                           &first);
+    int status = workflow_parse(argc, argv, &detect_doc,
+                                (cli_group){"Output", output_options, handle_output, &out}, &w,
+                                &first);
     if (status == 0)
-        status = detect_opts_finish(&dopts, in.opt.tz);
-    if (status == 0)
-        status = cli_plot_opts_finish(&popts, in.opt.tz);
-    if (status == 0 && first >= argc)
-        status = cli_usage_error("detect", "no input file given");
-    if (status == 0 && out.json && out.csv && !strcmp(out.json, "-") && !strcmp(out.csv, "-"))
-        status = cli_usage_error("detect", "--json and --csv cannot both write to standard output");
+        status = workflow_one_stdout("detect", out.json, out.csv);
     if (status) {
-        ingest_cli_fini(&in);
+        workflow_opts_fini(&w);
         return status < 0 ? CLI_EXIT_OK : status;
     }
 
+    disrupt_error err = {0};
     disrupt_dataset data;
     disrupt_dataset_init(&data);
     disrupt_detection result;
     disrupt_detection_init(&result);
+    disrupt_progress quiet;  /* detect draws no bar */
+    disrupt_progress_init(&quiet, stderr, 0);
     status = CLI_EXIT_DATA;
-    if (read_inputs(argc, argv, first, &in, &data, &err) ||
-        disrupt_detect_run(&data, &dopts.detect, &result, &err))
+    if (workflow_read_detect(argv + first, argc - first, &w.in, &w.detect, &quiet, "detect",
+                             &data, &result, &err))
         goto fail;
-    int stdout_taken = (out.json && !strcmp(out.json, "-")) || (out.csv && !strcmp(out.csv, "-"));
-    if (!stdout_taken && disrupt_report_table(stdout, &data, &result, in.opt.tz, out.summary, &err))
+    detect_output report = {&data, &result, w.in.opt.tz, out.summary};
+    static const workflow_outputs outputs = {write_table, write_json, write_csv};
+    if (workflow_emit(out.json, out.csv, &outputs, &report, &err))
         goto fail;
-    if (out.json && write_report(out.json, disrupt_report_json, &data, &result, &err))
-        goto fail;
-    if (out.csv && write_report(out.csv, disrupt_report_csv, &data, &result, &err))
-        goto fail;
-    if (popts.path) {
+    if (w.plot.path) {
         disrupt_plot_input chart = {0};
         chart.data = &data;
         chart.expected = (const double *const *)result.expected;
         chart.windows = &result.windows;
-        if (cli_plot_write(&popts, &chart, &err))
+        if (cli_plot_write(&w.plot, &chart, &err))
             goto fail;
     }
     status = CLI_EXIT_OK;
@@ -143,6 +117,6 @@ fail:
 done:
     disrupt_detection_fini(&result);
     disrupt_dataset_fini(&data);
-    ingest_cli_fini(&in);
+    workflow_opts_fini(&w);
     return status;
 }

@@ -250,20 +250,6 @@ static int check_request(const segment_request *r)
     return 0;
 }
 
-static int read_files(char **files, int nfiles, ingest_cli *in, disrupt_dataset *data,
-                      disrupt_progress *bar, disrupt_error *err)
-{
-    disrupt_progress_start(bar, "segment: reading", "files", (size_t)nfiles);
-    for (int i = 0; i < nfiles; i++) {
-        int rc = disrupt_ingest_file(files[i], &in->opt, data, err);
-        if (rc)
-            return rc;
-        disrupt_progress_update(bar, (size_t)i + 1);
-    }
-    disrupt_progress_finish(bar);
-    return 0;
-}
-
 int cmd_segment(int argc, char **argv)
 {
     ingest_cli in;
@@ -297,7 +283,8 @@ int cmd_segment(int argc, char **argv)
     status = CLI_EXIT_DATA;
     disrupt_progress bar;
     disrupt_progress_init(&bar, stderr, disrupt_progress_wanted(stderr, req.quiet));
-    if (read_files(argv + first, argc - first, &in, &data, &bar, &err) ||
+    if (workflow_read_detect(argv + first, argc - first, &in, NULL, &bar, "segment: reading",
+                             &data, NULL, &err) ||
         segment_run_all(&req, &data, &results, &bar, &err)) {
         disrupt_progress_finish(&bar);
         goto cleanup;

@@ -1,6 +1,6 @@
-/* workflow.h — steps the analyst commands (verify, compare, report) share: read every input
- * file and detect, with a progress bar on standard error when it is a terminal; write an
- * output file atomically through a writer callback.
+/* workflow.h — steps the analyst commands (detect, verify, compare, report; segment reads
+ * through it too) share: read every input file and detect, with a progress bar on standard
+ * error when it is a terminal; write an output file atomically through a writer callback.
  */
 #ifndef DISRUPT_CLI_WORKFLOW_H
 #define DISRUPT_CLI_WORKFLOW_H
