@@ -1,5 +1,5 @@
-/* claims_impl.h — shared by the claim readers (claims_read.c, claims_keepiton.c,
- * claims_ioda.c): the reader state, column lookup, dates and skipped-row warnings. */
+/* claims_impl.h — shared by the claim readers: the reader state (claims_read.c), and the
+ * helpers every dialect uses (claims_cells.c): column lookup, dates, skipped-row warnings. */
 #ifndef DISRUPT_CLAIMS_IMPL_H
 #define DISRUPT_CLAIMS_IMPL_H
 
@@ -26,6 +26,8 @@ struct claims_reader {
     long col[CLAIMS_MAX_COLUMNS];     /* dialect column → 0-based field index, −1 absent */
 };
 
+/* Moves *s and shrinks *len past leading and trailing blanks. */
+void claims_trim(const char **s, size_t *len);
 /* Index of the header field equal to name (case-insensitive, blanks trimmed), or −1. */
 long claims_column(const disrupt_csv_field *f, size_t n, const char *name);
 /* The field of dialect column k, or NULL when the column is absent or the row is short. */
@@ -60,6 +62,7 @@ int claims_add_unique(claims_reader *r, const char *label, int64_t start, int64_
                       disrupt_error *err);
 
 /* Header recognisers: 1 and the reader set up when the header is theirs. */
+int claims_own_header(claims_reader *r, const disrupt_csv_field *f, size_t n);
 int claims_keepiton_header(claims_reader *r, const disrupt_csv_field *f, size_t n);
 int claims_ioda_header(claims_reader *r, const disrupt_csv_field *f, size_t n);
 

@@ -120,6 +120,7 @@ typedef struct {
     size_t *panel_claim_lanes;         /* per panel */
 } plot_layout_ctx;
 
+/* plot_scale.c: t clamped into the layout's time span. */
 int64_t plot_clamp_time(const disrupt_plot_layout *l, int64_t t);
 /* Each returns 0 or DISRUPT_ENOMEM; they fill L->marks / events / claims and the lane counts. */
 int plot_place_windows(plot_layout_ctx *c);

@@ -1,4 +1,4 @@
-/* segment_impl.h — pieces shared by the detectors (not public API).
+/* segment_impl.h — pieces shared by the detectors (not public API; seg_problem.c).
  *
  * seg_problem resolves the options once for a detector: the cost type, the minimum segment
  * length, the noise scale, the penalty per change and whether MBIC's log-length term applies,

@@ -1,0 +1,78 @@
+/* claims_own.c — the project's own claims CSV, `label,start,end[,kind][,signal]`. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims_impl.h"
+
+enum { COL_LABEL, COL_START, COL_END, COL_KIND, COL_SIGNAL };
+
+/* A copy of a field without surrounding blanks; NULL when blank (or *failed on ENOMEM). */
+static char *field_text(const disrupt_csv_field *f, int *failed)
+{
+    const char *s = f->data;
+    size_t len = f->len;
+    claims_trim(&s, &len);
+    if (len == 0)
+        return NULL;
+    char *t = strndup(s, len);
+    if (!t)
+        *failed = 1;
+    return t;
+}
+
+static int read_time_cell(claims_reader *r, const disrupt_csv_field *f, int k, int is_end,
+                          int64_t *out, disrupt_error *err)
+{
+    const char *expected;
+    if (claims_parse_time(r, f->data, f->len, is_end, out, &expected))
+        return claims_bad_cell(r, f, r->col[k] + 1, expected, err);
+    return DISRUPT_OK;
+}
+
+static int own_row(claims_reader *r, const disrupt_csv_field *f, size_t n, disrupt_error *err)
+{
+    const disrupt_csv_field *label = claims_field(r, f, n, COL_LABEL);
+    const disrupt_csv_field *start = claims_field(r, f, n, COL_START);
+    const disrupt_csv_field *end = claims_field(r, f, n, COL_END);
+    const disrupt_csv_field *kind = claims_field(r, f, n, COL_KIND);
+    const disrupt_csv_field *signal = claims_field(r, f, n, COL_SIGNAL);
+    long line = f[0].line;
+    if (!label || !start || !end) {
+        long missing = !label ? r->col[COL_LABEL] : !start ? r->col[COL_START] : r->col[COL_END];
+        return disrupt_error_set_at(err, DISRUPT_EDATA, r->path, line, missing + 1,
+                                    "expected %ld fields as in the header, found %zu",
+                                    missing + 1, n);
+    }
+    if (claims_blank(label))
+        return claims_bad_cell(r, label, r->col[COL_LABEL] + 1, "a label", err);
+    int64_t t0, t1;
+    if (read_time_cell(r, start, COL_START, 0, &t0, err) ||
+        read_time_cell(r, end, COL_END, 1, &t1, err))
+        return DISRUPT_EDATA;
+    if (t1 <= t0)
+        return claims_bad_cell(r, end, r->col[COL_END] + 1, "an end after the start", err);
+    disrupt_kind_set kinds = 0;
+    if (kind && disrupt_kind_set_parse(kind->data, kind->len, &kinds))
+        return claims_bad_cell(r, kind, r->col[COL_KIND] + 1,
+                               "shutdown, throttling, blocking (joined by '+') or nothing", err);
+    int failed = 0;
+    char *lab = field_text(label, &failed);
+    char *sig = signal ? field_text(signal, &failed) : NULL;
+    int rc = failed ? disrupt_error_nomem(err)
+                    : disrupt_claim_list_add(r->out, lab, t0, t1, kinds, sig, NULL, line, err);
+    free(lab);
+    free(sig);
+    return rc;
+}
+
+int claims_own_header(claims_reader *r, const disrupt_csv_field *f, size_t n)
+{
+    static const char *const names[] = {"label", "start", "end", "kind", "signal"};
+    for (int k = 0; k < 5; k++)
+        r->col[k] = claims_column(f, n, names[k]);
+    if (r->col[COL_LABEL] < 0 || r->col[COL_START] < 0 || r->col[COL_END] < 0)
+        return 0;
+    r->row = own_row;
+    r->out->dialect = "claims";
+    return 1;
+}
