@@ -18,8 +18,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "disrupt/ingest.h"
-#include "disrupt/timefmt.h"
+#include "disrupt/ingest/ingest.h"
+#include "disrupt/core/timefmt.h"
 
 static double now(void)
 {

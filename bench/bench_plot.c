@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "disrupt/plot.h"
-#include "disrupt/timefmt.h"
+#include "disrupt/plot/plot.h"
+#include "disrupt/core/timefmt.h"
 
 static double now(void)
 {

@@ -21,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "disrupt/segment.h"
+#include "disrupt/engine/segment.h"
 
 #define LIMIT_SECONDS 60.0
 

@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "disrupt/simulate.h"
-#include "disrupt/timefmt.h"
+#include "disrupt/simulate/simulate.h"
+#include "disrupt/core/timefmt.h"
 
 static double cpu_now(void)
 {

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "disrupt/claims.h"
-#include "disrupt/timefmt.h"
-#include "disrupt/verify.h"
+#include "disrupt/workflows/claims.h"
+#include "disrupt/core/timefmt.h"
+#include "disrupt/workflows/verify.h"
 
 #define POINTS 1000000
 #define START 1546300800   /* 2019-01-01T00:00:00Z */

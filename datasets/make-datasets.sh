@@ -3,7 +3,7 @@
 #   bash datasets/make-datasets.sh DISRUPT_BIN [OUT_DIR]
 # OUT_DIR defaults to this folder. Only generated files are written (CSVs, truth.json,
 # meta.json); README.md, events.csv and claims.csv are written by hand and left alone.
-# The output is byte-identical from run to run (tests/cli_datasets.sh checks the committed
+# The output is byte-identical from run to run (tests/cli/cli_datasets.sh checks the committed
 # files against a fresh run).
 set -euo pipefail
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "disrupt/cost.h"
+#include "disrupt/engine/cost.h"
 
 static int dc_cmp(const void *a, const void *b)
 {

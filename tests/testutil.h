@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "disrupt/series.h"
+#include "disrupt/ingest/series.h"
 
 /* Path of a file in the source tree (DISRUPT_SOURCE_DIR); static buffer, valid until the
  * next call. */

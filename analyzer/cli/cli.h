@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 
-#include "disrupt/error.h"
+#include "disrupt/core/error.h"
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_DATA = 1, CLI_EXIT_USAGE = 2 };
 

@@ -4,9 +4,9 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "disrupt/compare.h"
-#include "disrupt/compare_report.h"
-#include "disrupt/plot_compare.h"
+#include "disrupt/workflows/compare.h"
+#include "disrupt/workflows/compare_report.h"
+#include "disrupt/plot/plot_compare.h"
 #include "workflow.h"
 
 enum { OPT_BY, OPT_YEAR_START, OPT_JSON, OPT_CSV, OPT_OVERLAY, OPT_QUIET };

@@ -1,7 +1,7 @@
 /* cmd_detect.c — `disrupt detect`: windows with kinds, dated boundaries and corroboration. */
 #include "cli.h"
 #include "commands.h"
-#include "disrupt/report.h"
+#include "disrupt/workflows/report.h"
 #include "workflow.h"
 
 enum { OPT_JSON, OPT_CSV, OPT_SUMMARY };

@@ -9,9 +9,9 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "disrupt/ingest.h"
-#include "disrupt/series.h"
-#include "disrupt/timefmt.h"
+#include "disrupt/ingest/ingest.h"
+#include "disrupt/ingest/series.h"
+#include "disrupt/core/timefmt.h"
 #include "ingest_opts.h"
 
 static const cli_command_doc inspect_doc = {

@@ -8,12 +8,12 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "disrupt/claims.h"
-#include "disrupt/compare.h"
-#include "disrupt/plot_compare.h"
-#include "disrupt/report.h"
-#include "disrupt/report_md.h"
-#include "disrupt/verify.h"
+#include "disrupt/workflows/claims.h"
+#include "disrupt/workflows/compare.h"
+#include "disrupt/plot/plot_compare.h"
+#include "disrupt/workflows/report.h"
+#include "disrupt/workflows/report_md.h"
+#include "disrupt/workflows/verify.h"
 #include "workflow.h"
 
 enum { OPT_OUT, OPT_CLAIMS, OPT_TOLERANCE, OPT_QUIET };

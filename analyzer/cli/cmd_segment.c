@@ -12,13 +12,13 @@
 #include <string.h>
 
 #include "cli.h"
-#include "disrupt/progress.h"
+#include "disrupt/core/progress.h"
 #include "commands.h"
 #include "ingest_opts.h"
 #include "segment_report.h"
 #include "workflow.h"
-#include "disrupt/ingest.h"
-#include "disrupt/segment.h"
+#include "disrupt/ingest/ingest.h"
+#include "disrupt/engine/segment.h"
 
 enum {
     OPT_METHOD, OPT_COST, OPT_PENALTY, OPT_MIN_SEG, OPT_MAX_CP, OPT_STANDARDIZE, OPT_SIGMA,

@@ -7,8 +7,8 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "disrupt/outfile.h"
-#include "disrupt/simulate.h"
+#include "disrupt/core/outfile.h"
+#include "disrupt/simulate/simulate.h"
 
 enum { OPT_SCENARIO, OPT_SPEC, OPT_SEED, OPT_OUT, OPT_LIST, OPT_SUITE, OPT_COUNT };
 

@@ -5,9 +5,9 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "disrupt/claims.h"
-#include "disrupt/verify.h"
-#include "disrupt/verify_report.h"
+#include "disrupt/workflows/claims.h"
+#include "disrupt/workflows/verify.h"
+#include "disrupt/workflows/verify_report.h"
 #include "workflow.h"
 
 enum { OPT_CLAIMS, OPT_TOLERANCE, OPT_JSON, OPT_CSV, OPT_QUIET };

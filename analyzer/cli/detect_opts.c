@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "disrupt/timeparse.h"
+#include "disrupt/ingest/timeparse.h"
 
 enum {
     OPT_METHOD, OPT_PENALTY, OPT_MIN_SEG, OPT_SHUTDOWN, OPT_THROTTLING, OPT_BLOCKING,

@@ -3,7 +3,7 @@
 #define DISRUPT_DETECT_OPTS_H
 
 #include "cli.h"
-#include "disrupt/detect.h"
+#include "disrupt/detect/detect.h"
 
 typedef struct {
     const char *command;          /* for messages */

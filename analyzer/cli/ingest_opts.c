@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "disrupt/timefmt.h"
+#include "disrupt/core/timefmt.h"
 
 enum {
     OPT_FORMAT = 1, OPT_TIME, OPT_SIGNAL, OPT_TIME_FORMAT, OPT_TZ, OPT_COUNTRY, OPT_ENTITY,

@@ -14,7 +14,7 @@
 #define DISRUPT_CLI_INGEST_OPTS_H
 
 #include "cli.h"
-#include "disrupt/ingest.h"
+#include "disrupt/ingest/ingest.h"
 
 typedef struct {
     disrupt_ingest_options opt;

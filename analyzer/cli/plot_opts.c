@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "disrupt/events.h"
-#include "disrupt/timefmt.h"
+#include "disrupt/workflows/events.h"
+#include "disrupt/core/timefmt.h"
 
 enum {
     OPT_PLOT = 1,

@@ -10,7 +10,7 @@
 #define DISRUPT_CLI_PLOT_OPTS_H
 
 #include "cli.h"
-#include "disrupt/plot.h"
+#include "disrupt/plot/plot.h"
 
 typedef struct {
     const char *command;         /* for messages */

@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "segment_report.h"
-#include "disrupt/jsonw.h"
-#include "disrupt/timefmt.h"
+#include "disrupt/core/jsonw.h"
+#include "disrupt/core/timefmt.h"
 
 /* More change points than this are only counted on the summary line (the table has all). */
 #define MAX_LISTED 8

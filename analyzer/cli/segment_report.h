@@ -11,10 +11,10 @@
 
 #include <stdio.h>
 
-#include "disrupt/error.h"
-#include "disrupt/progress.h"
-#include "disrupt/segment.h"
-#include "disrupt/series.h"
+#include "disrupt/core/error.h"
+#include "disrupt/core/progress.h"
+#include "disrupt/engine/segment.h"
+#include "disrupt/ingest/series.h"
 
 typedef struct {
     const disrupt_detector_type *method;   /* default PELT */

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "disrupt/ingest.h"
-#include "disrupt/outfile.h"
+#include "disrupt/ingest/ingest.h"
+#include "disrupt/core/outfile.h"
 
 int workflow_read_detect(char **files, int nfiles, ingest_cli *in, const detect_opts *d,
                          disrupt_progress *progress, const char *label, disrupt_dataset *data,

@@ -8,9 +8,9 @@
 #include <stdio.h>
 
 #include "detect_opts.h"
-#include "disrupt/claims.h"
-#include "disrupt/detect.h"
-#include "disrupt/progress.h"
+#include "disrupt/workflows/claims.h"
+#include "disrupt/detect/detect.h"
+#include "disrupt/core/progress.h"
 #include "ingest_opts.h"
 #include "plot_opts.h"
 

@@ -1,0 +1,133 @@
+/* outfile.c — atomic output: write to PATH.XXXXXX, fsync, rename over PATH. Standard output,
+ * FIFOs and devices are streams, written directly; a symbolic link is followed. */
+#include "disrupt/core/outfile.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void reset(disrupt_outfile *f)
+{
+    f->fp = NULL;
+    f->stream = 0;
+    free(f->path);
+    free(f->tmp);
+    f->path = NULL;
+    f->tmp = NULL;
+}
+
+/* A FIFO or a device is opened and written as it is: renaming over it would replace it. */
+static int open_stream(disrupt_outfile *f, const char *path, disrupt_error *err)
+{
+    f->stream = 1;
+    f->path = strdup(path);
+    f->fp = f->path ? fopen(path, "wb") : NULL;
+    if (!f->fp) {
+        int e = f->path ? errno : ENOMEM;
+        reset(f);
+        return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot open: %s", path, strerror(e));
+    }
+    return DISRUPT_OK;
+}
+
+/* A temporary file beside path, made an ordinary file (mkstemp makes it 0600). */
+static int open_temporary(disrupt_outfile *f, const char *path, disrupt_error *err)
+{
+    size_t len = strlen(path);
+    f->path = strdup(path);
+    f->tmp = malloc(len + 8);
+    if (!f->path || !f->tmp) {
+        reset(f);
+        return disrupt_error_nomem(err);
+    }
+    memcpy(f->tmp, path, len);
+    memcpy(f->tmp + len, ".XXXXXX", 8);
+    int fd = mkstemp(f->tmp);
+    if (fd < 0) {
+        int e = errno;
+        reset(f);
+        return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot create: %s", path, strerror(e));
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    f->fp = fdopen(fd, "wb");
+    if (!f->fp) {
+        int e = errno;
+        close(fd);
+        unlink(f->tmp);
+        reset(f);
+        return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot open: %s", path, strerror(e));
+    }
+    return DISRUPT_OK;
+}
+
+int disrupt_outfile_open(disrupt_outfile *f, const char *path, disrupt_error *err)
+{
+    f->fp = NULL;
+    f->path = NULL;
+    f->tmp = NULL;
+    f->stream = 0;
+    if (strcmp(path, "-") == 0) {
+        f->fp = stdout;
+        f->stream = 1;
+        return DISRUPT_OK;
+    }
+    struct stat st;
+    char *resolved = NULL;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        resolved = realpath(path, NULL);  /* replace the link's target, keep the link */
+        if (!resolved)
+            return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot follow the link: %s", path,
+                                     strerror(errno));
+        path = resolved;
+    }
+    int rc = stat(path, &st) == 0 && !S_ISREG(st.st_mode) ? open_stream(f, path, err)
+                                                          : open_temporary(f, path, err);
+    free(resolved);
+    return rc;
+}
+
+int disrupt_outfile_commit(disrupt_outfile *f, disrupt_error *err)
+{
+    if (f->stream) {
+        int bad = fflush(f->fp) != 0 || ferror(f->fp);
+        if (f->path && fclose(f->fp) != 0)
+            bad = 1;
+        int rc = bad ? disrupt_error_set(err, DISRUPT_EIO, "%s: cannot write",
+                                         f->path ? f->path : "standard output")
+                     : DISRUPT_OK;
+        reset(f);
+        return rc;
+    }
+    int bad = fflush(f->fp) != 0 || ferror(f->fp) || fsync(fileno(f->fp)) != 0;
+    int e = errno;
+    if (fclose(f->fp) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    f->fp = NULL;
+    if (!bad && rename(f->tmp, f->path) != 0) {
+        bad = 1;
+        e = errno;
+    }
+    int rc = DISRUPT_OK;
+    if (bad) {
+        unlink(f->tmp);
+        rc = disrupt_error_set(err, DISRUPT_EIO, "%s: cannot write: %s", f->path, strerror(e));
+    }
+    reset(f);
+    return rc;
+}
+
+void disrupt_outfile_abort(disrupt_outfile *f)
+{
+    if (f->fp && f->path) {
+        fclose(f->fp);
+        if (f->tmp)
+            unlink(f->tmp);
+    }
+    reset(f);
+}

@@ -1,0 +1,516 @@
+/* detect.c — baseline, segmentation and classification, refitted around disruptions. */
+#define _GNU_SOURCE /* strcasestr */
+#include "disrupt/detect/detect.h"
+
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "disrupt/detect/boundary.h"
+
+/* Nightly windows start within this of the same time of day. */
+#define RECURRENCE_TOLERANCE 3600
+
+/* The usable samples of one signal, with their grid indices. */
+typedef struct {
+    size_t m;
+    size_t *idx;
+    double *x;         /* log(observed/expected), or the blocked count */
+    double *trials;    /* count signals: usable measurements; else NULL */
+    double sigma;      /* noise scale of x for the Normal cost */
+} observed;
+
+/* A disrupted stretch of usable samples [first, last). */
+typedef struct {
+    size_t first, last;
+    disrupt_window_kind kind;
+} run;
+
+typedef struct {
+    run *items;
+    size_t count;
+} run_list;
+
+void disrupt_detect_options_init(disrupt_detect_options *o)
+{
+    o->method = disrupt_detector_pelt;
+    disrupt_segment_options_init(&o->segment);
+    o->segment.min_seg = 0;  /* by the step: see min_seg_for */
+    disrupt_baseline_options_init(&o->baseline);
+    o->shutdown_level = 0.20;
+    o->throttling_depth = 0.25;
+    o->blocking_rise = 0.20;
+    o->min_duration = 0;
+    o->merge_gap = 0;
+    o->ci_level = 0.95;
+    o->max_rounds = 5;
+}
+
+void disrupt_detection_init(disrupt_detection *r)
+{
+    memset(r, 0, sizeof *r);
+    disrupt_window_list_init(&r->windows);
+}
+
+void disrupt_detection_fini(disrupt_detection *r)
+{
+    for (size_t i = 0; i < r->nsignals; i++) {
+        if (r->expected)
+            free(r->expected[i]);
+        if (r->changepoints)
+            free(r->changepoints[i]);
+    }
+    free(r->expected);
+    free(r->changepoints);
+    free(r->nchangepoints);
+    free(r->recurrences);
+    disrupt_incident_list_fini(&r->incidents);
+    disrupt_window_list_fini(&r->windows);
+    disrupt_detection_init(r);
+}
+
+static void observed_free(observed *ob)
+{
+    free(ob->idx);
+    free(ob->x);
+    free(ob->trials);
+    memset(ob, 0, sizeof *ob);
+}
+
+static int observe(const disrupt_series *s, const double *expected, observed *ob,
+                   disrupt_error *err)
+{
+    size_t n1 = s->n ? s->n : 1;
+    int counts = s->type == DISRUPT_SIGNAL_COUNTS;
+    ob->idx = malloc(n1 * sizeof *ob->idx);
+    ob->x = malloc(n1 * sizeof *ob->x);
+    ob->trials = counts ? malloc(n1 * sizeof *ob->trials) : NULL;
+    if (!ob->idx || !ob->x || (counts && !ob->trials)) {
+        observed_free(ob);
+        return disrupt_error_nomem(err);
+    }
+    double floor_value = counts ? 0 : disrupt_baseline_floor(s);
+    size_t m = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        double v = s->value[i];
+        if (isnan(v) || !isfinite(expected[i]))
+            continue;
+        if (counts) {
+            if (!(s->trials[i] > 0))
+                continue;
+            ob->trials[m] = s->trials[i];
+            ob->x[m] = v;
+        } else {
+            ob->x[m] = log(fmax(v, floor_value) / fmax(expected[i], floor_value));
+        }
+        ob->idx[m++] = i;
+    }
+    ob->m = m;
+    ob->sigma = counts ? 1.0 : disrupt_robust_sd(ob->x, m);
+    return DISRUPT_OK;
+}
+
+/* Median level relative to baseline (level signals) or pooled blocked share (counts) of the
+ * usable samples first..last-1; with `only`, of those whose grid point is flagged in it
+ * (a window merged across a normal stretch is as deep as its disrupted parts). */
+static double stretch_level(const observed *ob, size_t first, size_t last,
+                            const unsigned char *only, double *scratch)
+{
+    double k = 0, n = 0;
+    size_t m = 0;
+    for (size_t i = first; i < last; i++) {
+        if (only && !only[ob->idx[i]])
+            continue;
+        if (ob->trials) {
+            k += ob->x[i];
+            n += ob->trials[i];
+        } else {
+            scratch[m++] = ob->x[i];
+        }
+    }
+    if (ob->trials)
+        return n > 0 ? k / n : NAN;
+    if (m == 0)
+        return NAN;
+    gsl_sort(scratch, 1, m);
+    return exp(gsl_stats_median_from_sorted_data(scratch, 1, m));
+}
+
+/* How a signal responds to a disruption. Reachability counts (/24 blocks visible in BGP or
+ * answering probes) do not slow down: a network is reachable or it is not, so any clear drop
+ * is a shutdown of part of the country, and half the usual depth is already clear. */
+typedef enum { SIGNAL_VOLUME, SIGNAL_REACHABILITY, SIGNAL_COUNTS } signal_class;
+
+static signal_class class_of(const disrupt_series *s)
+{
+    if (s->type == DISRUPT_SIGNAL_COUNTS)
+        return SIGNAL_COUNTS;
+    if (strcasestr(s->name, "bgp") || strcasestr(s->name, "probing") || strstr(s->name, "/24"))
+        return SIGNAL_REACHABILITY;
+    return SIGNAL_VOLUME;
+}
+
+/* -1 when normal, else the kind of disruption. */
+static int classify(const disrupt_detect_options *o, signal_class cls, double level,
+                    double base_share)
+{
+    if (cls == SIGNAL_COUNTS)
+        return level - base_share >= o->blocking_rise ? (int)DISRUPT_KIND_BLOCKING : -1;
+    if (cls == SIGNAL_REACHABILITY)
+        return level <= 1.0 - o->throttling_depth / 2 ? (int)DISRUPT_KIND_SHUTDOWN : -1;
+    if (level <= o->shutdown_level)
+        return DISRUPT_KIND_SHUTDOWN;
+    if (level <= 1.0 - o->throttling_depth)
+        return DISRUPT_KIND_THROTTLING;
+    return -1;
+}
+
+/* Below a day's step a lone outlier (a collection glitch) must not make a segment whose
+ * median moves, so segments hold at least three samples; a daily sample is already an
+ * aggregate of a whole day, and a one-day shutdown in daily data is an event. */
+static size_t min_seg_for(const disrupt_series *s, const disrupt_detect_options *o)
+{
+    if (o->segment.min_seg)
+        return o->segment.min_seg;
+    return s->step >= 86400 ? 1 : 3;
+}
+
+static int segment_observed(const disrupt_series *s, const observed *ob,
+                            const disrupt_detect_options *o, disrupt_segmentation *seg,
+                            disrupt_error *err)
+{
+    disrupt_segment_options so = o->segment;
+    so.min_seg = min_seg_for(s, o);
+    so.cost = ob->trials ? disrupt_cost_binomial : disrupt_cost_normal_mean;
+    so.sigma = ob->sigma;
+    return disrupt_segment(o->method, ob->x, ob->trials, ob->m, &so, seg, err);
+}
+
+/* Segment boundaries including 0 and m. */
+static size_t *boundaries_of(const disrupt_segmentation *seg, size_t m, size_t *count)
+{
+    size_t *b = malloc((seg->ncp + 2) * sizeof *b);
+    if (!b)
+        return NULL;
+    b[0] = 0;
+    for (size_t k = 0; k < seg->ncp; k++)
+        b[k + 1] = seg->cp[k];
+    b[seg->ncp + 1] = m;
+    *count = seg->ncp + 2;
+    return b;
+}
+
+/* A drop at least half as deep as a disruption, right beside one, is a stage of it: networks
+ * come back one by one, throttling is eased in steps. Level signals only. */
+static int is_shoulder(const disrupt_detect_options *o, double level)
+{
+    return level <= 1.0 - o->throttling_depth / 2;
+}
+
+/* Disrupted segments, with neighbours of the same kind joined. */
+static int flag_runs(const observed *ob, signal_class cls, const size_t *bounds, size_t nb,
+                     const disrupt_detect_options *o, double base_share, double *scratch,
+                     run_list *runs, disrupt_error *err)
+{
+    size_t nseg = nb - 1;
+    int *kind = malloc(nseg * sizeof *kind);
+    double *level = malloc(nseg * sizeof *level);
+    runs->count = 0;
+    free(runs->items);
+    runs->items = malloc(nb * sizeof *runs->items);
+    if (!runs->items || !kind || !level) {
+        free(kind);
+        free(level);
+        return disrupt_error_nomem(err);
+    }
+    for (size_t k = 0; k < nseg; k++) {
+        level[k] = stretch_level(ob, bounds[k], bounds[k + 1], NULL, scratch);
+        kind[k] = classify(o, cls, level[k], base_share);
+    }
+    for (int grew = cls == SIGNAL_VOLUME; grew;) {
+        grew = 0;
+        for (size_t k = 0; k < nseg; k++) {
+            int beside = (k > 0 && kind[k - 1] >= 0) || (k + 1 < nseg && kind[k + 1] >= 0);
+            if (kind[k] < 0 && beside && is_shoulder(o, level[k])) {
+                kind[k] = DISRUPT_KIND_THROTTLING;
+                grew = 1;
+            }
+        }
+    }
+    for (size_t k = 0; k < nseg; k++) {
+        if (kind[k] < 0)
+            continue;
+        run *prev = runs->count ? &runs->items[runs->count - 1] : NULL;
+        if (prev && prev->last == bounds[k] && prev->kind == (disrupt_window_kind)kind[k])
+            prev->last = bounds[k + 1];
+        else
+            runs->items[runs->count++] = (run){bounds[k], bounds[k + 1], (disrupt_window_kind)kind[k]};
+    }
+    free(kind);
+    free(level);
+    return DISRUPT_OK;
+}
+
+/* Marks every grid point from a run's first to its last usable sample. Returns 1 when the
+ * mask changed. */
+static int mark_exclusion(const observed *ob, const run_list *runs, size_t n, unsigned char *mask)
+{
+    int changed = 0;
+    unsigned char *fresh = calloc(n ? n : 1, 1);
+    if (!fresh)
+        return 0;
+    for (size_t r = 0; r < runs->count; r++)
+        for (size_t i = ob->idx[runs->items[r].first]; i <= ob->idx[runs->items[r].last - 1]; i++)
+            fresh[i] = 1;
+    for (size_t i = 0; i < n; i++)
+        if (fresh[i] != mask[i]) {
+            changed = 1;
+            mask[i] = fresh[i];
+        }
+    free(fresh);
+    return changed;
+}
+
+static void merge_close_runs(const disrupt_series *s, const observed *ob, int64_t gap,
+                             run_list *runs)
+{
+    if (runs->count == 0)
+        return;
+    size_t out = 0;
+    for (size_t r = 1; r < runs->count; r++) {
+        run *prev = &runs->items[out];
+        run *cur = &runs->items[r];
+        int64_t prev_end = disrupt_series_time(s, ob->idx[prev->last - 1]) + s->step;
+        int64_t cur_start = disrupt_series_time(s, ob->idx[cur->first]);
+        if (cur->kind == prev->kind && cur_start - prev_end <= gap)
+            prev->last = cur->last;
+        else
+            runs->items[++out] = *cur;
+    }
+    runs->count = out + 1;
+}
+
+static size_t bound_index(const size_t *bounds, size_t nb, size_t value)
+{
+    size_t k = 0;
+    while (k + 1 < nb && bounds[k] < value)
+        k++;
+    return k;
+}
+
+/* Interval of the change at bounds[k] in grid times: the change lies after the last sample
+ * of the old state and at or before the first of the new. */
+static int boundary_times(const disrupt_series *s, const observed *ob, const disrupt_cost *cost,
+                          const size_t *bounds, size_t nb, size_t k, double level,
+                          int64_t *lo_t, int64_t *hi_t, disrupt_error *err)
+{
+    size_t tau = bounds[k];
+    if (tau == 0 || tau == ob->m) {
+        /* Censored by the start or end of the data: no earlier (later) sample to compare. */
+        int64_t t = tau == 0 ? disrupt_series_time(s, ob->idx[0])
+                             : disrupt_series_time(s, ob->idx[ob->m - 1]) + s->step;
+        *lo_t = *hi_t = t;
+        return DISRUPT_OK;
+    }
+    size_t a = bounds[k - 1], b = k + 1 < nb ? bounds[k + 1] : ob->m;
+    size_t lo = tau, hi = tau, mode = tau;
+    if (b >= a + 2) {
+        int rc = disrupt_boundary_interval(cost, a, b, level, &lo, &hi, &mode, err);
+        if (rc)
+            return rc;
+    }
+    if (tau < lo)
+        lo = tau;
+    if (tau > hi)
+        hi = tau;
+    *lo_t = disrupt_series_time(s, ob->idx[lo - 1]) + s->step;
+    *hi_t = disrupt_series_time(s, ob->idx[hi]);
+    return DISRUPT_OK;
+}
+
+static int emit_windows(const disrupt_series *s, size_t signal, const observed *ob,
+                        const run_list *runs, const unsigned char *disrupted,
+                        const size_t *bounds, size_t nb,
+                        const disrupt_detect_options *o, double base_share, double *scratch,
+                        disrupt_window_list *out, disrupt_error *err)
+{
+    int rc = DISRUPT_OK;
+    disrupt_cost *cost = disrupt_cost_alloc(ob->trials ? disrupt_cost_binomial
+                                                       : disrupt_cost_normal_mean,
+                                            ob->x, ob->trials, ob->m, ob->sigma, err);
+    if (!cost)
+        return err ? err->code : DISRUPT_ENOMEM;
+    for (size_t r = 0; r < runs->count && rc == DISRUPT_OK; r++) {
+        const run *w = &runs->items[r];
+        disrupt_window win;
+        memset(&win, 0, sizeof win);
+        win.signal = signal;
+        win.kind = w->kind;
+        win.first = ob->idx[w->first];
+        win.last = ob->idx[w->last - 1] + 1;
+        win.start = disrupt_series_time(s, win.first);
+        win.end = disrupt_series_time(s, win.last);
+        if (win.end - win.start < o->min_duration)
+            continue;
+        rc = boundary_times(s, ob, cost, bounds, nb, bound_index(bounds, nb, w->first),
+                            o->ci_level, &win.start_lo, &win.start_hi, err);
+        if (rc == DISRUPT_OK)
+            rc = boundary_times(s, ob, cost, bounds, nb, bound_index(bounds, nb, w->last),
+                                o->ci_level, &win.end_lo, &win.end_hi, err);
+        win.start_censored = w->first == 0;
+        win.end_censored = w->last == ob->m;
+        double level = stretch_level(ob, w->first, w->last, disrupted, scratch);
+        win.baseline = ob->trials ? base_share : 1.0;
+        win.level = level;
+        win.depth = ob->trials ? level - base_share : 1.0 - level;
+        if (rc == DISRUPT_OK)
+            rc = disrupt_window_list_push(out, &win, err);
+    }
+    disrupt_cost_free(cost);
+    return rc;
+}
+
+/* Detects one signal: rounds of baseline fit → segmentation → classification until the set
+ * of disrupted points is stable. */
+static int detect_signal(const disrupt_series *s, size_t signal, const disrupt_detect_options *o,
+                         disrupt_detection *r, disrupt_error *err)
+{
+    int rc = DISRUPT_OK;
+    double *expected = malloc((s->n ? s->n : 1) * sizeof *expected);
+    double *scratch = malloc((s->n ? s->n : 1) * sizeof *scratch);
+    unsigned char *mask = calloc(s->n ? s->n : 1, 1);
+    observed ob = {0};
+    disrupt_segmentation seg;
+    disrupt_segmentation_init(&seg);
+    run_list runs = {NULL, 0};
+    size_t *bounds = NULL, nb = 0;
+    if (!expected || !scratch || !mask) {
+        rc = disrupt_error_nomem(err);
+        goto cleanup;
+    }
+    disrupt_baseline_options base = o->baseline;
+    for (int round = 0; round < o->max_rounds; round++) {
+        /* Before anything is excluded, shape the daily cycle by the upper quartile: a
+         * disruption recurring every night must not become the night's normal. */
+        base.season_quantile = round == 0 ? 0.75 : 0.5;
+        rc = disrupt_baseline_fit(s, mask, &base, expected, err);
+        if (rc)
+            goto cleanup;
+        observed_free(&ob);
+        disrupt_segmentation_fini(&seg);
+        free(bounds);
+        bounds = NULL;
+        rc = observe(s, expected, &ob, err);
+        if (rc)
+            goto cleanup;
+        if (ob.m < 2) {
+            rc = disrupt_error_set(err, DISRUPT_EDATA,
+                                   "%s: %zu usable sample%s: too few to look for disruptions",
+                                   s->name, ob.m, ob.m == 1 ? "" : "s");
+            goto cleanup;
+        }
+        rc = segment_observed(s, &ob, o, &seg, err);
+        if (rc)
+            goto cleanup;
+        bounds = boundaries_of(&seg, ob.m, &nb);
+        if (!bounds) {
+            rc = disrupt_error_nomem(err);
+            goto cleanup;
+        }
+        double base_share = s->type == DISRUPT_SIGNAL_COUNTS ? expected[0] : 1.0;
+        rc = flag_runs(&ob, class_of(s), bounds, nb, o, base_share, scratch, &runs, err);
+        if (rc)
+            goto cleanup;
+        if (!mark_exclusion(&ob, &runs, s->n, mask))
+            break;
+    }
+    if (bounds) {
+        merge_close_runs(s, &ob, o->merge_gap, &runs);
+        double base_share = s->type == DISRUPT_SIGNAL_COUNTS ? expected[0] : 1.0;
+        rc = emit_windows(s, signal, &ob, &runs, mask, bounds, nb, o, base_share, scratch,
+                          &r->windows, err);
+        if (rc)
+            goto cleanup;
+    }
+    r->changepoints[signal] = malloc((seg.ncp ? seg.ncp : 1) * sizeof(size_t));
+    if (!r->changepoints[signal]) {
+        rc = disrupt_error_nomem(err);
+        goto cleanup;
+    }
+    for (size_t k = 0; k < seg.ncp; k++)
+        r->changepoints[signal][k] = ob.idx[seg.cp[k]];
+    r->nchangepoints[signal] = seg.ncp;
+    r->expected[signal] = expected;
+    expected = NULL;
+cleanup:
+    free(expected);
+    free(scratch);
+    free(mask);
+    free(bounds);
+    free(runs.items);
+    observed_free(&ob);
+    disrupt_segmentation_fini(&seg);
+    return rc;
+}
+
+static int windows_overlap(const disrupt_window *a, const disrupt_window *b)
+{
+    return a->start < b->end && b->start < a->end;
+}
+
+static int corroborate(disrupt_window_list *l, disrupt_error *err)
+{
+    for (size_t i = 0; i < l->count; i++) {
+        disrupt_window *w = &l->items[i];
+        for (size_t j = 0; j < l->count; j++) {
+            const disrupt_window *v = &l->items[j];
+            if (v->signal == w->signal || !windows_overlap(w, v))
+                continue;
+            size_t k = 0;
+            while (k < w->ncorroborated && w->corroborated_by[k] != v->signal)
+                k++;
+            if (k < w->ncorroborated)
+                continue;
+            size_t *grown = realloc(w->corroborated_by, (w->ncorroborated + 1) * sizeof *grown);
+            if (!grown)
+                return disrupt_error_nomem(err);
+            w->corroborated_by = grown;
+            w->corroborated_by[w->ncorroborated++] = v->signal;
+        }
+    }
+    return DISRUPT_OK;
+}
+
+int disrupt_detect_run(const disrupt_dataset *d, const disrupt_detect_options *o,
+                       disrupt_detection *r, disrupt_error *err)
+{
+    disrupt_detection_init(r);
+    size_t n = d->count;
+    r->expected = calloc(n ? n : 1, sizeof *r->expected);
+    r->changepoints = calloc(n ? n : 1, sizeof *r->changepoints);
+    r->nchangepoints = calloc(n ? n : 1, sizeof *r->nchangepoints);
+    if (!r->expected || !r->changepoints || !r->nchangepoints) {
+        disrupt_detection_fini(r);
+        return disrupt_error_nomem(err);
+    }
+    r->nsignals = n;
+    r->ci_level = o->ci_level;
+    for (size_t i = 0; i < n; i++) {
+        int rc = detect_signal(d->series[i], i, o, r, err);
+        if (rc) {
+            disrupt_detection_fini(r);
+            return rc;
+        }
+    }
+    int rc = corroborate(&r->windows, err);
+    if (rc == DISRUPT_OK)
+        rc = disrupt_incidents_find(&r->windows, &r->incidents, err);
+    if (rc == DISRUPT_OK)
+        rc = disrupt_recurrences_find(&r->windows, o->baseline.tz, RECURRENCE_TOLERANCE,
+                                      &r->recurrences, &r->nrecurrences, err);
+    if (rc)
+        disrupt_detection_fini(r);
+    return rc;
+}

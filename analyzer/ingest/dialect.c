@@ -1,0 +1,418 @@
+/* dialect.c — which export a header comes from, and which columns carry what. */
+#include "disrupt/ingest/dialect.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const char *const disrupt_dialect_names[] = {"plain", "long", "ioda", "ooni", "tor", "google",
+                                             NULL};
+
+static const char *const OONI_COUNTERS[DISRUPT_OONI_NCOUNTERS] = {
+    "anomaly_count", "confirmed_count", "failure_count", "measurement_count"};
+static const char *const OONI_NON_AXES[] = {"anomaly_count", "confirmed_count", "failure_count",
+                                            "measurement_count", "ok_count",
+                                            "measurement_start_day", NULL};
+static const char *const PLAIN_TIME_NAMES[] = {"time", "timestamp", "date", "datetime",
+                                               "date_time", "date and time", "time (utc)", "ts",
+                                               NULL};
+
+static long find_col(const disrupt_csv_field *h, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(h[i].data, name) == 0)
+            return (long)i;
+    for (size_t i = 0; i < n; i++)
+        if (strcasecmp(h[i].data, name) == 0)
+            return (long)i;
+    return -1;
+}
+
+static int has_all(const disrupt_csv_field *h, size_t n, const char *const *names, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (find_col(h, n, names[i]) < 0)
+            return 0;
+    return 1;
+}
+
+char *disrupt_dialect_ioda_name(const char *title)
+{
+    static const struct { const char *prefix; const char *name; } known[] = {
+        {"active probing", "active-probing"}, {"bgp", "bgp"}, {"telescope", "telescope"},
+        {"darknet", "telescope"}, {"mozilla", "mozilla"}};
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strncasecmp(title, known[i].prefix, strlen(known[i].prefix)) == 0)
+            return strdup(known[i].name);
+    /* "Google (Search)" → "google-search"; anything else: lower-case words joined by '-',
+     * with a parenthesised unit dropped unless it is the product (Google's case). */
+    size_t len = strlen(title);
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    int google = strncasecmp(title, "google", 6) == 0;
+    size_t k = 0;
+    int dash = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)title[i];
+        if (c == '(' && !google)
+            break;
+        if (isalnum(c)) {
+            if (dash && k)
+                out[k++] = '-';
+            dash = 0;
+            out[k++] = (char)tolower(c);
+        } else {
+            dash = 1;
+        }
+    }
+    out[k] = '\0';
+    if (k == 0) {
+        free(out);
+        return strdup(title[0] ? title : "value");
+    }
+    return out;
+}
+
+char *disrupt_dialect_ioda_unit(const char *title)
+{
+    if (strncasecmp(title, "google", 6) == 0)
+        return NULL;
+    const char *open = strchr(title, '(');
+    const char *close = open ? strrchr(open, ')') : NULL;
+    if (!close || close == open + 1)
+        return NULL;
+    size_t len = (size_t)(close - open - 1);
+    char *unit = malloc(len + 1);
+    if (unit) {
+        memcpy(unit, open + 1, len);
+        unit[len] = '\0';
+    }
+    return unit;
+}
+
+static disrupt_dialect_kind guess_kind(const disrupt_csv_field *h, size_t n)
+{
+    static const char *const long_cols[] = {"timestamp", "entity", "signal", "value"};
+    /* Tor's by-transport table has date and country but no users: still Tor, so that the
+     * message asks for --signal rather than failing on the country codes. */
+    static const char *const tor_cols[] = {"date", "country"};
+    if (has_all(h, n, OONI_COUNTERS, DISRUPT_OONI_NCOUNTERS))
+        return DISRUPT_DIALECT_OONI;
+    if (has_all(h, n, long_cols, 4))
+        return DISRUPT_DIALECT_LONG;
+    if (find_col(h, n, "Time (UTC)") >= 0)
+        return DISRUPT_DIALECT_IODA;
+    if (has_all(h, n, tor_cols, 2))
+        return DISRUPT_DIALECT_TOR;
+    if (find_col(h, n, "date and time") >= 0)
+        return DISRUPT_DIALECT_GOOGLE;
+    return DISRUPT_DIALECT_PLAIN;
+}
+
+static int require(const disrupt_csv_field *h, size_t n, const char *col, const char *dialect,
+                   const char *where, long *out, disrupt_error *err)
+{
+    *out = find_col(h, n, col);
+    if (*out < 0)
+        return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[0].line, 0,
+                                    "expected a '%s' column in a %s header, found none",
+                                    col, dialect);
+    return 0;
+}
+
+typedef struct {
+    const char *name;
+    size_t col;
+} named_col;
+
+static int by_name_then_col(const void *a, const void *b)
+{
+    const named_col *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->col > y->col) - (x->col < y->col);
+}
+
+/* O(n log n): a spreadsheet header may have hundreds of thousands of columns. */
+static int check_unique(const disrupt_csv_field *h, size_t n, const char *where,
+                        disrupt_error *err)
+{
+    named_col *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return disrupt_error_nomem(err);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (h[i].len)
+            v[m++] = (named_col){h[i].data, i};
+    qsort(v, m, sizeof *v, by_name_then_col);
+    /* Report the repeat that comes first in the header, against its first occurrence. */
+    size_t first = 0, again = SIZE_MAX, run = 0; /* run: index in v where equal names begin */
+    for (size_t k = 1; k < m; k++) {
+        if (strcmp(v[k - 1].name, v[k].name) != 0) {
+            run = k;
+            continue;
+        }
+        if (v[k].col < again) {
+            again = v[k].col;
+            first = v[run].col;
+        }
+    }
+    free(v);
+    if (again != SIZE_MAX)
+        return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[again].line, (long)again + 1,
+                                    "expected unique column names, found '%s' again (first in "
+                                    "column %zu)",
+                                    h[again].data, first + 1);
+    return 0;
+}
+
+static int add_value(disrupt_dialect *d, size_t col, const char *name, const char *title)
+{
+    d->value_col[d->nvalues] = col;
+    d->value_name[d->nvalues] = strdup(name);
+    if (!d->value_name[d->nvalues])
+        return 1;
+    if (d->kind == DISRUPT_DIALECT_IODA && title)
+        d->value_unit[d->nvalues] = disrupt_dialect_ioda_unit(title);
+    d->nvalues++;
+    return 0;
+}
+
+/* The series name of column i (IODA columns get their short names). */
+static char *column_signal_name(const disrupt_dialect *d, const disrupt_csv_field *h, size_t i)
+{
+    if (d->kind == DISRUPT_DIALECT_IODA)
+        return disrupt_dialect_ioda_name(h[i].data);
+    return strdup(h[i].len ? h[i].data : "value");
+}
+
+static long find_signal(const disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
+                        const char *want)
+{
+    long c = find_col(h, n, want);
+    if (c >= 0 || d->kind != DISRUPT_DIALECT_IODA)
+        return c;
+    for (size_t i = 0; i < n; i++) {
+        char *name = column_signal_name(d, h, i);
+        int same = name && strcasecmp(name, want) == 0;
+        free(name);
+        if (same)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* Value columns of wide dialects and Tor: selected by --signal, --country (Google), or all
+ * columns other than the time and key columns. */
+static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
+                       const disrupt_ingest_options *opt, const char *where, disrupt_error *err)
+{
+    size_t cap = n + opt->nsignal_columns + 1;
+    d->value_col = calloc(cap, sizeof *d->value_col);
+    d->value_name = calloc(cap, sizeof *d->value_name);
+    d->value_unit = calloc(cap, sizeof *d->value_unit);
+    if (!d->value_col || !d->value_name || !d->value_unit)
+        return disrupt_error_nomem(err);
+    if (opt->nsignal_columns) {
+        for (size_t s = 0; s < opt->nsignal_columns; s++) {
+            long c = find_signal(d, h, n, opt->signal_columns[s]);
+            if (c < 0 || (size_t)c == d->time_col || c == d->key_col)
+                return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[0].line, 0,
+                                            "expected a value column named '%s' (--signal), "
+                                            "found none",
+                                            opt->signal_columns[s]);
+            char *name = column_signal_name(d, h, (size_t)c);
+            if (!name || add_value(d, (size_t)c, name, h[c].data)) {
+                free(name);
+                return disrupt_error_nomem(err);
+            }
+            free(name);
+        }
+        return 0;
+    }
+    if (d->kind == DISRUPT_DIALECT_TOR) {
+        long c = find_col(h, n, "users");
+        if (add_value(d, (size_t)c, "users", NULL))
+            return disrupt_error_nomem(err);
+        return 0;
+    }
+    if (d->kind == DISRUPT_DIALECT_GOOGLE && opt->country && *opt->country) {
+        long c = find_col(h, n, opt->country);
+        if (c < 0 || (size_t)c == d->time_col)
+            return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[0].line, 0,
+                                        "expected a column for country '%s' (--country), "
+                                        "found none",
+                                        opt->country);
+        if (add_value(d, (size_t)c, h[c].data, NULL))
+            return disrupt_error_nomem(err);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        /* Spreadsheets leave unnamed empty columns at the end of rows: not signals. */
+        if (i == d->time_col || h[i].len == 0)
+            continue;
+        char *name = column_signal_name(d, h, i);
+        if (!name || add_value(d, i, name, h[i].data)) {
+            free(name);
+            return disrupt_error_nomem(err);
+        }
+        free(name);
+    }
+    if (d->nvalues == 0)
+        return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[0].line, 0,
+                                    "expected at least one value column beside the time "
+                                    "column '%s', found none",
+                                    h[d->time_col].data);
+    return 0;
+}
+
+static int pick_time(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
+                     const disrupt_ingest_options *opt, const char *where, disrupt_error *err)
+{
+    long c = -1;
+    if (opt->time_column) {
+        c = find_col(h, n, opt->time_column);
+        if (c < 0)
+            return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[0].line, 0,
+                                        "expected a time column named '%s' (--time), found "
+                                        "none",
+                                        opt->time_column);
+    } else {
+        switch (d->kind) {
+        case DISRUPT_DIALECT_OONI:
+            c = find_col(h, n, "measurement_start_day");
+            if (c < 0)
+                return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[0].line, 0,
+                                            "expected a measurement_start_day column (query "
+                                            "OONI with axis_x=measurement_start_day), found "
+                                            "none");
+            break;
+        case DISRUPT_DIALECT_LONG: c = find_col(h, n, "timestamp"); break;
+        case DISRUPT_DIALECT_IODA: c = find_col(h, n, "Time (UTC)"); break;
+        case DISRUPT_DIALECT_TOR: c = find_col(h, n, "date"); break;
+        case DISRUPT_DIALECT_GOOGLE: c = find_col(h, n, "date and time"); break;
+        case DISRUPT_DIALECT_PLAIN:
+            for (size_t k = 0; c < 0 && PLAIN_TIME_NAMES[k]; k++)
+                c = find_col(h, n, PLAIN_TIME_NAMES[k]);
+            if (c < 0)
+                c = 0;
+            break;
+        }
+        if (c < 0)
+            return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[0].line, 0,
+                                        "expected the time column of a %s header, found none; "
+                                        "give --time",
+                                        d->name);
+    }
+    d->time_col = (size_t)c;
+    return 0;
+}
+
+static int ooni_columns(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
+                        const char *where, disrupt_error *err)
+{
+    for (int k = 0; k < DISRUPT_OONI_NCOUNTERS; k++)
+        if (require(h, n, OONI_COUNTERS[k], "ooni", where, &d->ooni_col[k], err))
+            return DISRUPT_EDATA;
+    for (size_t i = 0; i < n; i++) {
+        int other = (size_t)i == d->time_col;
+        for (size_t k = 0; !other && OONI_NON_AXES[k]; k++)
+            other = strcasecmp(h[i].data, OONI_NON_AXES[k]) == 0;
+        if (other)
+            continue;
+        if (d->key_col >= 0)
+            return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[i].line, (long)i + 1,
+                                        "expected at most one axis besides "
+                                        "measurement_start_day, found '%s' and '%s'",
+                                        h[d->key_col].data, h[i].data);
+        d->key_col = (long)i;
+    }
+    return 0;
+}
+
+static int kind_from_name(const char *name, disrupt_dialect_kind *out)
+{
+    for (size_t i = 0; disrupt_dialect_names[i]; i++)
+        if (strcasecmp(name, disrupt_dialect_names[i]) == 0) {
+            *out = (disrupt_dialect_kind)i;
+            return 0;
+        }
+    return 1;
+}
+
+int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
+                              const disrupt_ingest_options *opt, const char *where,
+                              disrupt_dialect *d, disrupt_error *err)
+{
+    memset(d, 0, sizeof *d);
+    d->key_col = -1;
+    d->key2_col = -1;
+    for (int k = 0; k < DISRUPT_OONI_NCOUNTERS; k++)
+        d->ooni_col[k] = -1;
+    d->ncols = n;
+    if (opt->format) {
+        if (kind_from_name(opt->format, &d->kind))
+            return disrupt_error_set(err, DISRUPT_EINVAL,
+                                     "expected a format among plain, long, ioda, ooni, tor, "
+                                     "google, found '%s'",
+                                     opt->format);
+    } else {
+        d->kind = guess_kind(header, n);
+    }
+    d->name = disrupt_dialect_names[d->kind];
+    int rc = check_unique(header, n, where, err);
+    if (rc)
+        return rc;
+    if ((rc = pick_time(d, header, n, opt, where, err)))
+        return rc;
+    /* IODA says "Time (UTC)"; OONI days and Tor dates are UTC days by definition. */
+    d->time_is_utc = d->kind == DISRUPT_DIALECT_IODA || d->kind == DISRUPT_DIALECT_OONI ||
+                     d->kind == DISRUPT_DIALECT_TOR;
+    switch (d->kind) {
+    case DISRUPT_DIALECT_OONI:
+        return ooni_columns(d, header, n, where, err);
+    case DISRUPT_DIALECT_LONG: {
+        long v;
+        if ((rc = require(header, n, "entity", "long", where, &d->key_col, err)) ||
+            (rc = require(header, n, "signal", "long", where, &d->key2_col, err)) ||
+            (rc = require(header, n, "value", "long", where, &v, err)))
+            return rc;
+        d->value_col = calloc(1, sizeof *d->value_col);
+        d->value_name = calloc(1, sizeof *d->value_name);
+        if (!d->value_col || !d->value_name || !(d->value_name[0] = strdup("value")))
+            return disrupt_error_nomem(err);
+        d->value_col[0] = (size_t)v;
+        d->nvalues = 1;
+        return 0;
+    }
+    case DISRUPT_DIALECT_TOR: {
+        if ((rc = require(header, n, "country", "tor", where, &d->key_col, err)))
+            return rc;
+        d->key2_col = find_col(header, n, "transport"); /* by-transport tables: one per */
+        if (!opt->nsignal_columns && find_col(header, n, "users") < 0)
+            return disrupt_error_set_at(err, DISRUPT_EDATA, where, header[0].line, 0,
+                                        "expected a 'users' column in a tor header, found "
+                                        "none; name the columns to read with --signal");
+        return pick_values(d, header, n, opt, where, err);
+    }
+    default:
+        return pick_values(d, header, n, opt, where, err);
+    }
+}
+
+void disrupt_dialect_fini(disrupt_dialect *d)
+{
+    for (size_t i = 0; d->value_name && i < d->nvalues; i++)
+        free(d->value_name[i]);
+    for (size_t i = 0; d->value_unit && i < d->nvalues; i++)
+        free(d->value_unit[i]);
+    free(d->value_name);
+    free(d->value_unit);
+    d->value_unit = NULL;
+    free(d->value_col);
+    d->value_name = NULL;
+    d->value_col = NULL;
+    d->nvalues = 0;
+}

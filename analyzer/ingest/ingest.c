@@ -1,0 +1,795 @@
+/* ingest.c — a CSV export in, regular series out.
+ *
+ * csvread hands rows over one by one; the first row is the header, from which dialect.c
+ * decides which columns hold time, values and keys. Each data row is checked cell by cell and
+ * appended to a raw table (one per key: entity × signal, OONI axis value, Tor country); at the
+ * end grid.c turns each table into series.
+ */
+#include "disrupt/ingest/ingest.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "disrupt/ingest/csvread.h"
+#include "disrupt/ingest/dialect.h"
+#include "disrupt/ingest/grid.h"
+#include "disrupt/core/timefmt.h"
+#include "disrupt/ingest/timeparse.h"
+
+#define KEY_SEP '\x1f' /* joins entity and signal in a long-format key */
+
+typedef struct {
+    char *key;
+    disrupt_grid_table table;
+} keyed_table;
+
+typedef struct {
+    const char *where;           /* file name in messages */
+    disrupt_ingest_options *opt;
+    disrupt_timeparser tp;
+    int tp_live;
+    disrupt_dialect dialect;
+    int have_header;
+    long header_line;
+    int saw_comment;
+    int synthetic;
+    int counts;
+    keyed_table *tables;
+    size_t ntables, tables_cap;
+    size_t *slots;               /* open addressing: table index + 1, 0 = empty */
+    size_t nslots;
+    double *values, *trials;     /* one row's cells */
+    char *keybuf;
+    size_t keybuf_cap;
+    size_t appended;
+} ingest_state;
+
+void disrupt_ingest_options_init(disrupt_ingest_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->aggregate = DISRUPT_AGG_MEAN;
+}
+
+static const char *const aggregate_names[] = {"mean", "sum", "max", "min", "last"};
+
+/* Rows that share a grid time are not an error, but an analyst must know they were merged:
+ * duplicated rows or a step chosen coarser than the data both show up here. */
+static void warn_merged(const disrupt_ingest_options *opt, const char *path, size_t merged)
+{
+    if (!opt->warn)
+        return;
+    char msg[512];
+    snprintf(msg, sizeof msg,
+             "%s: %zu row%s fell on a time stamp already taken and %s aggregated (%s; "
+             "--aggregate or --step to change that)",
+             path, merged, merged == 1 ? "" : "s", merged == 1 ? "was" : "were",
+             aggregate_names[opt->aggregate]);
+    opt->warn(opt->warn_ctx, msg);
+}
+
+int disrupt_aggregate_parse(const char *name, disrupt_aggregate *out)
+{
+    for (size_t i = 0; i < sizeof aggregate_names / sizeof aggregate_names[0]; i++)
+        if (strcmp(name, aggregate_names[i]) == 0) {
+            *out = (disrupt_aggregate)i;
+            return 0;
+        }
+    return DISRUPT_EINVAL;
+}
+
+int disrupt_ingest_format_known(const char *name)
+{
+    for (size_t i = 0; disrupt_dialect_names[i]; i++)
+        if (strcasecmp(name, disrupt_dialect_names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* ---- cells ---------------------------------------------------------------------------- */
+
+static int cell_error(ingest_state *st, const disrupt_csv_field *f, size_t col,
+                      const char *expected, disrupt_error *err)
+{
+    char found[96];
+    disrupt_error_excerpt(found, sizeof found, f->data, f->len, 40);
+    return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, f->line, (long)col + 1,
+                                "expected %s, found '%s'", expected, found);
+}
+
+static void trim(const char **s, size_t *len)
+{
+    const char *p = *s, *e = *s + *len;
+    while (p < e && (*p == ' ' || *p == '\t'))
+        p++;
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    *s = p;
+    *len = (size_t)(e - p);
+}
+
+/* Exact powers of ten for the fast path (10^22 is the largest exactly representable). */
+static const double POW10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* Decimal text with at most 19 significant digits whose mantissa fits 2^53 and whose power
+ * of ten is at most 22: one exact multiplication or division gives the correctly rounded
+ * double (Clinger's fast path). Returns 0 when the text needs strtod. */
+/* Accumulates the decimal digits at p into *m (wrapping silently past 19 digits; the caller
+ * counts them) and returns the first non-digit. Eight digits at a time where the bytes are
+ * inside the cell (SWAR on little-endian machines). */
+static const char *scan_digits(const char *p, const char *e, uint64_t *m)
+{
+    uint64_t v = *m;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (e - p >= 8) {
+        uint64_t c;
+        memcpy(&c, p, 8);
+        /* All eight bytes in '0'..'9': high nibbles 3, and adding 6 does not carry out. */
+        if ((c & UINT64_C(0xF0F0F0F0F0F0F0F0)) != UINT64_C(0x3030303030303030) ||
+            ((c + UINT64_C(0x0606060606060606)) & UINT64_C(0xF0F0F0F0F0F0F0F0)) !=
+                UINT64_C(0x3030303030303030))
+            break;
+        c -= UINT64_C(0x3030303030303030);
+        c = (c * 10 + (c >> 8)) & UINT64_C(0x00FF00FF00FF00FF);
+        c = (c * 100 + (c >> 16)) & UINT64_C(0x0000FFFF0000FFFF);
+        c = (c * 10000 + (c >> 32)) & UINT64_C(0x00000000FFFFFFFF);
+        v = v * 100000000 + c;
+        p += 8;
+    }
+#endif
+    while (p < e && (unsigned)(*p - '0') < 10)
+        v = v * 10 + (uint64_t)(*p++ - '0');
+    *m = v;
+    return p;
+}
+
+static int fast_decimal(const char *s, size_t len, double *out)
+{
+    const char *p = s, *e = s + len;
+    int neg = 0;
+    if (p < e && (*p == '-' || *p == '+'))
+        neg = *p++ == '-';
+    uint64_t m = 0;
+    const char *int_start = p;
+    p = scan_digits(p, e, &m);
+    size_t ndigits = (size_t)(p - int_start), frac = 0;
+    if (p < e && *p == '.') {
+        const char *frac_start = ++p;
+        p = scan_digits(p, e, &m);
+        frac = (size_t)(p - frac_start);
+        ndigits += frac;
+    }
+    /* 19 digits cannot overflow 64 bits; longer texts (even with leading zeros) go to
+     * strtod, as do exponents. */
+    if (ndigits == 0 || ndigits > 19 || p != e || m > (UINT64_C(1) << 53) || frac > 22)
+        return 0;
+    double v = (double)m;
+    if (frac)
+        v /= POW10[frac];
+    *out = neg ? -v : v;
+    return 1;
+}
+
+/* A finite decimal number; empty = missing (NaN). Returns 0, or the phrase of what was
+ * expected through *expected. */
+static int parse_number(const char *s, size_t len, double *out, const char **expected)
+{
+    trim(&s, &len);
+    if (len == 0) {
+        *out = NAN;
+        return 0;
+    }
+    if (fast_decimal(s, len, out))
+        return 0;
+    *expected = "a number";
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' ||
+              c == 'E')) {
+            const char *p = s + (*s == '+' || *s == '-');
+            size_t rest = (size_t)(s + len - p);
+            if (rest >= 3 && (strncasecmp(p, "nan", 3) == 0 || strncasecmp(p, "inf", 3) == 0))
+                *expected = "a finite number (leave the cell empty for a missing sample)";
+            else if (c == ',' && memchr(s, '.', len) == NULL)
+                *expected = "a number with '.' as the decimal mark";
+            return DISRUPT_EDATA;
+        }
+    }
+    /* Every character is one strtod accepts in a decimal; it stops at the delimiter or NUL
+     * after the cell, so end tells whether the whole cell was a number. */
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end != s + len || !isfinite(v)) {
+        *expected = end == s + len ? "a number within the range of a double" : "a number";
+        return DISRUPT_EDATA;
+    }
+    *out = v;
+    return 0;
+}
+
+/* A whole number ≥ 0 (OONI counters). */
+static int parse_count(const char *s, size_t len, double *out, const char **expected)
+{
+    double v;
+    int rc = parse_number(s, len, &v, expected);
+    if (rc == 0 && (isnan(v) || v < 0 || v != floor(v) || v > 9007199254740992.0)) {
+        *expected = "a count (a whole number >= 0)";
+        return DISRUPT_EDATA;
+    }
+    if (rc)
+        *expected = "a count (a whole number >= 0)";
+    *out = v;
+    return rc;
+}
+
+/* ---- tables by key -------------------------------------------------------------------- */
+
+static size_t hash_key(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211u;
+    }
+    return (size_t)h;
+}
+
+static int rehash(ingest_state *st)
+{
+    size_t n = st->nslots ? st->nslots * 2 : 64;
+    size_t *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return 1;
+    for (size_t t = 0; t < st->ntables; t++) {
+        size_t i = hash_key(st->tables[t].key, strlen(st->tables[t].key)) & (n - 1);
+        while (slots[i])
+            i = (i + 1) & (n - 1);
+        slots[i] = t + 1;
+    }
+    free(st->slots);
+    st->slots = slots;
+    st->nslots = n;
+    return 0;
+}
+
+static int add_table(ingest_state *st, const char *key, size_t len, disrupt_error *err)
+{
+    if (st->ntables == st->tables_cap) {
+        size_t cap = st->tables_cap ? st->tables_cap * 2 : 8;
+        keyed_table *t = realloc(st->tables, cap * sizeof *t);
+        if (!t)
+            return -1;
+        st->tables = t;
+        st->tables_cap = cap;
+    }
+    keyed_table *t = &st->tables[st->ntables];
+    t->key = malloc(len + 1);
+    if (!t->key)
+        return -1;
+    memcpy(t->key, key, len);
+    t->key[len] = '\0';
+    size_t ncols = st->counts ? 1 : st->dialect.nvalues;
+    if (disrupt_grid_table_init(&t->table, ncols, st->counts, err)) {
+        free(t->key);
+        return -1;
+    }
+    st->ntables++;
+    return (int)(st->ntables - 1);
+}
+
+/* Index of the table for key, created on first sight; -1 when out of memory. */
+static long table_for(ingest_state *st, const char *key, size_t len, disrupt_error *err)
+{
+    if (st->nslots == 0 || (st->ntables + 1) * 2 > st->nslots)
+        if (rehash(st))
+            return -1;
+    size_t i = hash_key(key, len) & (st->nslots - 1);
+    while (st->slots[i]) {
+        const char *k = st->tables[st->slots[i] - 1].key;
+        if (strncmp(k, key, len) == 0 && k[len] == '\0')
+            return (long)(st->slots[i] - 1);
+        i = (i + 1) & (st->nslots - 1);
+    }
+    int t = add_table(st, key, len, err);
+    if (t < 0)
+        return -1;
+    st->slots[i] = (size_t)t + 1;
+    return t;
+}
+
+/* ---- header and rows ------------------------------------------------------------------ */
+
+static int take_header(ingest_state *st, const disrupt_csv_field *f, size_t n, disrupt_error *err)
+{
+    disrupt_ingest_options *opt = st->opt;
+    int rc = disrupt_dialect_recognise(f, n, opt, st->where, &st->dialect, err);
+    if (rc)
+        return rc;
+    st->have_header = 1;
+    st->header_line = f[0].line;
+    st->counts = st->dialect.kind == DISRUPT_DIALECT_OONI;
+    opt->dialect = st->dialect.name;
+    size_t k = st->dialect.nvalues ? st->dialect.nvalues : 1;
+    st->values = calloc(k, sizeof *st->values);
+    st->trials = calloc(k, sizeof *st->trials);
+    if (!st->values || !st->trials)
+        return disrupt_error_nomem(err);
+    disrupt_timeparser_init(&st->tp, opt->time_format, st->dialect.time_is_utc ? NULL : opt->tz);
+    st->tp_live = 1;
+    return 0;
+}
+
+static int key_matches(const disrupt_csv_field *f, const char *want, int blank_is_world)
+{
+    const char *s = f->data;
+    size_t len = f->len;
+    trim(&s, &len);
+    if (blank_is_world && len == 0)
+        return strcasecmp(want, "world") == 0 || want[0] == '\0';
+    return strlen(want) == len && strncasecmp(s, want, len) == 0;
+}
+
+/* The key of a row, in st->keybuf; NULL when out of memory. */
+static const char *row_key(ingest_state *st, const disrupt_csv_field *f, size_t *len)
+{
+    const disrupt_dialect *d = &st->dialect;
+    if (d->key_col < 0) {
+        *len = 0;
+        return "";
+    }
+    const char *a = f[d->key_col].data, *b = NULL;
+    size_t alen = f[d->key_col].len, blen = 0;
+    trim(&a, &alen);
+    if (d->key2_col >= 0) {
+        b = f[d->key2_col].data;
+        blen = f[d->key2_col].len;
+        trim(&b, &blen);
+    }
+    size_t need = alen + blen + 2;
+    if (need > st->keybuf_cap) {
+        char *k = realloc(st->keybuf, need);
+        if (!k)
+            return NULL;
+        st->keybuf = k;
+        st->keybuf_cap = need;
+    }
+    for (size_t i = 0; i < alen; i++) /* Tor writes lower-case countries; fold all cases */
+        st->keybuf[i] = d->kind == DISRUPT_DIALECT_TOR ? (char)tolower((unsigned char)a[i]) : a[i];
+    *len = alen;
+    if (b) {
+        st->keybuf[alen] = KEY_SEP;
+        memcpy(st->keybuf + alen + 1, b, blen);
+        *len = alen + 1 + blen;
+    }
+    st->keybuf[*len] = '\0';
+    return st->keybuf;
+}
+
+static int read_counts(ingest_state *st, const disrupt_csv_field *f, disrupt_error *err)
+{
+    double c[DISRUPT_OONI_NCOUNTERS];
+    const char *expected = NULL;
+    for (int k = 0; k < DISRUPT_OONI_NCOUNTERS; k++) {
+        size_t col = (size_t)st->dialect.ooni_col[k];
+        if (parse_count(f[col].data, f[col].len, &c[k], &expected))
+            return cell_error(st, &f[col], col, expected, err);
+    }
+    double blocked = c[DISRUPT_OONI_ANOMALY] + c[DISRUPT_OONI_CONFIRMED];
+    double usable = c[DISRUPT_OONI_MEASUREMENT] - c[DISRUPT_OONI_FAILURE];
+    if (usable < blocked) {
+        size_t col = (size_t)st->dialect.ooni_col[DISRUPT_OONI_MEASUREMENT];
+        return cell_error(st, &f[col], col,
+                          "measurement_count >= failure_count + anomaly_count + "
+                          "confirmed_count",
+                          err);
+    }
+    st->values[0] = blocked;
+    st->trials[0] = usable;
+    return 0;
+}
+
+static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disrupt_error *err)
+{
+    const disrupt_dialect *d = &st->dialect;
+    const disrupt_ingest_options *opt = st->opt;
+    if (n != d->ncols)
+        return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, f[0].line,
+                                    (long)(n < d->ncols ? n : d->ncols) + 1,
+                                    "expected %zu fields as in the header (line %ld), found %zu",
+                                    d->ncols, st->header_line, n);
+    if (d->kind == DISRUPT_DIALECT_TOR && opt->country &&
+        !key_matches(&f[d->key_col], opt->country, 1))
+        return 0;
+    if (d->kind == DISRUPT_DIALECT_LONG && opt->entity &&
+        !key_matches(&f[d->key_col], opt->entity, 0))
+        return 0;
+    /* --signal names signals of the long format and axis values (domains, …) of OONI. */
+    long signal_col = d->kind == DISRUPT_DIALECT_LONG ? d->key2_col
+                      : d->kind == DISRUPT_DIALECT_OONI ? d->key_col : -1;
+    if (signal_col >= 0 && opt->nsignal_columns) {
+        int wanted = 0;
+        for (size_t s = 0; !wanted && s < opt->nsignal_columns; s++)
+            wanted = key_matches(&f[signal_col], opt->signal_columns[s], 0);
+        if (!wanted)
+            return 0;
+    }
+    int64_t t;
+    const char *expected = NULL;
+    const disrupt_csv_field *tf = &f[d->time_col];
+    int rc = disrupt_timeparser_parse(&st->tp, tf->data, tf->len, &t, &expected);
+    if (rc == DISRUPT_ENOMEM)
+        return disrupt_error_nomem(err);
+    if (rc)
+        return cell_error(st, tf, d->time_col, expected, err);
+    if (st->counts) {
+        if ((rc = read_counts(st, f, err)))
+            return rc;
+    } else {
+        for (size_t j = 0; j < d->nvalues; j++) {
+            size_t col = d->value_col[j];
+            if (parse_number(f[col].data, f[col].len, &st->values[j], &expected))
+                return cell_error(st, &f[col], col, expected, err);
+        }
+    }
+    long ti = 0;
+    if (d->key_col >= 0 || st->ntables == 0) { /* wide files have one table: no lookup */
+        size_t klen;
+        const char *key = row_key(st, f, &klen);
+        if (!key)
+            return disrupt_error_nomem(err);
+        ti = table_for(st, key, klen, err);
+    }
+    if (ti < 0)
+        return disrupt_error_nomem(err);
+    rc = disrupt_grid_table_append(&st->tables[ti].table, t, st->values, st->trials, err);
+    if (rc == 0)
+        st->appended++;
+    return rc;
+}
+
+static int on_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error *err)
+{
+    ingest_state *st = ctx;
+    if (!st->have_header)
+        return take_header(st, f, n, err);
+    st->opt->rows++;
+    int rc = read_row(st, f, n, err);
+    if (rc == DISRUPT_EDATA && st->opt->skip_bad_rows) {
+        st->opt->skipped_rows++;
+        if (st->opt->warn && st->opt->skipped_rows <= DISRUPT_INGEST_MAX_WARNINGS)
+            st->opt->warn(st->opt->warn_ctx, err->message);
+        if (st->opt->warn && st->opt->skipped_rows == DISRUPT_INGEST_MAX_WARNINGS + 1) {
+            char msg[512];
+            snprintf(msg, sizeof msg, "%s: more rows rejected; only the first %d are listed",
+                     st->where, DISRUPT_INGEST_MAX_WARNINGS);
+            st->opt->warn(st->opt->warn_ctx, msg);
+        }
+        return 0;
+    }
+    return rc;
+}
+
+static int contains_word_synthetic(const char *s, size_t len)
+{
+    static const char word[] = "synthetic";
+    size_t w = sizeof word - 1;
+    for (size_t i = 0; i + w <= len; i++)
+        if (strncasecmp(s + i, word, w) == 0)
+            return 1;
+    return 0;
+}
+
+static int on_comment(void *ctx, const char *text, size_t len, long line, disrupt_error *err)
+{
+    (void)line;
+    (void)err;
+    ingest_state *st = ctx;
+    st->saw_comment = 1;
+    if (!st->have_header && contains_word_synthetic(text, len))
+        st->synthetic = 1;
+    return 0;
+}
+
+/* ---- series --------------------------------------------------------------------------- */
+
+static char *file_stem(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return strdup("stdin");
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    char *s = malloc(len + 1);
+    if (s) {
+        memcpy(s, base, len);
+        s[len] = '\0';
+    }
+    return s;
+}
+
+static int one_entity(const ingest_state *st)
+{
+    for (size_t t = 1; t < st->ntables; t++) {
+        const char *a = st->tables[0].key, *b = st->tables[t].key;
+        const char *ea = strchr(a, KEY_SEP), *eb = strchr(b, KEY_SEP);
+        size_t la = ea ? (size_t)(ea - a) : strlen(a), lb = eb ? (size_t)(eb - b) : strlen(b);
+        if (la != lb || strncmp(a, b, la) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Name of column j of table t, freshly allocated. */
+static char *series_name(const ingest_state *st, size_t t, size_t j, const char *path)
+{
+    const disrupt_dialect *d = &st->dialect;
+    const char *key = st->tables[t].key;
+    const char *col = d->value_name ? d->value_name[j] : "value";
+    switch (d->kind) {
+    case DISRUPT_DIALECT_LONG: {
+        if (one_entity(st)) {
+            const char *sep = strchr(key, KEY_SEP);
+            return strdup(sep ? sep + 1 : key);
+        }
+        char *s = strdup(key);
+        char *sep = s ? strchr(s, KEY_SEP) : NULL;
+        if (sep)
+            *sep = '/';
+        return s;
+    }
+    case DISRUPT_DIALECT_OONI:
+        return d->key_col >= 0 && key[0] ? strdup(key) : file_stem(path);
+    case DISRUPT_DIALECT_TOR: {
+        if (st->ntables == 1)
+            return strdup(col);
+        /* "az/users"; with a transport column "az/obfs4/users"; the country is left out
+         * when --country chose one, and a blank country is the world. */
+        const char *sep = strchr(key, KEY_SEP);
+        size_t cclen = sep ? (size_t)(sep - key) : strlen(key);
+        const char *transport = sep ? sep + 1 : NULL;
+        int with_cc = !st->opt->country;
+        size_t len = cclen + 8 + (transport ? strlen(transport) : 0) + strlen(col) + 3;
+        char *s = malloc(len);
+        if (!s)
+            return NULL;
+        size_t k = 0;
+        if (with_cc)
+            k += (size_t)snprintf(s + k, len - k, "%.*s/", (int)(cclen ? cclen : 5),
+                                  cclen ? key : "world");
+        if (transport)
+            k += (size_t)snprintf(s + k, len - k, "%s/", transport[0] ? transport : "all");
+        snprintf(s + k, len - k, "%s", col);
+        return s;
+    }
+    case DISRUPT_DIALECT_GOOGLE:
+        if (strcmp(col, "value") == 0)
+            return file_stem(path);
+        return strdup(col);
+    default:
+        return strdup(col);
+    }
+}
+
+/* IODA's "-normalized" downloads scale each series to its maximum in the window (0..100);
+ * the file name is the only place that says so. */
+#define IODA_NORMALIZED_UNIT "% of the maximum in the window"
+
+static int is_ioda_normalized(const char *path)
+{
+    static const char suffix[] = "-normalized.csv";
+    size_t n = strlen(path), k = sizeof suffix - 1;
+    return n >= k && strcasecmp(path + n - k, suffix) == 0;
+}
+
+static int all_missing(const disrupt_series *s)
+{
+    return disrupt_series_missing(s) == s->n;
+}
+
+/* One step for the whole file: the smallest of the tables' median spacings, so that series
+ * of one file share a grid step even when some of them are sparser (a key seen on few days). */
+static int file_step(ingest_state *st, int64_t *step, disrupt_error *err)
+{
+    *step = st->opt->step;
+    if (*step > 0)
+        return 0;
+    for (size_t t = 0; t < st->ntables; t++) {
+        disrupt_grid_table *tab = &st->tables[t].table;
+        int rc = disrupt_grid_table_sort(tab, err);
+        if (rc)
+            return rc;
+        int64_t s = disrupt_grid_median_step(tab->time, tab->n, err, &rc);
+        if (rc)
+            return rc;
+        if (s > 0 && (*step == 0 || s < *step))
+            *step = s;
+    }
+    return 0;
+}
+
+static int build_series(ingest_state *st, const char *path, disrupt_dataset *out,
+                        disrupt_error *err)
+{
+    const disrupt_ingest_options *opt = st->opt;
+    size_t start_count = out->count;
+    int64_t step = 0;
+    int rc = file_step(st, &step, err);
+    disrupt_series **built = NULL;
+    size_t kept = 0;
+    for (size_t t = 0; t < st->ntables && rc == 0; t++) {
+        disrupt_grid_table *tab = &st->tables[t].table;
+        free(built);
+        built = calloc(tab->ncols ? tab->ncols : 1, sizeof *built);
+        if (!built) {
+            rc = disrupt_error_nomem(err);
+            break;
+        }
+        rc = disrupt_grid_build(tab, step, opt->aggregate, st->where, built, err);
+        if (rc == 0 && tab->merged) {
+            st->opt->merged_rows += tab->merged;
+            warn_merged(opt, path, tab->merged);
+        }
+        for (size_t j = 0; rc == 0 && j < tab->ncols; j++) {
+            disrupt_series *s = built[j];
+            built[j] = NULL;
+            char *name = series_name(st, t, j, path);
+            char *file = strdup(path);
+            if (!name || !file) {
+                free(name);
+                free(file);
+                disrupt_series_free(s);
+                rc = disrupt_error_nomem(err);
+                break;
+            }
+            const char *unit = st->dialect.value_unit && !st->counts
+                                   ? st->dialect.value_unit[j] : NULL;
+            if (st->dialect.kind == DISRUPT_DIALECT_IODA && is_ioda_normalized(path))
+                unit = IODA_NORMALIZED_UNIT;
+            char *unit_copy = unit ? strdup(unit) : NULL;
+            if (unit && !unit_copy) {
+                free(name);
+                free(file);
+                disrupt_series_free(s);
+                rc = disrupt_error_nomem(err);
+                break;
+            }
+            free(s->name);
+            free(s->file);
+            free(s->unit);
+            s->name = name;
+            s->file = file;
+            s->unit = unit_copy;
+            s->synthetic = st->synthetic;
+            if (all_missing(s)) {
+                if (opt->warn) {
+                    char msg[512];
+                    snprintf(msg, sizeof msg, "%s: signal '%s' has no values (every cell is "
+                             "empty); it is left out", st->where, s->name);
+                    opt->warn(opt->warn_ctx, msg);
+                }
+                disrupt_series_free(s);
+                continue;
+            }
+            rc = disrupt_dataset_add(out, s, err);
+            if (rc == 0)
+                kept++;
+        }
+        for (size_t j = 0; built && j < tab->ncols; j++)
+            disrupt_series_free(built[j]);
+        disrupt_grid_table_fini(tab);
+    }
+    free(built);
+    if (rc == 0 && kept == 0)
+        rc = disrupt_error_set_at(err, DISRUPT_EDATA, st->where, st->header_line, 0,
+                                  "expected at least one value, found every value cell empty");
+    if (rc) {
+        for (size_t i = start_count; i < out->count; i++)
+            disrupt_series_free(out->series[i]);
+        out->count = start_count;
+    }
+    return rc;
+}
+
+static int finish(ingest_state *st, const char *path, disrupt_csv_reader *r,
+                  disrupt_dataset *out, disrupt_error *err)
+{
+    const disrupt_ingest_options *opt = st->opt;
+    if (!st->have_header) {
+        if (r->bytes == 0)
+            return disrupt_error_set(err, DISRUPT_EDATA,
+                                     "%s: expected a header line, found an empty file",
+                                     st->where);
+        return disrupt_error_set(err, DISRUPT_EDATA,
+                                 "%s: expected a header line, found only %s", st->where,
+                                 st->saw_comment ? "comments" : "blank lines");
+    }
+    if (st->appended == 0) {
+        if (opt->rows == 0)
+            return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, st->header_line, 0,
+                                        "expected data rows after the header, found none");
+        if (opt->skipped_rows == opt->rows)
+            return disrupt_error_set(err, DISRUPT_EDATA,
+                                     "%s: expected at least one good row, found all %zu rows "
+                                     "rejected",
+                                     st->where, opt->rows);
+        if (opt->country && st->dialect.kind == DISRUPT_DIALECT_TOR)
+            return disrupt_error_set(err, DISRUPT_EDATA,
+                                     "%s: expected rows for country '%s' (--country), found "
+                                     "none",
+                                     st->where, opt->country);
+        return disrupt_error_set(err, DISRUPT_EDATA,
+                                 "%s: expected rows for the chosen entity or signals, found "
+                                 "none",
+                                 st->where);
+    }
+    return build_series(st, path, out, err);
+}
+
+static void state_fini(ingest_state *st)
+{
+    if (st->tp_live)
+        disrupt_timeparser_fini(&st->tp);
+    for (size_t t = 0; t < st->ntables; t++) {
+        free(st->tables[t].key);
+        disrupt_grid_table_fini(&st->tables[t].table);
+    }
+    free(st->tables);
+    free(st->slots);
+    free(st->values);
+    free(st->trials);
+    free(st->keybuf);
+    disrupt_dialect_fini(&st->dialect);
+}
+
+int disrupt_ingest_file(const char *path, disrupt_ingest_options *opt, disrupt_dataset *out,
+                        disrupt_error *err)
+{
+    disrupt_error e = {0};
+    ingest_state st;
+    memset(&st, 0, sizeof st);
+    st.where = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    st.opt = opt;
+    opt->skipped_rows = 0;
+    opt->rows = 0;
+    opt->dialect = NULL;
+    int rc = 0;
+    if (opt->format && !disrupt_ingest_format_known(opt->format)) {
+        rc = disrupt_error_set(&e, DISRUPT_EINVAL,
+                               "expected a format among plain, long, ioda, ooni, tor, google, "
+                               "found '%s'",
+                               opt->format);
+        goto cleanup;
+    }
+    if (opt->tz && !disrupt_time_zone_valid(opt->tz)) {
+        rc = disrupt_error_set(&e, DISRUPT_EINVAL,
+                               "expected an IANA time zone such as Asia/Baku, found '%s'",
+                               opt->tz);
+        goto cleanup;
+    }
+    {
+        const char *base = strrchr(path, '/');
+        if (contains_word_synthetic(base ? base + 1 : path, strlen(base ? base + 1 : path)))
+            st.synthetic = 1;
+    }
+    disrupt_csv_reader r;
+    disrupt_csv_reader_init(&r, on_row, &st);
+    r.comment = on_comment;
+    rc = disrupt_csv_read(path, st.where, &r, &e);
+    opt->delimiter = r.detected_delimiter;
+    if (rc == 0)
+        rc = finish(&st, path, &r, out, &e);
+cleanup:
+    state_fini(&st);
+    if (rc && err)
+        *err = e;
+    return rc;
+}

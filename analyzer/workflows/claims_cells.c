@@ -1,0 +1,152 @@
+/* claims_cells.c — what the claim dialects share (see claims_impl.h): columns and fields,
+ * dates, bad cells, skipped-row warnings and duplicates. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "claims_impl.h"
+#include "disrupt/core/timefmt.h"
+
+void claims_trim(const char **s, size_t *len)
+{
+    while (*len && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+long claims_column(const disrupt_csv_field *f, size_t n, const char *name)
+{
+    size_t want = strlen(name);
+    for (size_t i = 0; i < n; i++) {
+        const char *s = f[i].data;
+        size_t len = f[i].len;
+        claims_trim(&s, &len);
+        if (len == want && strncasecmp(s, name, len) == 0)
+            return (long)i;
+    }
+    return -1;
+}
+
+const disrupt_csv_field *claims_field(const claims_reader *r, const disrupt_csv_field *f,
+                                      size_t n, int k)
+{
+    long c = r->col[k];
+    return c >= 0 && (size_t)c < n ? &f[c] : NULL;
+}
+
+int claims_blank(const disrupt_csv_field *f)
+{
+    const char *s = f->data;
+    size_t len = f->len;
+    claims_trim(&s, &len);
+    return len == 0;
+}
+
+const char *claims_text(const disrupt_csv_field *f, int *len)
+{
+    if (!f) {
+        *len = 0;
+        return "";
+    }
+    const char *s = f->data;
+    size_t l = f->len;
+    claims_trim(&s, &l);
+    *len = l > 200 ? 200 : (int)l;
+    return s;
+}
+
+int claims_row_blank(const disrupt_csv_field *f, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!claims_blank(&f[i]))
+            return 0;
+    return 1;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* "YYYY-MM-DD" and nothing else: a whole day. */
+static int is_date_only(const char *s, size_t len)
+{
+    if (len != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (size_t i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !is_digit(s[i]))
+            return 0;
+    return 1;
+}
+
+int claims_parse_time(claims_reader *r, const char *s, size_t len, int is_end, int64_t *out,
+                      const char **expected)
+{
+    claims_trim(&s, &len);
+    if (!is_date_only(s, len))
+        return disrupt_timeparser_parse(&r->local, s, len, out, expected);
+    int64_t day;
+    if (disrupt_timeparser_parse(&r->utc, s, len, &day, expected))
+        return DISRUPT_EDATA;
+    if (is_end)
+        day += 86400;
+    char iso[DISRUPT_ISO_LEN];
+    if (disrupt_time_format(day, NULL, "%Y-%m-%d", iso, sizeof iso) == 0) {
+        *expected = "a date between 1970 and 2099";
+        return DISRUPT_EDATA;
+    }
+    return disrupt_timeparser_parse(&r->local, iso, strlen(iso), out, expected);
+}
+
+int claims_day(claims_reader *r, int y, int m, int d, int is_end, int64_t *out)
+{
+    char iso[32];
+    const char *expected;
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    return claims_parse_time(r, iso, strlen(iso), is_end, out, &expected);
+}
+
+int claims_bad_cell(claims_reader *r, const disrupt_csv_field *f, long col, const char *expected,
+                    disrupt_error *err)
+{
+    char found[80];
+    disrupt_error_excerpt(found, sizeof found, f->data, f->len, 40);
+    return disrupt_error_set_at(err, DISRUPT_EDATA, r->path, f->line, col,
+                                "expected %s, found '%s'", expected, found);
+}
+
+void claims_skip(claims_reader *r, long line, long col, const char *fmt, ...)
+{
+    r->out->skipped++;
+    if (!r->opt->warn)
+        return;
+    char msg[512];
+    int n = snprintf(msg, sizeof msg, "%s:%ld:%ld: skipped: ", r->path, line, col);
+    if (n < 0 || (size_t)n >= sizeof msg)
+        n = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
+    va_end(ap);
+    r->opt->warn(r->opt->warn_ctx, msg);
+}
+
+int claims_add_unique(claims_reader *r, const char *label, int64_t start, int64_t end,
+                      disrupt_kind_set kinds, const char *country, long line,
+                      disrupt_error *err)
+{
+    for (size_t i = 0; i < r->out->count; i++) {
+        const disrupt_claim *c = &r->out->items[i];
+        if (c->start == start && c->end == end && c->kinds == kinds &&
+            strcmp(c->label, label) == 0) {
+            r->out->duplicates++;
+            return DISRUPT_OK;
+        }
+    }
+    return disrupt_claim_list_add(r->out, label, start, end, kinds, NULL, country, line, err);
+}

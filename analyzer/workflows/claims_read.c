@@ -1,0 +1,54 @@
+/* claims_read.c — reading claim files: the header decides the dialect, tried in the order of
+ * the table below (claims_own.c, claims_keepiton.c, claims_ioda.c); what they share is in
+ * claims_cells.c. */
+#include <string.h>
+
+#include "claims_impl.h"
+#include "disrupt/core/country.h"
+#include "disrupt/core/timefmt.h"
+
+/* Header recognisers, the project's own form first. */
+static int (*const dialects[])(claims_reader *, const disrupt_csv_field *, size_t) = {
+    claims_own_header, claims_keepiton_header, claims_ioda_header};
+
+static int on_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error *err)
+{
+    claims_reader *r = ctx;
+    if (r->row)
+        return r->row(r, f, n, err);
+    for (int k = 0; k < CLAIMS_MAX_COLUMNS; k++)
+        r->col[k] = -1;
+    for (size_t i = 0; i < sizeof dialects / sizeof dialects[0]; i++)
+        if (dialects[i](r, f, n))
+            return DISRUPT_OK;
+    return disrupt_error_set_at(err, DISRUPT_EDATA, r->path, f[0].line, 1,
+                                "expected a header 'label,start,end[,kind][,signal]', an Access "
+                                "Now #KeepItOn export or the IODA outage list");
+}
+
+int disrupt_claims_read(const char *path, const disrupt_claims_options *o,
+                        disrupt_claim_list *out, disrupt_error *err)
+{
+    if (o->tz && !disrupt_time_zone_valid(o->tz))
+        return disrupt_error_set(err, DISRUPT_EINVAL, "unknown time zone '%s'", o->tz);
+    if (o->country && !disrupt_country_known(o->country))
+        return disrupt_error_set(err, DISRUPT_EINVAL,
+                                 "unknown country '%s': expected an ISO 3166 code or name",
+                                 o->country);
+    claims_reader r;
+    memset(&r, 0, sizeof r);
+    r.path = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    r.opt = o;
+    r.out = out;
+    disrupt_timeparser_init(&r.utc, NULL, NULL);
+    disrupt_timeparser_init(&r.local, NULL, o->tz);
+    disrupt_csv_reader csv;
+    disrupt_csv_reader_init(&csv, on_row, &r);
+    int rc = disrupt_csv_read(path, r.path, &csv, err);
+    if (rc == 0 && !r.row)
+        rc = disrupt_error_set_at(err, DISRUPT_EDATA, r.path, 1, 1,
+                                  "expected a header row, found an empty file");
+    disrupt_timeparser_fini(&r.local);
+    disrupt_timeparser_fini(&r.utc);
+    return rc;
+}

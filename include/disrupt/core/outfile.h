@@ -1,0 +1,29 @@
+/* outfile.h — output files written atomically: a temporary file beside the target, renamed
+ * over it only when everything was written. "-" means standard output (never renamed). A
+ * symbolic link is followed (its target is replaced, the link stays); a FIFO, a device or
+ * anything else that is not a regular file is written to directly, as a stream.
+ *
+ * Ownership: disrupt_outfile_open allocates the paths; commit or abort releases everything
+ * and must be called exactly once after a successful open.
+ */
+#ifndef DISRUPT_OUTFILE_H
+#define DISRUPT_OUTFILE_H
+
+#include <stdio.h>
+
+#include "disrupt/core/error.h"
+
+typedef struct {
+    FILE *fp;          /* write here */
+    char *path;        /* final name, NULL for stdout */
+    char *tmp;         /* temporary name in the same folder, NULL for stdout and streams */
+    int stream;        /* written directly (standard output, FIFO, device): no rename */
+} disrupt_outfile;
+
+int disrupt_outfile_open(disrupt_outfile *f, const char *path, disrupt_error *err);
+/* Flushes, checks for write errors, closes and renames into place. */
+int disrupt_outfile_commit(disrupt_outfile *f, disrupt_error *err);
+/* Closes and removes the temporary file; the target is left as it was. */
+void disrupt_outfile_abort(disrupt_outfile *f);
+
+#endif

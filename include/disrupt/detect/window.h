@@ -1,0 +1,64 @@
+/* window.h — disruption windows: what a report cites.
+ *
+ * A window is a stretch of one signal that is far from its baseline: `shutdown` (near zero),
+ * `throttling` (clearly below, not near zero) or `blocking` (count signals: blocked share up).
+ * Times are UTC seconds; `end` is exclusive (the first time back to normal). The confidence
+ * bounds are 95% intervals on each boundary. `level` and `baseline` are relative to the
+ * expected value (baseline 1.0); depth = 1 − level for drops, level − 1 for blocking shares
+ * (absolute share points).
+ *
+ * Ownership: a disrupt_window_list owns its items and each item's corroboration array;
+ * disrupt_window_list_fini releases them.
+ */
+#ifndef DISRUPT_WINDOW_H
+#define DISRUPT_WINDOW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "disrupt/core/error.h"
+
+typedef enum {
+    DISRUPT_KIND_SHUTDOWN = 0,
+    DISRUPT_KIND_THROTTLING,
+    DISRUPT_KIND_BLOCKING
+} disrupt_window_kind;
+
+const char *disrupt_window_kind_name(disrupt_window_kind kind);
+/* Capitalised, for labels: "Shutdown", "Throttling", "Blocking". */
+const char *disrupt_window_kind_title(disrupt_window_kind kind);
+
+typedef struct {
+    size_t signal;                 /* index of the series in its dataset */
+    disrupt_window_kind kind;
+    size_t first, last;            /* grid indices, [first, last) */
+    int64_t start, end;            /* UTC seconds, end exclusive */
+    int64_t start_lo, start_hi;    /* 95% interval of the start */
+    int64_t end_lo, end_hi;        /* 95% interval of the end */
+    int start_censored;            /* starts with the data: it may have begun earlier, so the
+                                    * interval is open below (start_lo = start) */
+    int end_censored;              /* runs to the end of the data: open above (end_hi = end) */
+    double baseline;               /* 1.0 for level signals; normal blocked share for counts */
+    double level;                  /* observed/expected (or blocked share for counts) */
+    double depth;                  /* 1 − level (drops) or level − baseline (blocking) */
+    size_t *corroborated_by;       /* indices of other series with an overlapping window */
+    size_t ncorroborated;
+} disrupt_window;
+
+typedef struct {
+    disrupt_window *items;
+    size_t count;
+    size_t capacity;
+} disrupt_window_list;
+
+void disrupt_window_list_init(disrupt_window_list *l);
+void disrupt_window_list_fini(disrupt_window_list *l);
+/* Copies w (the list takes ownership of w->corroborated_by). */
+int disrupt_window_list_push(disrupt_window_list *l, const disrupt_window *w, disrupt_error *err);
+
+static inline double disrupt_window_days(const disrupt_window *w)
+{
+    return (double)(w->end - w->start) / 86400.0;
+}
+
+#endif

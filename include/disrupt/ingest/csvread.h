@@ -1,0 +1,64 @@
+/* csvread.h — streaming CSV rows with their place in the file.
+ *
+ * Wraps libcsv: reads a file (or standard input for "-") in blocks and hands each row to a
+ * callback as an array of fields, each with the 1-based line on which it starts, so that a
+ * rejected cell can be reported as FILE:LINE:COL (COL = 1-based field number).
+ * Handles a UTF-8 byte-order mark, CRLF or LF line ends, quoted fields with embedded
+ * delimiters, quotes and newlines, blank lines (skipped) and comment lines starting with '#'
+ * before the header (passed to the comment callback, never to the row callback; after the
+ * header a '#' line is data).
+ * The delimiter is ',' ';' or tab: given, or detected as the most frequent of the three
+ * outside quotes in the first non-comment line.
+ * Speed: a complete line with no quote and no CR before its end means the same to libcsv as a
+ * split at the delimiter with blanks trimmed, so such lines are split in place (SSE2 where
+ * available) without libcsv's per-byte callbacks; every other line goes through libcsv.
+ *
+ * Errors (DISRUPT_EDATA with a place): unterminated or malformed quoted field, a field longer
+ * than max_field bytes, NUL bytes (binary data). DISRUPT_EIO when the file cannot be read.
+ * A callback returning non-zero stops the reading; that code is returned.
+ * Ownership: fields point into the reader's buffers and are valid only during the callback;
+ * each field is NUL-terminated at data[len].
+ * Memory: O(longest row + block size). Time: O(bytes).
+ */
+#ifndef DISRUPT_CSVREAD_H
+#define DISRUPT_CSVREAD_H
+
+#include <stddef.h>
+
+#include "disrupt/core/error.h"
+
+typedef struct {
+    const char *data;  /* NUL-terminated at data[len] */
+    size_t len;
+    long line;         /* line on which the field starts */
+} disrupt_csv_field;
+
+typedef int (*disrupt_csv_row_fn)(void *ctx, const disrupt_csv_field *fields, size_t n,
+                                  disrupt_error *err);
+typedef int (*disrupt_csv_comment_fn)(void *ctx, const char *text, size_t len, long line,
+                                      disrupt_error *err);
+
+#define DISRUPT_CSV_MAX_FIELD_DEFAULT ((size_t)64 * 1024)
+
+typedef struct {
+    char delimiter;               /* 0 = detect */
+    size_t max_field;             /* 0 = DISRUPT_CSV_MAX_FIELD_DEFAULT */
+    disrupt_csv_row_fn row;
+    disrupt_csv_comment_fn comment;  /* may be NULL */
+    void *ctx;
+    char detected_delimiter;      /* out */
+    long lines;                   /* out: lines read */
+    unsigned long long bytes;     /* out: bytes read */
+} disrupt_csv_reader;
+
+void disrupt_csv_reader_init(disrupt_csv_reader *r, disrupt_csv_row_fn row, void *ctx);
+
+/* Reads path ("-" = standard input); display_name is used in messages (NULL = path). */
+int disrupt_csv_read(const char *path, const char *display_name, disrupt_csv_reader *r,
+                     disrupt_error *err);
+
+/* Reads from an open stream (not closed). */
+int disrupt_csv_read_stream(void *stream, const char *display_name, disrupt_csv_reader *r,
+                            disrupt_error *err);
+
+#endif

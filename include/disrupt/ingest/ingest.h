@@ -1,0 +1,90 @@
+/* ingest.h — reading measurement CSVs into series.
+ *
+ * Streaming (csvread.h: libcsv, with an exact fast path for quote-free lines); columns matched
+ * by header name; dialects recognised from the header
+ * (plain wide `time,<signal>…`, long `timestamp,entity,signal,value`, IODA dashboard export,
+ * OONI aggregation counts, Tor Metrics userstats, Google traffic re-exports) or forced with
+ * options.format. Every rejected cell is an error "FILE:LINE:COL: expected …, found '…'"
+ * (or a warning counted in skipped_rows with skip_bad_rows).
+ *
+ * Rows may come unsorted; duplicate time stamps are aggregated; the step is inferred (median
+ * spacing) unless given; missing samples stay NaN.
+ * Cells: an empty cell is a missing sample (as IODA exports write them); any other text that is
+ * not a finite decimal number ("n/a", "NA", "NaN", "Inf", "0x10") is rejected. Zero is data.
+ * Count series (OONI) carry value = anomaly_count + confirmed_count and trials =
+ * measurement_count − failure_count; a step with no usable measurement is missing.
+ * Synthetic data: a series is marked synthetic (series->synthetic = 1) when a '#' comment line
+ * before the header contains the word "synthetic" (any case), e.g. "# synthetic: made up for
+ * tests", or when the file's base name contains "synthetic". Any dialect may carry such lines.
+ * Names: plain/Google columns keep their header title (a Google `date and time,value` file
+ * is named after its file stem); IODA titles become active-probing, bgp, telescope,
+ * google-search, …; long format gives "entity/signal" ("signal" with one entity); OONI gives
+ * the axis value (domain, ASN, …) or the file stem without an axis; Tor gives the column
+ * ("users") or "cc/users" when several countries are read ("world" for the blank country;
+ * by-transport tables add the transport: "cc/obfs4/high", or "obfs4/high" with --country).
+ * Units: IODA units come from the titles ("#/24s Up"); a "-normalized.csv" download gets
+ * "% of the maximum in the window" (IODA scales each series to its window maximum).
+ * A signal whose every cell is empty is left out with a warning (an error when it is the
+ * only one).
+ * Errors: DISRUPT_EIO (cannot open or read), DISRUPT_EDATA (header, cell, empty file, no rows,
+ * one time stamp without --step, every column empty), DISRUPT_EINVAL (bad option value),
+ * DISRUPT_ENOMEM. On error nothing is appended to out.
+ * Ownership: the series appended to `out` belong to it. Memory: O(points), at most 32 bytes
+ * per point per signal plus a constant. Time: O(bytes) for sorted rows.
+ */
+#ifndef DISRUPT_INGEST_H
+#define DISRUPT_INGEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "disrupt/core/error.h"
+#include "disrupt/ingest/series.h"
+
+typedef enum {
+    DISRUPT_AGG_MEAN = 0,
+    DISRUPT_AGG_SUM,
+    DISRUPT_AGG_MAX,
+    DISRUPT_AGG_MIN,
+    DISRUPT_AGG_LAST
+} disrupt_aggregate;
+
+/* Receives one warning: a rejected row's message (the first DISRUPT_INGEST_MAX_WARNINGS of a
+ * file, then one line saying more were rejected) or a signal left out for having no values. */
+typedef void (*disrupt_warn_fn)(void *ctx, const char *message);
+#define DISRUPT_INGEST_MAX_WARNINGS 20
+
+typedef struct {
+    const char *format;           /* NULL = recognise from the header */
+    const char *time_column;      /* NULL = the dialect's time column */
+    const char **signal_columns;  /* NULL = every value column */
+    size_t nsignal_columns;
+    const char *time_format;      /* strptime format for the time column, NULL = ISO/Unix */
+    const char *tz;               /* IANA zone for times without an offset; NULL = UTC */
+    const char *country;          /* Tor/Google: which country; NULL = all */
+    const char *entity;           /* long format: which entity; NULL = all */
+    int64_t step;                 /* seconds; 0 = infer */
+    disrupt_aggregate aggregate;  /* for duplicate stamps (counts are always summed) */
+    int skip_bad_rows;            /* turn rejected rows into warnings */
+    disrupt_warn_fn warn;         /* receives warnings; NULL = silent */
+    void *warn_ctx;
+    size_t skipped_rows;          /* out: rows skipped with skip_bad_rows */
+    const char *dialect;          /* out: name of the dialect that was read */
+    size_t rows;                  /* out: data rows read (including skipped ones) */
+    size_t merged_rows;           /* out: rows aggregated into a grid time another row took
+                                   * (duplicate stamps, or finer than the step); warned about */
+    char delimiter;               /* out: the field delimiter used */
+} disrupt_ingest_options;
+
+void disrupt_ingest_options_init(disrupt_ingest_options *o);
+
+/* "mean", "sum", "max", "min", "last" → *out; returns 0, or DISRUPT_EINVAL. */
+int disrupt_aggregate_parse(const char *name, disrupt_aggregate *out);
+/* 1 when name is a dialect accepted as options.format (plain, long, ioda, ooni, tor, google). */
+int disrupt_ingest_format_known(const char *name);
+
+/* Reads path ("-" = standard input) and appends one series per signal to out. */
+int disrupt_ingest_file(const char *path, disrupt_ingest_options *opt, disrupt_dataset *out,
+                        disrupt_error *err);
+
+#endif

@@ -1,0 +1,35 @@
+/* report.h — what detect tells people and programs: a text table, JSON (the shape fixed in
+ * DESIGN.md) and CSV. Writers take an open stream and own nothing; they return
+ * DISRUPT_EIO when the stream reports a write error.
+ */
+#ifndef DISRUPT_REPORT_H
+#define DISRUPT_REPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "disrupt/detect/detect.h"
+#include "disrupt/core/error.h"
+#include "disrupt/core/jsonw.h"
+#include "disrupt/ingest/series.h"
+
+/* tz: zone for the table's times (NULL = UTC). with_events: also list the incidents
+ * (windows overlapping across signals) with the signals and kinds that show each. */
+int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
+                         const char *tz, int with_events, disrupt_error *err);
+int disrupt_report_json(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
+                        disrupt_error *err);
+int disrupt_report_csv(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
+                       disrupt_error *err);
+
+/* One window as a JSON object, in the shape of detect --json's "windows" items. */
+void disrupt_report_json_window(disrupt_jsonw *w, const disrupt_dataset *d,
+                                const disrupt_window *win);
+
+/* "2h", "45m", "3d", "1w": a compact duration for tables and labels. */
+void disrupt_report_duration(int64_t seconds, char *out, size_t outsz);
+
+/* "18:30" for 66600 seconds after midnight. */
+void disrupt_report_time_of_day(long seconds, char *out, size_t outsz);
+
+#endif
