@@ -15,6 +15,9 @@ static const char *const OONI_COUNTERS[DISRUPT_OONI_NCOUNTERS] = {
 static const char *const OONI_NON_AXES[] = {"anomaly_count", "confirmed_count", "failure_count",
                                             "measurement_count", "ok_count",
                                             "measurement_start_day", NULL};
+/* The day column of an OONI aggregation as the API names it, then as analysts' own scripts do. */
+static const char *const OONI_TIME_NAMES[] = {"measurement_start_day", "time", "date", "day",
+                                              NULL};
 static const char *const PLAIN_TIME_NAMES[] = {"time", "timestamp", "date", "datetime",
                                                "date_time", "date and time", "time (utc)", "ts",
                                                NULL};
@@ -204,6 +207,17 @@ static long find_signal(const disrupt_dialect *d, const disrupt_csv_field *h, si
     return -1;
 }
 
+/* 1 when most columns besides the time are named by two-letter codes: a table with a column
+ * per country (Tor Metrics' old direct-users.csv, `date,??,a1,…,zw,all`), which --country
+ * reads one column of. In any other plain table --country is for other files or claims. */
+static int country_table(const disrupt_csv_field *h, size_t n, size_t time_col)
+{
+    size_t codes = 0;
+    for (size_t i = 0; i < n; i++)
+        codes += i != time_col && h[i].len == 2;
+    return n > 3 && 2 * codes > n - 1;
+}
+
 /* Value columns of wide dialects and Tor: selected by --signal, --country (Google), or all
  * columns other than the time and key columns. */
 static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
@@ -238,7 +252,9 @@ static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
             return disrupt_error_nomem(err);
         return 0;
     }
-    if (d->kind == DISRUPT_DIALECT_GOOGLE && opt->country && *opt->country) {
+    if ((d->kind == DISRUPT_DIALECT_GOOGLE || (d->kind == DISRUPT_DIALECT_PLAIN &&
+                                               country_table(h, n, d->time_col))) &&
+        opt->country && *opt->country) {
         long c = find_col(h, n, opt->country);
         if (c < 0 || (size_t)c == d->time_col)
             return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[0].line, 0,
@@ -282,12 +298,13 @@ static int pick_time(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
     } else {
         switch (d->kind) {
         case DISRUPT_DIALECT_OONI:
-            c = find_col(h, n, "measurement_start_day");
+            for (size_t k = 0; c < 0 && OONI_TIME_NAMES[k]; k++)
+                c = find_col(h, n, OONI_TIME_NAMES[k]);
             if (c < 0)
                 return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[0].line, 0,
-                                            "expected a measurement_start_day column (query "
-                                            "OONI with axis_x=measurement_start_day), found "
-                                            "none");
+                                            "expected a measurement_start_day (or time, date, "
+                                            "day) column (query OONI with "
+                                            "axis_x=measurement_start_day), found none");
             break;
         case DISRUPT_DIALECT_LONG: c = find_col(h, n, "timestamp"); break;
         case DISRUPT_DIALECT_IODA: c = find_col(h, n, "Time (UTC)"); break;

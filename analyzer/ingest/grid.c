@@ -257,19 +257,22 @@ static void acc_store(const cell_acc *c, disrupt_series *s, size_t k)
     }
 }
 
-static size_t cell_of(int64_t t, int64_t start, int64_t step)
+/* The grid cell of time t. At the data's own spacing a stamp goes to the nearest grid time,
+ * which absorbs clock jitter; a coarser step bins: the cell at g covers [g, g + step), so an
+ * hourly sample aggregates exactly the 5-minute samples of its hour. */
+static size_t cell_of(int64_t t, int64_t start, int64_t step, int bins)
 {
-    return (size_t)((t - start + step / 2) / step);
+    return (size_t)((t - start + (bins ? 0 : step / 2)) / step);
 }
 
-static void fill_series(const disrupt_grid_table *t, size_t j, disrupt_aggregate agg,
+static void fill_series(const disrupt_grid_table *t, size_t j, disrupt_aggregate agg, int bins,
                         disrupt_series *s)
 {
     cell_acc c = {.agg = agg, .counts = t->counts};
     acc_reset(&c);
     size_t cur = 0;
     for (size_t i = 0; i < t->n; i++) {
-        size_t k = cell_of(t->time[i], s->start, s->step);
+        size_t k = cell_of(t->time[i], s->start, s->step, bins);
         if (k != cur) {
             acc_store(&c, s, cur);
             acc_reset(&c);
@@ -292,6 +295,12 @@ int disrupt_grid_build(disrupt_grid_table *t, int64_t step, disrupt_aggregate ag
     if (rc)
         return rc;
     int64_t first = t->time[0], last = t->time[t->n - 1];
+    int64_t spacing = disrupt_grid_median_step(t->time, t->n, err, &rc);
+    if (rc)
+        return rc;
+    int bins = step > 0 && spacing > 0 && step >= 2 * spacing;
+    if (bins) /* bins start at multiples of the step (UTC): whole hours, whole days */
+        first -= ((first % step) + step) % step;
     if (step <= 0) {
         step = disrupt_grid_median_step(t->time, t->n, err, &rc);
         if (rc)
@@ -303,7 +312,7 @@ int disrupt_grid_build(disrupt_grid_table *t, int64_t step, disrupt_aggregate ag
                                      where);
     }
     size_t npoints = (size_t)((last - first) / step) + 1;
-    if ((last - first) % step >= step - step / 2)
+    if (!bins && (last - first) % step >= step - step / 2)
         npoints++; /* the last sample rounds up to the next grid time */
     if (npoints > GRID_FLOOR && npoints / GRID_MAX_PER_ROW > t->n) {
         char a[DISRUPT_ISO_LEN], b[DISRUPT_ISO_LEN];
@@ -317,7 +326,8 @@ int disrupt_grid_build(disrupt_grid_table *t, int64_t step, disrupt_aggregate ag
     }
     t->merged = 0;
     for (size_t i = 1; i < t->n; i++)
-        t->merged += cell_of(t->time[i], first, step) == cell_of(t->time[i - 1], first, step);
+        t->merged += cell_of(t->time[i], first, step, bins) ==
+                     cell_of(t->time[i - 1], first, step, bins);
     for (size_t j = 0; j < t->ncols; j++) {
         disrupt_series *s = disrupt_series_alloc(NULL, NULL,
                                                  t->counts ? DISRUPT_SIGNAL_COUNTS
@@ -330,7 +340,7 @@ int disrupt_grid_build(disrupt_grid_table *t, int64_t step, disrupt_aggregate ag
             }
             return disrupt_error_nomem(err);
         }
-        fill_series(t, j, agg, s);
+        fill_series(t, j, agg, bins, s);
         out[j] = s;
         /* The raw column is no longer needed: release it before the next series. */
         free(t->value[j]);

@@ -23,6 +23,7 @@
 #include "disrupt/ingest/timeparse.h"
 
 #define KEY_SEP '\x1f' /* joins entity and signal in a long-format key */
+#define DAY_SECONDS 86400
 
 typedef struct {
     char *key;
@@ -48,6 +49,7 @@ typedef struct {
     char *keybuf;
     size_t keybuf_cap;
     size_t appended;
+    int time_of_day_seen;        /* some time cell was more than a bare date */
 } ingest_state;
 
 void disrupt_ingest_options_init(disrupt_ingest_options *o)
@@ -177,12 +179,36 @@ static int fast_decimal(const char *s, size_t len, double *out)
     return 1;
 }
 
-/* A finite decimal number; empty = missing (NaN). Returns 0, or the phrase of what was
- * expected through *expected. */
+/* How R, spreadsheets and databases write a missing value; read as missing, like an empty
+ * cell. (NaN is among them: R writes it for 0/0, never for a measurement.) */
+static int is_missing_token(const char *s, size_t len)
+{
+    static const char *const tokens[] = {"NA", "N/A", "NaN", "null", "NULL", "-", "#N/A",
+                                         "None", NULL};
+    for (size_t k = 0; tokens[k]; k++)
+        if (strlen(tokens[k]) == len && strncasecmp(s, tokens[k], len) == 0)
+            return 1;
+    return 0;
+}
+
+/* "2020-09-27" and nothing else (surrounding blanks aside). */
+static int is_bare_date(const char *s, size_t len)
+{
+    trim(&s, &len);
+    if (len != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
+            return 0;
+    return 1;
+}
+
+/* A finite decimal number; empty or a missing-value token (NA, N/A, NaN, null, -, #N/A) =
+ * missing (NaN). Returns 0, or the phrase of what was expected through *expected. */
 static int parse_number(const char *s, size_t len, double *out, const char **expected)
 {
     trim(&s, &len);
-    if (len == 0) {
+    if (len == 0 || is_missing_token(s, len)) {
         *out = NAN;
         return 0;
     }
@@ -429,6 +455,8 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
         return disrupt_error_nomem(err);
     if (rc)
         return cell_error(st, tf, d->time_col, expected, err);
+    if (!st->time_of_day_seen && !is_bare_date(tf->data, tf->len))
+        st->time_of_day_seen = 1;
     if (st->counts) {
         if ((rc = read_counts(st, f, err)))
             return rc;
@@ -597,6 +625,19 @@ static int all_missing(const disrupt_series *s)
 
 /* One step for the whole file: the smallest of the tables' median spacings, so that series
  * of one file share a grid step even when some of them are sparser (a key seen on few days). */
+/* 1 when some spacing between distinct stamps is not `step`. */
+static int irregular_spacing(const disrupt_grid_table *tab, int64_t step)
+{
+    for (size_t i = 1; i < tab->n; i++)
+        if (tab->time[i] > tab->time[i - 1] && tab->time[i] - tab->time[i - 1] != step)
+            return 1;
+    return 0;
+}
+
+/* The step of the file: --step, else the smallest median spacing of its tables. Dates
+ * without times of day are days: when days are missing here and there (OONI counts on a few
+ * days of a month), the spacing says nothing and the step is one day, the absent days
+ * missing. */
 static int file_step(ingest_state *st, int64_t *step, disrupt_error *err)
 {
     *step = st->opt->step;
@@ -610,6 +651,9 @@ static int file_step(ingest_state *st, int64_t *step, disrupt_error *err)
         int64_t s = disrupt_grid_median_step(tab->time, tab->n, err, &rc);
         if (rc)
             return rc;
+        if (s > DAY_SECONDS && !st->time_of_day_seen && !st->opt->time_format &&
+            irregular_spacing(tab, s))
+            s = DAY_SECONDS;
         if (s > 0 && (*step == 0 || s < *step))
             *step = s;
     }

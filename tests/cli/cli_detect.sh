@@ -55,11 +55,11 @@ check "--json - prints only JSON" /usr/bin/python3 -c "import json,sys; json.loa
 "$bin" detect "$tmp/traffic.csv" --json "$tmp/after.json" > /dev/null
 check "options may follow the files" test -s "$tmp/after.json"
 
-printf 'time,traffic\n2020-06-01T00:00:00Z,10\n2020-06-01T01:00:00Z,n/a\n' > "$tmp/bad.csv"
+printf 'time,traffic\n2020-06-01T00:00:00Z,10\n2020-06-01T01:00:00Z,12ms\n' > "$tmp/bad.csv"
 "$bin" detect "$tmp/bad.csv" > /dev/null 2> "$tmp/err.txt"
 check "bad cell exits 1" test $? -eq 1
 check "bad cell has FILE:LINE:COL" contains "$tmp/err.txt" "bad.csv:3:2:"
-check "bad cell quotes what was found" contains "$tmp/err.txt" "'n/a'"
+check "bad cell quotes what was found" contains "$tmp/err.txt" "'12ms'"
 
 printf 'time,label\nyesterday,war begins\n' > "$tmp/events.csv"
 "$bin" detect --plot "$tmp/x.png" --events "$tmp/events.csv" "$tmp/traffic.csv" > "$tmp/out.txt" 2> "$tmp/err.txt"

@@ -44,16 +44,16 @@ out=$(cat "$data/plain-synthetic.csv" | "$bin" inspect -); st=$?
 check "stdin exits 0" $st
 grep -q "signal    traffic" <<<"$out"; check "stdin read" $?
 
-printf 'time,traffic\n2020-09-27T00:00:00Z,1\n2020-09-27T01:00:00Z,n/a\n' >"$tmp/traffic.csv"
+printf 'time,traffic\n2020-09-27T00:00:00Z,1\n2020-09-27T01:00:00Z,12ms\n' >"$tmp/traffic.csv"
 "$bin" inspect "$tmp/traffic.csv" >/dev/null 2>"$tmp/err"; st=$?
 [ $st -eq 1 ]; check "bad cell exits 1" $?
-grep -qx "disrupt: error: $tmp/traffic.csv:3:2: expected a number, found 'n/a'" "$tmp/err"
+grep -qx "disrupt: error: $tmp/traffic.csv:3:2: expected a number, found '12ms'" "$tmp/err"
 check "bad cell message" $?
 
-printf 'time,traffic\n2020-09-27T00:00:00Z,1\n2020-09-27T01:00:00Z,n/a\n2020-09-27T02:00:00Z,3\n' >"$tmp/t2.csv"
+printf 'time,traffic\n2020-09-27T00:00:00Z,1\n2020-09-27T01:00:00Z,12ms\n2020-09-27T02:00:00Z,3\n' >"$tmp/t2.csv"
 out=$("$bin" inspect --skip-bad-rows "$tmp/t2.csv" 2>"$tmp/err"); st=$?
 check "--skip-bad-rows exits 0" $st
-grep -q "disrupt: warning: $tmp/t2.csv:3:2: expected a number, found 'n/a'" "$tmp/err"; check "skip warning" $?
+grep -q "disrupt: warning: $tmp/t2.csv:3:2: expected a number, found '12ms'" "$tmp/err"; check "skip warning" $?
 grep -q "disrupt: warning: $tmp/t2.csv: 1 bad rows skipped" "$tmp/err"; check "skip count" $?
 grep -q "1 skipped" <<<"$out"; check "skip count in report" $?
 

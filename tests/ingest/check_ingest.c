@@ -203,6 +203,22 @@ START_TEST(test_ooni_time_axis_only)
 }
 END_TEST
 
+START_TEST(test_ooni_day_column_as_analysts_name_it)
+{
+    for (int k = 0; k < 3; k++) {
+        static const char *const names[] = {"time", "date", "day"};
+        char text[256];
+        snprintf(text, sizeof text,
+                 "anomaly_count,confirmed_count,failure_count,measurement_count,%s,ok_count\n"
+                 "0,0,0,12,2020-09-25,12\n3,1,0,10,2020-09-26,7\n", names[k]);
+        ck_assert_int_eq(read_text("counts.csv", text), 0);
+        const disrupt_series *s = ds.series[ds.count - 1];
+        ck_assert_int_eq(s->type, DISRUPT_SIGNAL_COUNTS);
+        ck_assert_uint_eq(s->n, 2);
+    }
+}
+END_TEST
+
 START_TEST(test_tor_all_countries)
 {
     read_fixture("tor-userstats-synthetic.csv");
@@ -330,12 +346,47 @@ END_TEST
 START_TEST(test_given_step_and_gaps)
 {
     opt.step = 600;
-    /* Samples at 0, 5 and 40 minutes on a 10-minute grid: each goes to the nearest grid time
-     * (a sample exactly half-way rounds up, so 00:05 lands on 00:10); 00:20, 00:30 missing. */
+    /* Samples at 0, 5 and 40 minutes with a 10-minute step, twice their spacing: bins of
+     * [t, t + 10 min), so 00:00 and 00:05 share the first (their mean), 00:10-00:30 are
+     * missing and 00:40 is the fifth. */
     ck_assert_int_eq(read_text("g.csv", "time,v\n1601164800,1\n1601165100,2\n1601167200,4\n"), 0);
     const disrupt_series *s = ds.series[0];
     ck_assert_int_eq(s->step, 600);
-    assert_values(s, (double[]){1, 2, NAN, NAN, 4}, 5);
+    assert_values(s, (double[]){1.5, NAN, NAN, NAN, 4}, 5);
+    /* At the data's own spacing a stamp goes to the nearest grid time, absorbing jitter. */
+    opt.step = 300;
+    ck_assert_int_eq(read_text("j.csv", "time,v\n1601164800,1\n1601165098,2\n1601165400,3\n"), 0);
+    assert_values(ds.series[ds.count - 1], (double[]){1, 2, 3}, 3);
+}
+END_TEST
+
+START_TEST(test_missing_value_tokens)
+{
+    /* As R, spreadsheets and databases write a missing value: missing, like an empty cell. */
+    ck_assert_int_eq(read_text("na.csv", "time,v\n2020-09-27,1\n2020-09-28,NA\n2020-09-29,N/A\n"
+                                         "2020-09-30,NaN\n2020-10-01,null\n2020-10-02,-\n"
+                                         "2020-10-03,#N/A\n2020-10-04, na \n2020-10-05,7\n"),
+                     0);
+    assert_values(ds.series[0], (double[]){1, NAN, NAN, NAN, NAN, NAN, NAN, NAN, 7}, 9);
+}
+END_TEST
+
+START_TEST(test_dates_without_times_are_days)
+{
+    /* OONI-style counts on a few days of a month: the spacing says nothing, the dates say
+     * days; the absent days stay missing and nothing is merged across days. */
+    ck_assert_int_eq(read_text("sparse.csv", "date,v\n2020-09-01,1\n2020-09-04,2\n"
+                                             "2020-09-09,3\n2020-09-12,4\n2020-09-20,5\n"),
+                     0);
+    ck_assert_int_eq(ds.series[0]->step, 86400);
+    ck_assert_uint_eq(ds.series[0]->n, 20);
+    ck_assert_double_eq(ds.series[0]->value[3], 2);
+    ck_assert(isnan(ds.series[0]->value[4]));
+    /* Regular weekly dates keep their step. */
+    ck_assert_int_eq(read_text("weekly.csv", "date,v\n2020-09-01,1\n2020-09-08,2\n"
+                                             "2020-09-15,3\n"),
+                     0);
+    ck_assert_int_eq(ds.series[ds.count - 1]->step, 7 * 86400);
 }
 END_TEST
 
@@ -353,7 +404,7 @@ START_TEST(test_skip_bad_rows)
 {
     opt.skip_bad_rows = 1;
     ck_assert_int_eq(read_text("s.csv", "time,v\n1601164800,1\n1601165100,2\n"
-                                        "1601165400,n/a\nxx,2\n1601165700,3\n"),
+                                        "1601165400,12ms\nxx,2\n1601165700,3\n"),
                      0);
     ck_assert_uint_eq(opt.skipped_rows, 2);
     ck_assert_uint_eq(opt.rows, 5);
@@ -517,6 +568,9 @@ int main(void)
     tcase_add_test(tg, test_duplicates_aggregated);
     tcase_add_test(tg, test_given_step_and_gaps);
     tcase_add_test(tg, test_single_row_needs_step);
+    tcase_add_test(tg, test_missing_value_tokens);
+    tcase_add_test(tg, test_ooni_day_column_as_analysts_name_it);
+    tcase_add_test(tg, test_dates_without_times_are_days);
     tcase_add_test(tg, test_skip_bad_rows);
     tcase_add_test(tg, test_synthetic_comment_only_before_header);
     tcase_add_test(tg, test_unnamed_trailing_columns_ignored);
