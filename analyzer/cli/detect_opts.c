@@ -15,7 +15,7 @@ static const cli_option detect_options[] = {
     {"penalty", "P", OPT_PENALTY, "mbic (default), bic, aic, hq or a number", 0},
     {"min-seg", "N", OPT_MIN_SEG, "shortest segment in samples (default 3; 1 for daily data)", 0},
     {"shutdown-level", "X", OPT_SHUTDOWN,
-     "level at or below X of baseline is a shutdown (default 0.20)", 0},
+     "level at or below X of baseline is a shutdown (default 0.25)", 0},
     {"throttling-depth", "X", OPT_THROTTLING,
      "a drop of at least X is a disruption (default 0.25); X/2 beside one", 0},
     {"blocking-rise", "X", OPT_BLOCKING,

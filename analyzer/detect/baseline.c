@@ -15,6 +15,13 @@
 
 #define DAY 86400
 #define WEEK (7 * DAY)
+/* A trend needs this many normal days; fewer cannot tell a trend from an event. */
+#define TREND_DAYS 28
+/* Departures from the trend are followed over this many days either side, where that many
+ * normal days say where they are. */
+#define LOCAL_DAYS 28
+#define LOCAL_NEED 7
+
 
 /* A normal sample shapes the daily/weekly profile; within a pinned period it also sets the
  * level. (A pinned day or two cannot show a weekly cycle; the whole series can.) */
@@ -33,6 +40,7 @@ typedef struct {
     double *dayu;          /* position of each point in local days since day 0 */
     size_t ndays;
     double *daylevel;      /* ndays level values */
+    size_t ndays_max;      /* days the span touches, whatever the season */
     double *scratch;       /* n doubles */
 } fit_state;
 
@@ -42,6 +50,7 @@ void disrupt_baseline_options_init(disrupt_baseline_options *o)
     o->level_window = 0;
     o->pin_start = 0;
     o->pin_end = 0;
+    o->flat = 0;
     o->season_quantile = 0.5;
 }
 
@@ -70,21 +79,6 @@ double disrupt_baseline_floor(const disrupt_series *s)
     double med = median_of(pos, m);
     free(pos);
     return m ? 1e-3 * med : 1e-9;
-}
-
-static season_kind choose_season(const disrupt_series *s)
-{
-    int64_t span = (int64_t)s->n * s->step;
-    if (s->step < DAY) {
-        if (span >= 3 * WEEK)
-            return SEASON_HOUR_OF_WEEK;
-        if (span >= 3 * DAY)
-            return SEASON_HOUR_OF_DAY;
-        return SEASON_NONE;
-    }
-    if (s->step == DAY && span >= 8 * WEEK)
-        return SEASON_DAY_OF_WEEK;
-    return SEASON_NONE;
 }
 
 /* Fills slot[] and dayu[]: the local-time position of every point. The zone offset is
@@ -206,11 +200,10 @@ static void trend_level(fit_state *f, const double *dmed)
         f->daylevel[d] = intercept + slope * (double)d;
 }
 
-/* Rolling median of daily medians; days without enough normal days around them are filled
- * by linear interpolation between the nearest days that have. */
-static void rolling_level(fit_state *f, const double *dmed, size_t half)
+/* Rolling median of daily medians over `half` days either side; days without `need` normal
+ * days around them are filled by linear interpolation between the nearest days that have. */
+static void rolling_level(fit_state *f, const double *dmed, size_t half, size_t need)
 {
-    size_t need = half / 2 > 3 ? half / 2 : 3;
     for (size_t d = 0; d < f->ndays; d++) {
         size_t lo = d > half ? d - half : 0;
         size_t hi = d + half + 1 < f->ndays ? d + half + 1 : f->ndays;
@@ -240,15 +233,42 @@ static void rolling_level(fit_state *f, const double *dmed, size_t half)
     }
 }
 
-static void pinned_level(fit_state *f, const double *dmed)
+/* One level: the median of the deseasonalised normal samples (`mask` of use), so that a
+ * day only partly normal counts for the part that is. */
+static void flat_level(fit_state *f, unsigned char mask)
 {
     size_t m = 0;
-    for (size_t d = 0; d < f->ndays; d++)
-        if (!isnan(dmed[d]))
-            f->scratch[m++] = dmed[d];
+    for (size_t i = 0; i < f->n; i++)
+        if (f->use[i] & mask)
+            f->scratch[m++] = f->y[i] - f->season[f->slot[i]];
     double level = median_of(f->scratch, m);
     for (size_t d = 0; d < f->ndays; d++)
         f->daylevel[d] = level;
+}
+
+/* A trend with local departures: the Theil–Sen line through the normal days, plus the
+ * rolling median of the days' departures from it over LOCAL_DAYS either side (interpolated
+ * across long excluded stretches). A normal level that differs before and after an event —
+ * users who come back in greater numbers — is followed, and a slow trend is followed to the
+ * edges of the data, where a plain rolling median would lag. */
+static void local_trend_level(fit_state *f, double *dmed)
+{
+    trend_level(f, dmed);
+    for (size_t d = 0; d < f->ndays; d++)
+        if (!isnan(dmed[d]))
+            dmed[d] -= f->daylevel[d];
+    double *line = malloc((f->ndays ? f->ndays : 1) * sizeof *line);
+    if (!line)
+        return;   /* out of memory: the trend alone */
+    memcpy(line, f->daylevel, f->ndays * sizeof *line);
+    rolling_level(f, dmed, LOCAL_DAYS, LOCAL_NEED);
+    for (size_t d = 0; d < f->ndays; d++) {
+        double local = isnan(f->daylevel[d]) ? 0 : f->daylevel[d];
+        f->daylevel[d] = line[d] + local;
+        if (!isnan(dmed[d]))
+            dmed[d] += line[d];
+    }
+    free(line);
 }
 
 /* Level at each point: linear between the centres of its local days. */
@@ -268,6 +288,148 @@ static void level_at_points(const fit_state *f, double *level_at)
         double w = u - (double)d;
         level_at[i] = (1 - w) * f->daylevel[d] + w * f->daylevel[d + 1];
     }
+}
+
+/* Samples per slot: a slot shaped by one or two days is noise, or the outage itself. */
+#define MIN_CYCLES 3
+/* A profile is kept only when it shrinks the spread of the residuals by this much (a
+ * weekly one against the daily one by WEEKLY_GAIN): a signal with no cycle gets none. */
+#define CYCLE_GAIN 0.85
+#define WEEKLY_GAIN 0.95
+
+/* 1 when nearly every slot of `kind` holds normal samples from MIN_CYCLES different days
+ * (hour-of-day) or weeks (hour-of-week, day-of-week). place_points must have run for kind. */
+static int season_supported(const fit_state *f, season_kind kind)
+{
+    if (kind == SEASON_NONE)
+        return 1;
+    size_t *cycles = calloc(f->nslots, sizeof *cycles);
+    long *last = malloc(f->nslots * sizeof *last);
+    if (!cycles || !last) {
+        free(cycles);
+        free(last);
+        return 0;
+    }
+    for (size_t k = 0; k < f->nslots; k++)
+        last[k] = -1;
+    for (size_t i = 0; i < f->n; i++) {
+        if (!(f->use[i] & USE_SEASON))
+            continue;
+        long cycle = kind == SEASON_HOUR_OF_DAY ? (long)f->dayu[i] : (long)(f->dayu[i] / 7);
+        size_t k = f->slot[i];
+        if (cycle != last[k]) {
+            cycles[k]++;
+            last[k] = cycle;
+        }
+    }
+    size_t full = 0;
+    for (size_t k = 0; k < f->nslots; k++)
+        full += cycles[k] >= MIN_CYCLES;
+    free(cycles);
+    free(last);
+    return (double)full >= 0.9 * (double)f->nslots;
+}
+
+/* Normal days with a level of their own (daily medians of normal samples). */
+static size_t normal_days(const double *dmed, size_t ndays)
+{
+    size_t valid = 0;
+    for (size_t d = 0; d < ndays; d++)
+        valid += !isnan(dmed[d]);
+    return valid;
+}
+
+/* Level and season depend on each other; three alternations settle both. The season is
+ * shaped against the series' own moving level, so that a pinned level far from some
+ * stretch of the data does not bend the profile. The level is a trend only over enough
+ * normal days, otherwise one level. */
+static void fit_profiled(fit_state *f, const disrupt_baseline_options *o, season_kind kind,
+                         double *level_at, double *dmed)
+{
+    place_points(f, o->tz, kind);
+    for (size_t k = 0; k < f->nslots; k++)
+        f->season[k] = 0;
+    size_t half = (size_t)(o->level_window / DAY / 2);
+    for (int iter = 0; iter < 3; iter++) {
+        daily_medians(f, dmed, USE_SEASON);
+        if (half > 0)
+            rolling_level(f, dmed, half, half / 2 > 3 ? half / 2 : 3);
+        else if (o->flat || normal_days(dmed, f->ndays) < TREND_DAYS)
+            flat_level(f, USE_SEASON);
+        else
+            local_trend_level(f, dmed);
+        level_at_points(f, level_at);
+        if (kind == SEASON_NONE)
+            break;
+        fit_season(f, level_at, o->season_quantile);
+    }
+}
+
+/* Median absolute deviation of the normal samples from the fitted season and the level:
+ * with within_day, the level of each sample's own day (dmed, as daily_medians left it), so
+ * that shifts between days — a disruption not yet known, a trend — do not hide a daily
+ * cycle; otherwise the fitted level, so that a weekly cycle shows in the days' levels. */
+static double residual_spread(fit_state *f, const double *level_at, const double *dmed,
+                              int within_day)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        if (!(f->use[i] & USE_SEASON))
+            continue;
+        double level = within_day ? dmed[(size_t)f->dayu[i]] : level_at[i];
+        if (isfinite(level))
+            f->scratch[m++] = f->y[i] - level - f->season[f->slot[i]];
+    }
+    if (m == 0)
+        return NAN;
+    double med = median_of(f->scratch, m);
+    for (size_t i = 0; i < m; i++)
+        f->scratch[i] = fabs(f->scratch[i] - med);
+    return median_of(f->scratch, m);
+}
+
+/* The spread of profile `kind` around the fitted level (residual_spread without within_day). */
+static double previous_spread(fit_state *f, const disrupt_baseline_options *o, season_kind kind,
+                              double *level_at, double *dmed)
+{
+    fit_profiled(f, o, kind, level_at, dmed);
+    return residual_spread(f, level_at, dmed, 0);
+}
+
+/* The richest profile the normal data support and the signal shows: hour-of-week only with
+ * several weeks, hour-of-day with several days (day-of-week for daily data), and each only
+ * when it explains part of the spread. */
+static season_kind choose_season(fit_state *f, const disrupt_baseline_options *o,
+                                 double *level_at, double *dmed)
+{
+    const disrupt_series *s = f->s;
+    if (s->step > DAY)
+        return SEASON_NONE;
+    fit_profiled(f, o, SEASON_NONE, level_at, dmed);
+    daily_medians(f, dmed, USE_SEASON);
+    double best_spread = residual_spread(f, level_at, dmed, 1);
+    season_kind best = SEASON_NONE;
+    static const season_kind subdaily[] = {SEASON_HOUR_OF_DAY, SEASON_HOUR_OF_WEEK};
+    static const season_kind daily[] = {SEASON_DAY_OF_WEEK};
+    const season_kind *ladder = s->step < DAY ? subdaily : daily;
+    size_t rungs = s->step < DAY ? 2 : 1;
+    for (size_t r = 0; r < rungs; r++) {
+        place_points(f, o->tz, ladder[r]);
+        if (!season_supported(f, ladder[r]))
+            break;
+        fit_profiled(f, o, ladder[r], level_at, dmed);
+        daily_medians(f, dmed, USE_SEASON);
+        int within_day = ladder[r] != SEASON_HOUR_OF_WEEK;
+        double spread = residual_spread(f, level_at, dmed, within_day);
+        if (!within_day) /* against the daily profile measured the same way */
+            best_spread = previous_spread(f, o, best, level_at, dmed);
+        double gain = best == SEASON_NONE ? CYCLE_GAIN : WEEKLY_GAIN;
+        if (!(spread <= gain * best_spread))
+            break;
+        best = ladder[r];
+        best_spread = spread;
+    }
+    return best;
 }
 
 static int fit_counts(const disrupt_series *s, const unsigned char *use, double *expected,
@@ -294,8 +456,9 @@ static void mark_usable(const disrupt_series *s, const unsigned char *exclude,
     int pinned = o->pin_end > o->pin_start;
     for (size_t i = 0; i < s->n; i++) {
         int64_t t = disrupt_series_time(s, i);
-        int normal = !isnan(s->value[i]) && !(exclude && exclude[i]);
         int in_period = !pinned || (t >= o->pin_start && t < o->pin_end);
+        /* A period the analyst gave as normal is normal, whatever the detector thought. */
+        int normal = !isnan(s->value[i]) && (!(exclude && exclude[i]) || (pinned && in_period));
         use[i] = (unsigned char)(normal ? USE_SEASON | (in_period ? USE_LEVEL : 0) : 0);
     }
 }
@@ -333,6 +496,7 @@ int disrupt_baseline_fit(const disrupt_series *s, const unsigned char *exclude,
     for (size_t i = 0; i < f.n; i++)
         f.y[i] = isnan(s->value[i]) ? NAN : log(fmax(s->value[i], floor_value));
     mark_usable(s, exclude, o, f.use);
+    f.ndays_max = (size_t)((disrupt_series_end(s) - s->start) / DAY) + 3;
     size_t usable = 0;
     for (size_t i = 0; i < f.n; i++)
         usable += (f.use[i] & USE_LEVEL) != 0;
@@ -342,31 +506,15 @@ int disrupt_baseline_fit(const disrupt_series *s, const unsigned char *exclude,
                                usable, o->pin_end > o->pin_start ? " in the baseline period" : "");
         goto cleanup;
     }
-    place_points(&f, o->tz, choose_season(s));
-    f.daylevel = malloc((f.ndays ? f.ndays : 1) * sizeof *f.daylevel);
-    dmed = malloc((f.ndays ? f.ndays : 1) * sizeof *dmed);
+    f.daylevel = malloc((f.ndays_max ? f.ndays_max : 1) * sizeof *f.daylevel);
+    dmed = malloc((f.ndays_max ? f.ndays_max : 1) * sizeof *dmed);
     if (!f.daylevel || !dmed) {
         rc = disrupt_error_nomem(err);
         goto cleanup;
     }
-    for (size_t k = 0; k < f.nslots; k++)
-        f.season[k] = 0;
-    size_t half = (size_t)(o->level_window / DAY / 2);
-    /* Level and season depend on each other; three alternations settle both. The season is
-     * shaped against the series' own moving level, so that a pinned level far from some
-     * stretch of the data does not bend the profile. */
-    for (int iter = 0; iter < 3; iter++) {
-        daily_medians(&f, dmed, USE_SEASON);
-        if (half > 0)
-            rolling_level(&f, dmed, half);
-        else
-            trend_level(&f, dmed);
-        level_at_points(&f, level_at);
-        fit_season(&f, level_at, o->season_quantile);
-    }
+    fit_profiled(&f, o, choose_season(&f, o, level_at, dmed), level_at, dmed);
     if (o->pin_end > o->pin_start) {
-        daily_medians(&f, dmed, USE_LEVEL);
-        pinned_level(&f, dmed);
+        flat_level(&f, USE_LEVEL);
         level_at_points(&f, level_at);
     }
     size_t finite = 0;

@@ -9,9 +9,12 @@
 #include <string.h>
 
 #include "disrupt/detect/boundary.h"
+#include "disrupt/detect/regimes.h"
 
 /* Nightly windows start within this of the same time of day. */
 #define RECURRENCE_TOLERANCE 3600
+/* A short shutdown at the edge of sub-daily data lasts at least this long (edge_too_short). */
+#define EDGE_MIN_SECONDS (3 * 3600)
 
 /* The usable samples of one signal, with their grid indices. */
 typedef struct {
@@ -22,9 +25,11 @@ typedef struct {
     double sigma;      /* noise scale of x for the Normal cost */
 } observed;
 
-/* A disrupted stretch of usable samples [first, last). */
+/* A disrupted stretch of usable samples [first, last): one event, made of the segments
+ * bounds[seg_first..seg_last) (normal ones among them when runs were merged across a gap). */
 typedef struct {
     size_t first, last;
+    size_t seg_first, seg_last;
     disrupt_window_kind kind;
 } run;
 
@@ -39,7 +44,7 @@ void disrupt_detect_options_init(disrupt_detect_options *o)
     disrupt_segment_options_init(&o->segment);
     o->segment.min_seg = 0;  /* by the step: see min_seg_for */
     disrupt_baseline_options_init(&o->baseline);
-    o->shutdown_level = 0.20;
+    o->shutdown_level = 0.25;
     o->throttling_depth = 0.25;
     o->blocking_rise = 0.20;
     o->min_duration = 0;
@@ -65,6 +70,7 @@ void disrupt_detection_fini(disrupt_detection *r)
     free(r->expected);
     free(r->changepoints);
     free(r->nchangepoints);
+    free(r->normal_samples);
     free(r->recurrences);
     disrupt_incident_list_fini(&r->incidents);
     disrupt_window_list_fini(&r->windows);
@@ -202,26 +208,96 @@ static size_t *boundaries_of(const disrupt_segmentation *seg, size_t m, size_t *
     return b;
 }
 
-/* A drop at least half as deep as a disruption, right beside one, is a stage of it: networks
- * come back one by one, throttling is eased in steps. Level signals only. */
-static int is_shoulder(const disrupt_detect_options *o, double level)
+/* A drop right beside a disruption is a stage of it while it stays clearly below normal:
+ * networks come back one by one, throttling is eased in steps. Clearly: half the throttling
+ * depth, or — on a quiet signal, where less is plain to see — three noise scales, but never
+ * less than a quarter of the throttling depth. Level signals only. */
+static int is_shoulder(const disrupt_detect_options *o, const observed *ob, double level)
 {
-    return level <= 1.0 - o->throttling_depth / 2;
+    double clear = fmin(o->throttling_depth / 2, fmax(o->throttling_depth / 4, 3 * ob->sigma));
+    return level <= 1.0 - clear;
 }
 
-/* Disrupted segments, with neighbours of the same kind joined. */
-static int flag_runs(const observed *ob, signal_class cls, const size_t *bounds, size_t nb,
-                     const disrupt_detect_options *o, double base_share, double *scratch,
-                     run_list *runs, disrupt_error *err)
+/* Levels of an event's segments closer than this are one step of a staircase. */
+#define STEP_TOLERANCE 0.05
+
+/* 1 when the event's segments fall to one deepest segment and rise from it (within
+ * STEP_TOLERANCE): onset, deepest, staged restoration — one dip, not a plateau with dips. */
+static int single_dip(const double *level, const int *kind, size_t a, size_t b, size_t deepest)
+{
+    double prev = INFINITY;
+    for (size_t k = a; k <= deepest; k++) {
+        if (kind[k] < 0)
+            continue;
+        if (level[k] > prev + STEP_TOLERANCE)
+            return 0;
+        prev = level[k];
+    }
+    prev = level[deepest];
+    for (size_t k = deepest + 1; k < b; k++) {
+        if (kind[k] < 0)
+            continue;
+        if (level[k] < prev - STEP_TOLERANCE)
+            return 0;
+        prev = level[k];
+    }
+    return 1;
+}
+
+/* The kind of one event of a level signal. A single dip takes the kind of its deepest
+ * segment: a blackout stays a blackout through a day of slow restoration. Otherwise — a plateau with dips, as a deep throttling whose evening
+ * hours fall under the shutdown level — it is a shutdown when shutdown segments hold at least
+ * a third of its samples or its median is at the shutdown level. */
+static disrupt_window_kind event_kind(const observed *ob, const size_t *bounds, const int *kind,
+                                      const double *level, const run *w,
+                                      const disrupt_detect_options *o, double *scratch)
+{
+    size_t deepest = w->seg_first;
+    for (size_t k = w->seg_first; k < w->seg_last; k++)
+        if (kind[k] >= 0 && level[k] < level[deepest])
+            deepest = k;
+    if (single_dip(level, kind, w->seg_first, w->seg_last, deepest))
+        return level[deepest] <= o->shutdown_level ? DISRUPT_KIND_SHUTDOWN
+                                                   : DISRUPT_KIND_THROTTLING;
+    size_t shut = 0;
+    for (size_t k = w->seg_first; k < w->seg_last; k++)
+        if (kind[k] == (int)DISRUPT_KIND_SHUTDOWN)
+            shut += bounds[k + 1] - bounds[k];
+    if (3 * shut >= w->last - w->first)
+        return DISRUPT_KIND_SHUTDOWN;
+    double median = stretch_level(ob, w->first, w->last, NULL, scratch);
+    return median <= o->shutdown_level ? DISRUPT_KIND_SHUTDOWN : DISRUPT_KIND_THROTTLING;
+}
+
+/* A window cut off by the start or end of the data needs more than a short dip there: the
+ * first hours of an export and a partial last day or hour are often incomplete, not low. It
+ * must hold twice the shortest segment, unless it is a shutdown of EDGE_MIN_SECONDS or more
+ * (a file that starts mid-shutdown). */
+static int edge_too_short(const disrupt_series *s, const observed *ob, const run *w,
+                          size_t min_seg)
+{
+    if (w->first != 0 && w->last != ob->m)
+        return 0;
+    size_t samples = w->last - w->first;
+    if (samples >= 2 * min_seg)
+        return 0;
+    int64_t span = (int64_t)samples * s->step;
+    return !(w->kind == DISRUPT_KIND_SHUTDOWN && s->step < 86400 && span >= EDGE_MIN_SECONDS);
+}
+
+/* Disrupted segments (kind[k] ≥ 0, else −1), joined into events: neighbouring disrupted
+ * segments of any kinds are one event while the level stays disrupted. */
+static int flag_runs(const disrupt_series *s, const observed *ob, signal_class cls,
+                     const size_t *bounds, size_t nb, const disrupt_detect_options *o,
+                     double base_share, double *scratch, int *kind, run_list *runs,
+                     disrupt_error *err)
 {
     size_t nseg = nb - 1;
-    int *kind = malloc(nseg * sizeof *kind);
     double *level = malloc(nseg * sizeof *level);
     runs->count = 0;
     free(runs->items);
     runs->items = malloc(nb * sizeof *runs->items);
-    if (!runs->items || !kind || !level) {
-        free(kind);
+    if (!runs->items || !level) {
         free(level);
         return disrupt_error_nomem(err);
     }
@@ -233,34 +309,46 @@ static int flag_runs(const observed *ob, signal_class cls, const size_t *bounds,
         grew = 0;
         for (size_t k = 0; k < nseg; k++) {
             int beside = (k > 0 && kind[k - 1] >= 0) || (k + 1 < nseg && kind[k + 1] >= 0);
-            if (kind[k] < 0 && beside && is_shoulder(o, level[k])) {
+            if (kind[k] < 0 && beside && is_shoulder(o, ob, level[k])) {
                 kind[k] = DISRUPT_KIND_THROTTLING;
                 grew = 1;
             }
         }
     }
-    for (size_t k = 0; k < nseg; k++) {
-        if (kind[k] < 0)
+    size_t min_seg = min_seg_for(s, o);
+    for (size_t k = 0; k < nseg;) {
+        if (kind[k] < 0) {
+            k++;
             continue;
-        run *prev = runs->count ? &runs->items[runs->count - 1] : NULL;
-        if (prev && prev->last == bounds[k] && prev->kind == (disrupt_window_kind)kind[k])
-            prev->last = bounds[k + 1];
-        else
-            runs->items[runs->count++] = (run){bounds[k], bounds[k + 1], (disrupt_window_kind)kind[k]};
+        }
+        size_t j = k;
+        while (j < nseg && kind[j] >= 0)
+            j++;
+        run w = {bounds[k], bounds[j], k, j, (disrupt_window_kind)kind[k]};
+        if (cls != SIGNAL_COUNTS)
+            w.kind = cls == SIGNAL_REACHABILITY
+                         ? DISRUPT_KIND_SHUTDOWN
+                         : event_kind(ob, bounds, kind, level, &w, o, scratch);
+        if (!edge_too_short(s, ob, &w, min_seg))
+            runs->items[runs->count++] = w;
+        k = j;
     }
-    free(kind);
     free(level);
     return DISRUPT_OK;
 }
 
-/* Marks every grid point from a run's first to its last usable sample. Returns 1 when the
+/* Marks every grid point from a run's first to its last usable sample, and the seed's
+ * valleys: a stretch found well below the regimes around it stays out of the baseline even
+ * in a round whose baseline, bent by it, no longer shows it as a window. Returns 1 when the
  * mask changed. */
-static int mark_exclusion(const observed *ob, const run_list *runs, size_t n, unsigned char *mask)
+static int mark_exclusion(const observed *ob, const run_list *runs, const unsigned char *seed,
+                          size_t n, unsigned char *mask)
 {
     int changed = 0;
-    unsigned char *fresh = calloc(n ? n : 1, 1);
+    unsigned char *fresh = malloc(n ? n : 1);
     if (!fresh)
         return 0;
+    memcpy(fresh, seed, n);
     for (size_t r = 0; r < runs->count; r++)
         for (size_t i = ob->idx[runs->items[r].first]; i <= ob->idx[runs->items[r].last - 1]; i++)
             fresh[i] = 1;
@@ -284,8 +372,10 @@ static void merge_close_runs(const disrupt_series *s, const observed *ob, int64_
         run *cur = &runs->items[r];
         int64_t prev_end = disrupt_series_time(s, ob->idx[prev->last - 1]) + s->step;
         int64_t cur_start = disrupt_series_time(s, ob->idx[cur->first]);
-        if (cur->kind == prev->kind && cur_start - prev_end <= gap)
+        if (cur->kind == prev->kind && cur_start - prev_end <= gap) {
             prev->last = cur->last;
+            prev->seg_last = cur->seg_last;
+        }
         else
             runs->items[++out] = *cur;
     }
@@ -300,11 +390,48 @@ static size_t bound_index(const size_t *bounds, size_t nb, size_t value)
     return k;
 }
 
+/* Median of x[a..b) (level signals) or the pooled share (counts). */
+static double segment_center(const observed *ob, size_t a, size_t b, double *scratch)
+{
+    if (ob->trials) {
+        double k = 0, n = 0;
+        for (size_t i = a; i < b; i++) {
+            k += ob->x[i];
+            n += ob->trials[i];
+        }
+        return n > 0 ? k / n : NAN;
+    }
+    memcpy(scratch, ob->x + a, (b - a) * sizeof *scratch);
+    gsl_sort(scratch, 1, b - a);
+    return gsl_stats_median_from_sorted_data(scratch, 1, b - a);
+}
+
+/* The samples right beside the change at tau that belong to neither state — more than two
+ * noise scales from both levels, as a decline over hours or a bin that straddles the change
+ * is — widen its interval: the change may lie anywhere within their bins. Level signals. */
+static void widen_for_transition(const observed *ob, size_t a, size_t tau, size_t b,
+                                 size_t *lo, size_t *hi, double *scratch)
+{
+    if (ob->trials || tau - a < 1 || b - tau < 1)
+        return;
+    double before = segment_center(ob, a, tau, scratch);
+    double after = segment_center(ob, tau, b, scratch);
+    double z = 2 * ob->sigma;
+    double top = fmax(before, after) - z, bottom = fmin(before, after) + z;
+    if (!(top > bottom))
+        return;
+    while (*lo > a + 1 && ob->x[*lo - 1] < top && ob->x[*lo - 1] > bottom)
+        (*lo)--;
+    while (*hi + 1 < b && ob->x[*hi] < top && ob->x[*hi] > bottom)
+        (*hi)++;
+}
+
 /* Interval of the change at bounds[k] in grid times: the change lies after the last sample
- * of the old state and at or before the first of the new. */
+ * of the old state and at or before the first of the new, widened over samples caught in
+ * between (widen_for_transition). */
 static int boundary_times(const disrupt_series *s, const observed *ob, const disrupt_cost *cost,
                           const size_t *bounds, size_t nb, size_t k, double level,
-                          int64_t *lo_t, int64_t *hi_t, disrupt_error *err)
+                          double *scratch, int64_t *lo_t, int64_t *hi_t, disrupt_error *err)
 {
     size_t tau = bounds[k];
     if (tau == 0 || tau == ob->m) {
@@ -325,14 +452,49 @@ static int boundary_times(const disrupt_series *s, const observed *ob, const dis
         lo = tau;
     if (tau > hi)
         hi = tau;
+    widen_for_transition(ob, a, tau, b, &lo, &hi, scratch);
     *lo_t = disrupt_series_time(s, ob->idx[lo - 1]) + s->step;
     *hi_t = disrupt_series_time(s, ob->idx[hi]);
     return DISRUPT_OK;
 }
 
+/* The phases of one event: its disrupted segments, neighbours of one kind joined. */
+static int window_phases(const disrupt_series *s, const observed *ob, const size_t *bounds,
+                         const int *kind, const run *w, double *scratch, disrupt_window *win,
+                         disrupt_error *err)
+{
+    win->phases = malloc((w->seg_last - w->seg_first) * sizeof *win->phases);
+    if (!win->phases)
+        return disrupt_error_nomem(err);
+    win->nphases = 0;
+    for (size_t k = w->seg_first; k < w->seg_last;) {
+        if (kind[k] < 0) {
+            k++;
+            continue;
+        }
+        size_t j = k + 1;
+        while (j < w->seg_last && kind[j] == kind[k])
+            j++;
+        disrupt_phase *ph = &win->phases[win->nphases++];
+        ph->kind = (disrupt_window_kind)kind[k];
+        ph->start = disrupt_series_time(s, ob->idx[bounds[k]]);
+        ph->end = disrupt_series_time(s, ob->idx[bounds[j] - 1]) + s->step;
+        ph->level = stretch_level(ob, bounds[k], bounds[j], NULL, scratch);
+        k = j;
+    }
+    win->deepest = 0;
+    for (size_t p = 1; p < win->nphases; p++) {
+        int deeper = ob->trials ? win->phases[p].level > win->phases[win->deepest].level
+                                : win->phases[p].level < win->phases[win->deepest].level;
+        if (deeper)
+            win->deepest = p;
+    }
+    return DISRUPT_OK;
+}
+
 static int emit_windows(const disrupt_series *s, size_t signal, const observed *ob,
                         const run_list *runs, const unsigned char *disrupted,
-                        const size_t *bounds, size_t nb,
+                        const size_t *bounds, size_t nb, const int *kind,
                         const disrupt_detect_options *o, double base_share, double *scratch,
                         disrupt_window_list *out, disrupt_error *err)
 {
@@ -355,10 +517,10 @@ static int emit_windows(const disrupt_series *s, size_t signal, const observed *
         if (win.end - win.start < o->min_duration)
             continue;
         rc = boundary_times(s, ob, cost, bounds, nb, bound_index(bounds, nb, w->first),
-                            o->ci_level, &win.start_lo, &win.start_hi, err);
+                            o->ci_level, scratch, &win.start_lo, &win.start_hi, err);
         if (rc == DISRUPT_OK)
             rc = boundary_times(s, ob, cost, bounds, nb, bound_index(bounds, nb, w->last),
-                                o->ci_level, &win.end_lo, &win.end_hi, err);
+                                o->ci_level, scratch, &win.end_lo, &win.end_hi, err);
         win.start_censored = w->first == 0;
         win.end_censored = w->last == ob->m;
         double level = stretch_level(ob, w->first, w->last, disrupted, scratch);
@@ -366,10 +528,35 @@ static int emit_windows(const disrupt_series *s, size_t signal, const observed *
         win.level = level;
         win.depth = ob->trials ? level - base_share : 1.0 - level;
         if (rc == DISRUPT_OK)
+            rc = window_phases(s, ob, bounds, kind, w, scratch, &win, err);
+        if (rc == DISRUPT_OK)
             rc = disrupt_window_list_push(out, &win, err);
+        if (rc)
+            free(win.phases);
     }
     disrupt_cost_free(cost);
     return rc;
+}
+
+/* Before the first fit, leaves out what is clearly not normal: regimes of a level signal
+ * well below the upper regimes around them (regimes.h), judged against one level and the
+ * daily cycle, which a drop cannot bend. Half the throttling depth, so that a staged
+ * restoration still under way is not taken for the normal level either. A pinned baseline
+ * needs no seed: the analyst said where normal is. */
+static int seed_exclusion(const disrupt_series *s, const disrupt_detect_options *o,
+                          double *expected, unsigned char *mask, disrupt_error *err)
+{
+    if (s->type == DISRUPT_SIGNAL_COUNTS || o->baseline.pin_end > o->baseline.pin_start)
+        return DISRUPT_OK;
+    disrupt_baseline_options flat = o->baseline;
+    flat.flat = 1;
+    flat.season_quantile = 0.75;
+    int rc = disrupt_baseline_fit(s, NULL, &flat, expected, err);
+    if (rc)
+        return rc;
+    disrupt_regimes_summary sum;
+    return disrupt_regimes_flag(s, expected, o->throttling_depth / 2, min_seg_for(s, o), mask,
+                                &sum, err);
 }
 
 /* Detects one signal: rounds of baseline fit → segmentation → classification until the set
@@ -381,16 +568,22 @@ static int detect_signal(const disrupt_series *s, size_t signal, const disrupt_d
     double *expected = malloc((s->n ? s->n : 1) * sizeof *expected);
     double *scratch = malloc((s->n ? s->n : 1) * sizeof *scratch);
     unsigned char *mask = calloc(s->n ? s->n : 1, 1);
+    unsigned char *seed = calloc(s->n ? s->n : 1, 1);
     observed ob = {0};
     disrupt_segmentation seg;
     disrupt_segmentation_init(&seg);
     run_list runs = {NULL, 0};
     size_t *bounds = NULL, nb = 0;
-    if (!expected || !scratch || !mask) {
+    int *kind = NULL;
+    if (!expected || !scratch || !mask || !seed) {
         rc = disrupt_error_nomem(err);
         goto cleanup;
     }
     disrupt_baseline_options base = o->baseline;
+    rc = seed_exclusion(s, o, expected, seed, err);
+    if (rc)
+        goto cleanup;
+    memcpy(mask, seed, s->n);
     for (int round = 0; round < o->max_rounds; round++) {
         /* Before anything is excluded, shape the daily cycle by the upper quartile: a
          * disruption recurring every night must not become the night's normal. */
@@ -415,22 +608,25 @@ static int detect_signal(const disrupt_series *s, size_t signal, const disrupt_d
         if (rc)
             goto cleanup;
         bounds = boundaries_of(&seg, ob.m, &nb);
-        if (!bounds) {
+        free(kind);
+        kind = bounds ? malloc(nb * sizeof *kind) : NULL;
+        if (!bounds || !kind) {
             rc = disrupt_error_nomem(err);
             goto cleanup;
         }
         double base_share = s->type == DISRUPT_SIGNAL_COUNTS ? expected[0] : 1.0;
-        rc = flag_runs(&ob, class_of(s), bounds, nb, o, base_share, scratch, &runs, err);
+        rc = flag_runs(s, &ob, class_of(s), bounds, nb, o, base_share, scratch, kind, &runs,
+                       err);
         if (rc)
             goto cleanup;
-        if (!mark_exclusion(&ob, &runs, s->n, mask))
+        if (!mark_exclusion(&ob, &runs, seed, s->n, mask))
             break;
     }
     if (bounds) {
         merge_close_runs(s, &ob, o->merge_gap, &runs);
         double base_share = s->type == DISRUPT_SIGNAL_COUNTS ? expected[0] : 1.0;
-        rc = emit_windows(s, signal, &ob, &runs, mask, bounds, nb, o, base_share, scratch,
-                          &r->windows, err);
+        rc = emit_windows(s, signal, &ob, &runs, mask, bounds, nb, kind, o, base_share,
+                          scratch, &r->windows, err);
         if (rc)
             goto cleanup;
     }
@@ -442,12 +638,17 @@ static int detect_signal(const disrupt_series *s, size_t signal, const disrupt_d
     for (size_t k = 0; k < seg.ncp; k++)
         r->changepoints[signal][k] = ob.idx[seg.cp[k]];
     r->nchangepoints[signal] = seg.ncp;
+    r->normal_samples[signal] = 0;
+    for (size_t i = 0; i < s->n; i++)
+        r->normal_samples[signal] += !isnan(s->value[i]) && !mask[i];
     r->expected[signal] = expected;
     expected = NULL;
 cleanup:
+    free(kind);
     free(expected);
     free(scratch);
     free(mask);
+    free(seed);
     free(bounds);
     free(runs.items);
     observed_free(&ob);
@@ -491,7 +692,8 @@ int disrupt_detect_run(const disrupt_dataset *d, const disrupt_detect_options *o
     r->expected = calloc(n ? n : 1, sizeof *r->expected);
     r->changepoints = calloc(n ? n : 1, sizeof *r->changepoints);
     r->nchangepoints = calloc(n ? n : 1, sizeof *r->nchangepoints);
-    if (!r->expected || !r->changepoints || !r->nchangepoints) {
+    r->normal_samples = calloc(n ? n : 1, sizeof *r->normal_samples);
+    if (!r->expected || !r->changepoints || !r->nchangepoints || !r->normal_samples) {
         disrupt_detection_fini(r);
         return disrupt_error_nomem(err);
     }

@@ -32,8 +32,10 @@ void disrupt_window_list_init(disrupt_window_list *l)
 
 void disrupt_window_list_fini(disrupt_window_list *l)
 {
-    for (size_t i = 0; i < l->count; i++)
+    for (size_t i = 0; i < l->count; i++) {
         free(l->items[i].corroborated_by);
+        free(l->items[i].phases);
+    }
     free(l->items);
     disrupt_window_list_init(l);
 }

@@ -107,6 +107,8 @@ static chain chain_from(const disrupt_window_list *wl, size_t k)
     ch.w.depth = longest->depth;
     ch.w.corroborated_by = NULL;
     ch.w.ncorroborated = 0;
+    ch.w.phases = NULL;
+    ch.w.nphases = 0;
     return ch;
 }
 

@@ -251,17 +251,24 @@ END_TEST
 START_TEST(staged_restoration_stays_in_the_window)
 {
     /* Shutdown for two days, then two days at 80% (networks coming back): the second stage is
-     * shallower than the throttling threshold but belongs to the disruption. */
+     * shallower than the throttling threshold but belongs to the disruption — one event, a
+     * shutdown, with both stages as its phases. */
     size_t n = 60 * 24, first = 30 * 24, mid = 32 * 24, last = 34 * 24;
     disrupt_series *s = tu_synthetic_level("traffic", JUNE_2020, HOUR, n, 0.05, first, mid, 0.05, 23);
     for (size_t i = mid; i < last; i++)
         s->value[i] *= 0.8;
     run r;
     detect(&r, s, NULL);
-    ck_assert_uint_eq(r.result.windows.count, 2);
-    ck_assert_int_eq(r.result.windows.items[0].kind, DISRUPT_KIND_SHUTDOWN);
-    ck_assert_int_eq(r.result.windows.items[1].kind, DISRUPT_KIND_THROTTLING);
-    ck_assert_int_eq(r.result.windows.items[1].end, JUNE_2020 + (int64_t)last * HOUR);
+    ck_assert_uint_eq(r.result.windows.count, 1);
+    const disrupt_window *w = &r.result.windows.items[0];
+    ck_assert_int_eq(w->kind, DISRUPT_KIND_SHUTDOWN);
+    ck_assert_int_eq(w->start, JUNE_2020 + (int64_t)first * HOUR);
+    ck_assert_int_eq(w->end, JUNE_2020 + (int64_t)last * HOUR);
+    ck_assert_uint_eq(w->nphases, 2);
+    ck_assert_int_eq(w->phases[0].kind, DISRUPT_KIND_SHUTDOWN);
+    ck_assert_int_eq(w->phases[1].kind, DISRUPT_KIND_THROTTLING);
+    ck_assert_int_eq(w->phases[1].start, JUNE_2020 + (int64_t)mid * HOUR);
+    ck_assert_uint_eq(w->deepest, 0);
     finish(&r);
 }
 END_TEST

@@ -1,22 +1,36 @@
 /* detect.h — from series to disruption windows.
  *
- * For each signal: fit the baseline (baseline.h), take the log ratio observed/expected (level
- * signals) or the raw blocked/measured counts (count signals), segment it (segment.h; Normal
- * mean cost scaled by a robust noise estimate, or the binomial cost), and call a segment a
- * disruption when its median level is far below the baseline (or its blocked share far
- * above). Disrupted points are then left out of the baseline and everything is refitted,
- * until the windows stop changing — so a 46-day throttling stays a 46-day window instead of
- * becoming the new normal. Each boundary gets a confidence interval (boundary.h) and each
- * window the list of other signals that are disrupted at the same time. Windows that overlap
- * across signals are joined into incidents, and windows recurring at the same hours every day
- * are recognised (in the zone of the baseline's daily cycle).
+ * For each signal: first find where normal is (regimes.h: the valleys among the regimes of
+ * the raw series are left out), then fit the baseline without them (baseline.h), take the log
+ * ratio observed/expected (level signals) or the raw blocked/measured counts (count
+ * signals), segment it (segment.h; Normal mean cost scaled by a robust noise estimate, or the
+ * binomial cost), and call a segment disrupted when its median level is far below the
+ * baseline (or its blocked share far above). Disrupted points (and the valleys) are then left
+ * out of the baseline and everything is refitted, until the windows stop changing — so a
+ * 46-day throttling stays a 46-day window, and a drop that fills most of a file is not
+ * taken for normal. Each boundary gets a confidence interval (boundary.h), widened over
+ * samples caught between the two levels (a decline over hours, a bin across the change), and
+ * each window the list of other signals that are disrupted at the same time. Windows that
+ * overlap across signals are joined into incidents, and windows recurring at the same hours
+ * every day are recognised (in the zone of the baseline's daily cycle).
  *
- * Kinds follow what each signal can show. Volume signals (traffic, throughput, users, …):
- * shutdown when the level is at or below shutdown_level, throttling when the drop is at least
- * throttling_depth (or half that right beside another disrupted stretch: staged restoration).
- * Reachability signals — names containing "bgp", "probing" or "/24" — never show throttling:
- * a drop of at least throttling_depth/2 is a shutdown of part of the networks. Count signals:
- * blocking when the blocked share is up by at least blocking_rise.
+ * A window is one event: neighbouring disrupted segments of any kinds are joined while the
+ * level stays disrupted, and kept as its phases. A segment beside a disruption that is still
+ * clearly below normal (half the throttling depth, or on a quiet signal three noise scales
+ * but at least a quarter of it) is a stage of it: staged restoration. A window cut off by the
+ * start or end of the data must hold twice the shortest segment (or be a shutdown of three
+ * hours or more): incomplete first and last bins are not disruptions.
+ *
+ * Kinds follow what each signal can show. Volume signals (traffic, throughput, users, …): an
+ * event that falls to one deepest stretch and recovers from it has that stretch's kind —
+ * shutdown when its level is at or below shutdown_level — so a blackout stays a blackout
+ * through a day of slow restoration; an event with several dips (a deep throttling whose
+ * evenings fall under the shutdown level) is a shutdown only when shutdown segments hold a
+ * third of it or its median is at the shutdown level; otherwise throttling (a drop of at
+ * least throttling_depth). Reachability signals — names containing "bgp", "probing" or
+ * "/24" — never show throttling: a drop of at least throttling_depth/2 is a shutdown of part
+ * of the networks. Count signals: blocking when the blocked share is up by at least
+ * blocking_rise.
  *
  * Ownership: a disrupt_detection owns its arrays and windows; disrupt_detection_fini frees
  * them. The dataset must outlive nothing here (indices only are kept).
@@ -42,7 +56,7 @@ typedef struct {
                                             * step, 1 for daily data); the cost follows the
                                             * signal */
     disrupt_baseline_options baseline;
-    double shutdown_level;     /* level ≤ this (share of baseline) is a shutdown: 0.15 */
+    double shutdown_level;     /* level ≤ this (share of baseline) is a shutdown: 0.25 */
     double throttling_depth;   /* a drop of at least this share is a disruption: 0.25 */
     double blocking_rise;      /* blocked share up by at least this (absolute): 0.20 */
     int64_t min_duration;      /* windows shorter than this (seconds) are dropped: 0 */
@@ -58,6 +72,7 @@ typedef struct {
     double **expected;          /* per signal, n expected values */
     size_t **changepoints;      /* per signal, grid indices of each new segment's first point */
     size_t *nchangepoints;
+    size_t *normal_samples;     /* per signal, samples the final baseline was fitted on */
     disrupt_window_list windows;   /* ordered by signal, then start */
     double ci_level;               /* of the boundary intervals (the options' ci_level) */
     disrupt_incident_list incidents;   /* windows overlapping across signals */

@@ -7,8 +7,12 @@
  * expected value (baseline 1.0); depth = 1 − level for drops, level − 1 for blocking shares
  * (absolute share points).
  *
- * Ownership: a disrupt_window_list owns its items and each item's corroboration array;
- * disrupt_window_list_fini releases them.
+ * A window is one event: while the level stays disrupted it stays one window, and its
+ * phases (onset, the deepest stretch, staged restoration) are listed inside it, each with its
+ * own kind and level.
+ *
+ * Ownership: a disrupt_window_list owns its items and each item's corroboration and phase
+ * arrays; disrupt_window_list_fini releases them.
  */
 #ifndef DISRUPT_WINDOW_H
 #define DISRUPT_WINDOW_H
@@ -28,6 +32,13 @@ const char *disrupt_window_kind_name(disrupt_window_kind kind);
 /* Capitalised, for labels: "Shutdown", "Throttling", "Blocking". */
 const char *disrupt_window_kind_title(disrupt_window_kind kind);
 
+/* A stretch of one event at one kind and level: [start, end), level as in the window. */
+typedef struct {
+    disrupt_window_kind kind;
+    int64_t start, end;
+    double level;
+} disrupt_phase;
+
 typedef struct {
     size_t signal;                 /* index of the series in its dataset */
     disrupt_window_kind kind;
@@ -43,6 +54,10 @@ typedef struct {
     double depth;                  /* 1 − level (drops) or level − baseline (blocking) */
     size_t *corroborated_by;       /* indices of other series with an overlapping window */
     size_t ncorroborated;
+    disrupt_phase *phases;         /* in time order; nphases ≥ 1 for detected windows */
+    size_t nphases;
+    size_t deepest;                /* index of the phase with the lowest level (highest
+                                    * blocked share) */
 } disrupt_window;
 
 typedef struct {
@@ -53,7 +68,7 @@ typedef struct {
 
 void disrupt_window_list_init(disrupt_window_list *l);
 void disrupt_window_list_fini(disrupt_window_list *l);
-/* Copies w (the list takes ownership of w->corroborated_by). */
+/* Copies w (the list takes ownership of w->corroborated_by and w->phases). */
 int disrupt_window_list_push(disrupt_window_list *l, const disrupt_window *w, disrupt_error *err);
 
 static inline double disrupt_window_days(const disrupt_window *w)

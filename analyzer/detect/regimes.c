@@ -1,0 +1,160 @@
+/* regimes.c — normal from the regimes around a drop (see include/disrupt/detect/regimes.h). */
+#include "disrupt/detect/regimes.h"
+
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "disrupt/detect/baseline.h"
+#include "disrupt/engine/segment.h"
+
+typedef struct {
+    size_t first, last;   /* usable-sample indices [first, last) */
+    double level;         /* median log ratio */
+} regime;
+
+/* 1 when level is at least the drop below ref (log levels; cut = log(1 − drop)). */
+static int below(double level, double ref, double cut)
+{
+    return level <= ref + cut;
+}
+
+/* Walks from regime k outward (step −1 or +1) while the levels do not fall the drop below
+ * the highest level met: small bumps and dips inside a valley or on a plateau are passed
+ * over. Returns the index of the highest regime met and sets *edge when the walk ran into
+ * the end of the regimes. */
+static size_t walk_to_peak(const regime *r, size_t nr, size_t k, int step, double cut,
+                           int *edge)
+{
+    size_t peak = k, q = k;
+    *edge = 0;
+    for (;;) {
+        if ((step < 0 && q == 0) || (step > 0 && q + 1 == nr)) {
+            *edge = 1;
+            return peak;
+        }
+        size_t next = step < 0 ? q - 1 : q + 1;
+        if (r[peak].level > r[k].level && below(r[next].level, r[peak].level, cut))
+            return peak;   /* a descent into another valley */
+        q = next;
+        if (r[q].level > r[peak].level)
+            peak = q;
+    }
+}
+
+/* Flags the valleys among the regimes (see regimes.h). From each local minimum, walk to the
+ * peak on either side (walk_to_peak). The reference is the lower of the two peaks; but when
+ * the walk forward ran into the end of the data without regaining the level before — a
+ * restoration still under way — the reference is the peak before. (A walk back into the
+ * start of the data takes its highest regime for the peak: a file starts normal unless its
+ * start is a valley itself.) Every regime between the peaks at least the drop below the
+ * reference is flagged, and those between the first and the last of them. */
+static void flag_valleys(const regime *r, size_t nr, double cut, unsigned char *valley)
+{
+    for (size_t k = 0; k < nr && nr >= 2; k++) {
+        if ((k > 0 && r[k - 1].level <= r[k].level) ||
+            (k + 1 < nr && r[k + 1].level <= r[k].level))
+            continue;
+        int left_edge, right_edge;
+        size_t lp = walk_to_peak(r, nr, k, -1, cut, &left_edge);
+        size_t rp = walk_to_peak(r, nr, k, +1, cut, &right_edge);
+        double left = r[lp].level, right = r[rp].level;
+        double ref = k == 0 ? right
+                   : right_edge && below(right, left, cut) ? left
+                                                           : fmin(left, right);
+        size_t from = lp < rp ? lp : k, to = rp;
+        size_t first = SIZE_MAX, last = 0;
+        for (size_t q = from; q <= to; q++)
+            if (below(r[q].level, ref, cut)) {
+                if (first == SIZE_MAX)
+                    first = q;
+                last = q;
+            }
+        for (size_t q = first; first != SIZE_MAX && q <= last; q++)
+            valley[q] = 1;
+    }
+}
+
+static double median_of(double *a, size_t n)
+{
+    gsl_sort(a, 1, n);
+    return gsl_stats_median_from_sorted_data(a, 1, n);
+}
+
+int disrupt_regimes_flag(const disrupt_series *s, const double *expected, double drop,
+                         size_t min_seg, unsigned char *flag, disrupt_regimes_summary *out,
+                         disrupt_error *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t n1 = s->n ? s->n : 1;
+    size_t *idx = malloc(n1 * sizeof *idx);
+    double *x = malloc(n1 * sizeof *x);
+    double *scratch = malloc(n1 * sizeof *scratch);
+    regime *r = NULL;
+    unsigned char *valley = NULL;
+    disrupt_segmentation seg;
+    disrupt_segmentation_init(&seg);
+    int rc = DISRUPT_OK;
+    if (!idx || !x || !scratch) {
+        rc = disrupt_error_nomem(err);
+        goto cleanup;
+    }
+    double floor_value = disrupt_baseline_floor(s);
+    size_t m = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (isnan(s->value[i]) || !isfinite(expected[i]))
+            continue;
+        x[m] = log(fmax(s->value[i], floor_value) / fmax(expected[i], floor_value));
+        idx[m++] = i;
+    }
+    out->usable = out->normal = m;
+    if (m < 2 * min_seg || m < 4)
+        goto cleanup;
+    disrupt_segment_options so;
+    disrupt_segment_options_init(&so);
+    so.cost = disrupt_cost_normal_mean;
+    so.min_seg = min_seg;
+    so.sigma = disrupt_robust_sd(x, m);
+    rc = disrupt_segment(disrupt_detector_pelt, x, NULL, m, &so, &seg, err);
+    if (rc)
+        goto cleanup;
+    size_t nr = seg.ncp + 1;
+    r = malloc(nr * sizeof *r);
+    if (!r) {
+        rc = disrupt_error_nomem(err);
+        goto cleanup;
+    }
+    for (size_t k = 0; k < nr; k++) {
+        r[k].first = k == 0 ? 0 : seg.cp[k - 1];
+        r[k].last = k < seg.ncp ? seg.cp[k] : m;
+        size_t len = r[k].last - r[k].first;
+        memcpy(scratch, x + r[k].first, len * sizeof *scratch);
+        r[k].level = median_of(scratch, len);
+    }
+    out->regimes = nr;
+    valley = calloc(nr, 1);
+    if (!valley) {
+        rc = disrupt_error_nomem(err);
+        goto cleanup;
+    }
+    flag_valleys(r, nr, log(1.0 - drop), valley);
+    for (size_t k = 0; k < nr; k++) {
+        if (!valley[k])
+            continue;
+        for (size_t i = r[k].first; i < r[k].last; i++)
+            flag[idx[i]] = 1;
+        out->normal -= r[k].last - r[k].first;
+    }
+cleanup:
+    disrupt_segmentation_fini(&seg);
+    free(valley);
+    free(r);
+    free(idx);
+    free(x);
+    free(scratch);
+    return rc;
+}
