@@ -458,6 +458,24 @@ static int boundary_times(const disrupt_series *s, const observed *ob, const dis
     return DISRUPT_OK;
 }
 
+/* Onset, deepest, restoration when the phases fall to the deepest one and rise from it
+ * (within STEP_TOLERANCE; counts rise to it and fall from it); stages around the deepest
+ * one otherwise. */
+static void assign_roles(disrupt_window *win, int counts)
+{
+    double sign = counts ? -1 : 1;   /* lower is deeper for levels, higher for shares */
+    int single = 1;
+    for (size_t p = 1; p < win->nphases && single; p++) {
+        double step = sign * (win->phases[p].level - win->phases[p - 1].level);
+        single = p <= win->deepest ? step <= STEP_TOLERANCE : step >= -STEP_TOLERANCE;
+    }
+    for (size_t p = 0; p < win->nphases; p++)
+        win->phases[p].role = p == win->deepest ? DISRUPT_PHASE_DEEPEST
+                            : !single           ? DISRUPT_PHASE_STAGE
+                            : p < win->deepest  ? DISRUPT_PHASE_ONSET
+                                                : DISRUPT_PHASE_RESTORATION;
+}
+
 /* The phases of one event: its disrupted segments, neighbours of one kind joined. */
 static int window_phases(const disrupt_series *s, const observed *ob, const size_t *bounds,
                          const int *kind, const run *w, double *scratch, disrupt_window *win,
@@ -489,6 +507,7 @@ static int window_phases(const disrupt_series *s, const observed *ob, const size
         if (deeper)
             win->deepest = p;
     }
+    assign_roles(win, ob->trials != NULL);
     return DISRUPT_OK;
 }
 

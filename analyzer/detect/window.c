@@ -23,6 +23,17 @@ const char *disrupt_window_kind_title(disrupt_window_kind kind)
     return "Unknown";
 }
 
+const char *disrupt_phase_role_name(disrupt_phase_role role)
+{
+    switch (role) {
+    case DISRUPT_PHASE_ONSET: return "onset";
+    case DISRUPT_PHASE_DEEPEST: return "deepest";
+    case DISRUPT_PHASE_RESTORATION: return "restoration";
+    case DISRUPT_PHASE_STAGE: return "stage";
+    }
+    return "unknown";
+}
+
 void disrupt_window_list_init(disrupt_window_list *l)
 {
     l->items = NULL;

@@ -29,6 +29,23 @@ static void write_signal(disrupt_jsonw *w, const disrupt_series *s, const size_t
     disrupt_jsonw_object_end(w);
 }
 
+/* {"role": "onset", "kind": …, "start": …, "end": …, "level": …} */
+static void write_phase(disrupt_jsonw *w, const disrupt_phase *p)
+{
+    disrupt_jsonw_object_begin(w);
+    disrupt_jsonw_key(w, "role");
+    disrupt_jsonw_string(w, disrupt_phase_role_name(p->role));
+    disrupt_jsonw_key(w, "kind");
+    disrupt_jsonw_string(w, disrupt_window_kind_name(p->kind));
+    disrupt_jsonw_key(w, "start");
+    disrupt_jsonw_time(w, p->start);
+    disrupt_jsonw_key(w, "end");
+    disrupt_jsonw_time(w, p->end);
+    disrupt_jsonw_key(w, "level");
+    disrupt_jsonw_number_prec(w, p->level, 4);
+    disrupt_jsonw_object_end(w);
+}
+
 void disrupt_report_json_window(disrupt_jsonw *w, const disrupt_dataset *d,
                                 const disrupt_window *win)
 {
@@ -70,6 +87,13 @@ void disrupt_report_json_window(disrupt_jsonw *w, const disrupt_dataset *d,
     for (size_t c = 0; c < win->ncorroborated; c++)
         disrupt_jsonw_string(w, d->series[win->corroborated_by[c]]->name);
     disrupt_jsonw_array_end(w);
+    if (win->nphases) {
+        disrupt_jsonw_key(w, "phases");
+        disrupt_jsonw_array_begin(w);
+        for (size_t p = 0; p < win->nphases; p++)
+            write_phase(w, &win->phases[p]);
+        disrupt_jsonw_array_end(w);
+    }
     disrupt_jsonw_object_end(w);
 }
 

@@ -32,9 +32,21 @@ const char *disrupt_window_kind_name(disrupt_window_kind kind);
 /* Capitalised, for labels: "Shutdown", "Throttling", "Blocking". */
 const char *disrupt_window_kind_title(disrupt_window_kind kind);
 
+/* Where a phase stands in its event: before the deepest phase, the deepest, after it. An
+ * event with several dips has stages around its deepest phase instead. */
+typedef enum {
+    DISRUPT_PHASE_ONSET = 0,
+    DISRUPT_PHASE_DEEPEST,
+    DISRUPT_PHASE_RESTORATION,
+    DISRUPT_PHASE_STAGE
+} disrupt_phase_role;
+
+const char *disrupt_phase_role_name(disrupt_phase_role role);
+
 /* A stretch of one event at one kind and level: [start, end), level as in the window. */
 typedef struct {
     disrupt_window_kind kind;
+    disrupt_phase_role role;
     int64_t start, end;
     double level;
 } disrupt_phase;
