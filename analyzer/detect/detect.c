@@ -144,17 +144,21 @@ static double stretch_level(const observed *ob, size_t first, size_t last,
     return exp(gsl_stats_median_from_sorted_data(scratch, 1, m));
 }
 
-/* How a signal responds to a disruption. Reachability counts (/24 blocks visible in BGP or
- * answering probes) do not slow down: a network is reachable or it is not, so any clear drop
- * is a shutdown of part of the country, and half the usual depth is already clear. */
+/* How a signal responds to a disruption. Reachability counts (/24 blocks visible in BGP,
+ * answering probes or pings, a connectivity index made of them) do not slow down: a network
+ * is reachable or it is not, so a clear drop short of a shutdown is an outage of part of the
+ * networks, and half the usual depth is already clear. */
 typedef enum { SIGNAL_VOLUME, SIGNAL_REACHABILITY, SIGNAL_COUNTS } signal_class;
 
 static signal_class class_of(const disrupt_series *s)
 {
     if (s->type == DISRUPT_SIGNAL_COUNTS)
         return SIGNAL_COUNTS;
-    if (strcasestr(s->name, "bgp") || strcasestr(s->name, "probing") || strstr(s->name, "/24"))
-        return SIGNAL_REACHABILITY;
+    static const char *const reachability[] = {"bgp", "probing", "/24", "ping", "connectivity",
+                                               NULL};
+    for (size_t k = 0; reachability[k]; k++)
+        if (strcasestr(s->name, reachability[k]))
+            return SIGNAL_REACHABILITY;
     return SIGNAL_VOLUME;
 }
 
@@ -164,8 +168,10 @@ static int classify(const disrupt_detect_options *o, signal_class cls, double le
 {
     if (cls == SIGNAL_COUNTS)
         return level - base_share >= o->blocking_rise ? (int)DISRUPT_KIND_BLOCKING : -1;
+    if (level <= o->shutdown_level)
+        return DISRUPT_KIND_SHUTDOWN;
     if (cls == SIGNAL_REACHABILITY)
-        return level <= 1.0 - o->throttling_depth / 2 ? (int)DISRUPT_KIND_SHUTDOWN : -1;
+        return level <= 1.0 - o->throttling_depth / 2 ? (int)DISRUPT_KIND_OUTAGE : -1;
     if (level <= o->shutdown_level)
         return DISRUPT_KIND_SHUTDOWN;
     if (level <= 1.0 - o->throttling_depth)
@@ -244,21 +250,22 @@ static int single_dip(const double *level, const int *kind, size_t a, size_t b, 
     return 1;
 }
 
-/* The kind of one event of a level signal. A single dip takes the kind of its deepest
+/* The kind of one event of a level signal; `partial` is what a drop short of a shutdown is
+ * (throttling for volume, outage for reachability). A single dip takes the kind of its deepest
  * segment: a blackout stays a blackout through a day of slow restoration. Otherwise — a plateau with dips, as a deep throttling whose evening
  * hours fall under the shutdown level — it is a shutdown when shutdown segments hold at least
  * a third of its samples or its median is at the shutdown level. */
 static disrupt_window_kind event_kind(const observed *ob, const size_t *bounds, const int *kind,
                                       const double *level, const run *w,
-                                      const disrupt_detect_options *o, double *scratch)
+                                      const disrupt_detect_options *o, disrupt_window_kind partial,
+                                      double *scratch)
 {
     size_t deepest = w->seg_first;
     for (size_t k = w->seg_first; k < w->seg_last; k++)
         if (kind[k] >= 0 && level[k] < level[deepest])
             deepest = k;
     if (single_dip(level, kind, w->seg_first, w->seg_last, deepest))
-        return level[deepest] <= o->shutdown_level ? DISRUPT_KIND_SHUTDOWN
-                                                   : DISRUPT_KIND_THROTTLING;
+        return level[deepest] <= o->shutdown_level ? DISRUPT_KIND_SHUTDOWN : partial;
     size_t shut = 0;
     for (size_t k = w->seg_first; k < w->seg_last; k++)
         if (kind[k] == (int)DISRUPT_KIND_SHUTDOWN)
@@ -266,7 +273,7 @@ static disrupt_window_kind event_kind(const observed *ob, const size_t *bounds, 
     if (3 * shut >= w->last - w->first)
         return DISRUPT_KIND_SHUTDOWN;
     double median = stretch_level(ob, w->first, w->last, NULL, scratch);
-    return median <= o->shutdown_level ? DISRUPT_KIND_SHUTDOWN : DISRUPT_KIND_THROTTLING;
+    return median <= o->shutdown_level ? DISRUPT_KIND_SHUTDOWN : partial;
 }
 
 /* A window cut off by the start or end of the data needs more than a short dip there: the
@@ -305,12 +312,14 @@ static int flag_runs(const disrupt_series *s, const observed *ob, signal_class c
         level[k] = stretch_level(ob, bounds[k], bounds[k + 1], NULL, scratch);
         kind[k] = classify(o, cls, level[k], base_share);
     }
-    for (int grew = cls == SIGNAL_VOLUME; grew;) {
+    disrupt_window_kind partial = cls == SIGNAL_REACHABILITY ? DISRUPT_KIND_OUTAGE
+                                                              : DISRUPT_KIND_THROTTLING;
+    for (int grew = cls != SIGNAL_COUNTS; grew;) {
         grew = 0;
         for (size_t k = 0; k < nseg; k++) {
             int beside = (k > 0 && kind[k - 1] >= 0) || (k + 1 < nseg && kind[k + 1] >= 0);
             if (kind[k] < 0 && beside && is_shoulder(o, ob, level[k])) {
-                kind[k] = DISRUPT_KIND_THROTTLING;
+                kind[k] = (int)partial;
                 grew = 1;
             }
         }
@@ -326,9 +335,7 @@ static int flag_runs(const disrupt_series *s, const observed *ob, signal_class c
             j++;
         run w = {bounds[k], bounds[j], k, j, (disrupt_window_kind)kind[k]};
         if (cls != SIGNAL_COUNTS)
-            w.kind = cls == SIGNAL_REACHABILITY
-                         ? DISRUPT_KIND_SHUTDOWN
-                         : event_kind(ob, bounds, kind, level, &w, o, scratch);
+            w.kind = event_kind(ob, bounds, kind, level, &w, o, partial, scratch);
         if (!edge_too_short(s, ob, &w, min_seg))
             runs->items[runs->count++] = w;
         k = j;

@@ -9,6 +9,7 @@ const char *disrupt_window_kind_name(disrupt_window_kind kind)
     case DISRUPT_KIND_SHUTDOWN: return "shutdown";
     case DISRUPT_KIND_THROTTLING: return "throttling";
     case DISRUPT_KIND_BLOCKING: return "blocking";
+    case DISRUPT_KIND_OUTAGE: return "outage";
     }
     return "unknown";
 }
@@ -19,6 +20,7 @@ const char *disrupt_window_kind_title(disrupt_window_kind kind)
     case DISRUPT_KIND_SHUTDOWN: return "Shutdown";
     case DISRUPT_KIND_THROTTLING: return "Throttling";
     case DISRUPT_KIND_BLOCKING: return "Blocking";
+    case DISRUPT_KIND_OUTAGE: return "Outage";
     }
     return "Unknown";
 }

@@ -315,11 +315,23 @@ static void draw_overlay(cairo_t *cr, const disrupt_plot_compare_layout *l, size
     }
 }
 
+/* 1 when some bar is of kind k. */
+static int has_kind(const disrupt_plot_compare_layout *l, int k)
+{
+    for (size_t i = 0; i < l->nbars; i++)
+        if ((int)l->bars[i].kind == k)
+            return 1;
+    return 0;
+}
+
+/* The three kinds every period may show, and outages where some signal shows one. */
 static void draw_legend(cairo_t *cr, plot_text *t, const disrupt_plot_compare_layout *l,
                         const plot_palette *pal)
 {
     double x = l->x0, s = 0.9 * l->em;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < DISRUPT_NKINDS; k++) {
+        if (k == DISRUPT_KIND_OUTAGE && !has_kind(l, k))
+            continue;
         set_rgb(cr, pal->kind[k], 0.85);
         cairo_rectangle(cr, x, l->legend_y + 0.15 * l->em, s * 1.6, s);
         cairo_fill(cr);

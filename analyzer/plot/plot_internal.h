@@ -22,9 +22,9 @@ typedef struct {
     plot_rgb paper, ink, muted, grid, frame;
     plot_rgb series, expected, gap;
     double series_envelope_alpha, expected_alpha;
-    plot_rgb kind[3];           /* by disrupt_window_kind */
-    double kind_alpha[3];       /* shade opacity */
-    plot_hatch kind_hatch[3];   /* extra texture so kinds differ without colour */
+    plot_rgb kind[DISRUPT_NKINDS];           /* by disrupt_window_kind */
+    double kind_alpha[DISRUPT_NKINDS];       /* shade opacity */
+    plot_hatch kind_hatch[DISRUPT_NKINDS];   /* extra texture so kinds differ without colour */
     plot_rgb event, claim;
 } plot_palette;
 

@@ -82,19 +82,6 @@ char *plot_wrap_text(const plot_measurer *m, const char *text, double em, int bo
 
 /* ---- window labels ---- */
 
-static const char *kind_title(disrupt_window_kind kind)
-{
-    switch (kind) {
-    case DISRUPT_KIND_SHUTDOWN:
-        return "Shutdown";
-    case DISRUPT_KIND_THROTTLING:
-        return "Throttling";
-    case DISRUPT_KIND_BLOCKING:
-        return "Blocking";
-    }
-    return "Window";
-}
-
 static int at_midnight(const struct tm *tm)
 {
     return tm->tm_hour == 0 && tm->tm_min == 0 && tm->tm_sec == 0;
@@ -161,7 +148,7 @@ char *disrupt_plot_window_label(const disrupt_window *w, const disrupt_series *s
     else
         snprintf(depth, sizeof depth, "%s%.0f%%", w->depth >= 0 ? MINUS : "+",
                  100.0 * fabs(w->depth));
-    return plot_strdupf("%s " MIDDOT " %s " MIDDOT " %s " MIDDOT " %s", kind_title(w->kind), span,
+    return plot_strdupf("%s " MIDDOT " %s " MIDDOT " %s " MIDDOT " %s", disrupt_window_kind_title(w->kind), span,
                         dur, depth);
 }
 
@@ -211,7 +198,7 @@ char *plot_run_label(const disrupt_window_list *wl, const size_t *members, size_
     else
         snprintf(lvl, sizeof lvl, "median %s%.0f%%", median >= 0 ? MINUS : "+", 100.0 * fabs(median));
     return plot_strdupf("%s \xC3\x97 %zu " MIDDOT " %s " MIDDOT " %s " MIDDOT " %s",
-                        kind_title(first->kind), n, span, dur, lvl);
+                        disrupt_window_kind_title(first->kind), n, span, dur, lvl);
 }
 
 /* ---- axis numbers ---- */

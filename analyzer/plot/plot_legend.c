@@ -131,13 +131,13 @@ int plot_legend_items(plot_layout_ctx *c)
                         c->opt->relative ? "Expected (100%)" : "Expected");
     if (!rc && missing)
         rc = legend_add(c, DISRUPT_LEGEND_MISSING, 0, "No data");
-    static const char *kinds[] = {"Shutdown", "Throttling", "Blocking"};
-    for (int k = 0; k < 3 && !rc; k++) {
+    for (int k = 0; k < DISRUPT_NKINDS && !rc; k++) {
         int present = 0;
         for (size_t i = 0; in->windows && i < in->windows->count; i++)
             present |= (int)in->windows->items[i].kind == k;
         if (present)
-            rc = legend_add(c, DISRUPT_LEGEND_WINDOW, (disrupt_window_kind)k, kinds[k]);
+            rc = legend_add(c, DISRUPT_LEGEND_WINDOW, (disrupt_window_kind)k,
+                            disrupt_window_kind_title((disrupt_window_kind)k));
     }
     if (!rc && in->windows && in->windows->count)
         rc = legend_add(c, DISRUPT_LEGEND_CI, 0, "95% interval of start/end");

@@ -52,8 +52,13 @@ static int add_event(const disrupt_sim_scenario *sc, size_t s, const disrupt_sim
     disrupt_sim_window w = {sig->id, "blocking", disrupt_sim_event_kind_name(e->kind),
                             e->start, e->end, e->blocked_share, e->label};
     if (!blocking) {
+        /* What the signal can show (detect.h): reachability drops short of a shutdown are
+         * outages of part of the networks, volume drops throttling. */
+        int reachability = sig->type == DISRUPT_SIM_BGP || sig->type == DISRUPT_SIM_PROBING;
         w.level = 1.0 - e->share * e->depth;
-        w.kind = w.level <= shutdown_level + 1e-12 ? "shutdown" : "throttling";
+        w.kind = w.level <= shutdown_level + 1e-12 ? "shutdown"
+                 : reachability                    ? "outage"
+                                                   : "throttling";
     }
     if (e->kind != DISRUPT_SIM_NIGHTLY)
         return push_clipped(sc, t, w, err);

@@ -83,7 +83,7 @@ int disrupt_claim_list_add(disrupt_claim_list *l, const char *label, int64_t sta
     return DISRUPT_OK;
 }
 
-static const char *const kind_names[] = {"shutdown", "throttling", "blocking"};
+static const char *const kind_names[] = {"shutdown", "throttling", "blocking", "outage"};
 #define NKINDS (sizeof kind_names / sizeof kind_names[0])
 
 static int is_separator(char c)

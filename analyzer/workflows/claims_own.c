@@ -54,7 +54,7 @@ static int own_row(claims_reader *r, const disrupt_csv_field *f, size_t n, disru
     disrupt_kind_set kinds = 0;
     if (kind && disrupt_kind_set_parse(kind->data, kind->len, &kinds))
         return claims_bad_cell(r, kind, r->col[COL_KIND] + 1,
-                               "shutdown, throttling, blocking (joined by '+') or nothing", err);
+                               "shutdown, throttling, blocking, outage (joined by '+') or nothing", err);
     int failed = 0;
     char *lab = field_text(label, &failed);
     char *sig = signal ? field_text(signal, &failed) : NULL;

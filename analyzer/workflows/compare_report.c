@@ -31,9 +31,9 @@ int disrupt_compare_report_table(FILE *out, const disrupt_compare_report *r, dis
     for (size_t i = 0; i < res->count; i++)
         if ((int)strlen(res->items[i].name) > name_w)
             name_w = (int)strlen(res->items[i].name);
-    fprintf(out, "%-*s  %7s  %7s  %8s  %10s  %8s  %8s  %8s  %7s  %6s  %-10s  %-10s\n", name_w,
-            "PERIOD", "COVERED", "WINDOWS", "SHUTDOWN", "THROTTLING", "BLOCKING", "DAYS",
-            "LONGEST", "DEEPEST", "MEDIAN", "FIRST", "LAST");
+    fprintf(out, "%-*s  %7s  %7s  %8s  %10s  %8s  %6s  %8s  %8s  %7s  %6s  %-10s  %-10s\n",
+            name_w, "PERIOD", "COVERED", "WINDOWS", "SHUTDOWN", "THROTTLING", "BLOCKING",
+            "OUTAGE", "DAYS", "LONGEST", "DEEPEST", "MEDIAN", "FIRST", "LAST");
     for (size_t i = 0; i < res->count; i++) {
         const disrupt_compare_period *p = &res->items[i];
         char first[32], last[32], deep[16], med[16], longest[24];
@@ -46,9 +46,10 @@ int disrupt_compare_report_table(FILE *out, const disrupt_compare_report *r, dis
             snprintf(longest, sizeof longest, "%.1fd", p->longest_days);
         else
             snprintf(longest, sizeof longest, "-");
-        fprintf(out, "%-*s  %6.0fd  %7zu  %8zu  %10zu  %8zu  %7.1fd  %8s  %7s  %6s  %-10s  %-10s\n",
+        fprintf(out,
+                "%-*s  %6.0fd  %7zu  %8zu  %10zu  %8zu  %6zu  %7.1fd  %8s  %7s  %6s  %-10s  %-10s\n",
                 name_w, p->name, p->covered_days, p->nwindows, p->by_kind[0], p->by_kind[1],
-                p->by_kind[2], p->days_disrupted, longest, deep, med, first, last);
+                p->by_kind[2], p->by_kind[3], p->days_disrupted, longest, deep, med, first, last);
     }
     fprintf(out, "\nDAYS: days on which at least one signal was disrupted (windows cut at the "
                  "period's edges); LONGEST: whole windows; depth: share of the baseline lost "
@@ -71,7 +72,6 @@ static void json_time_or_null(disrupt_jsonw *w, const char *key, int64_t t, int 
 
 int disrupt_compare_report_json(FILE *out, const disrupt_compare_report *r, disrupt_error *err)
 {
-    static const char *const kinds[3] = {"shutdown", "throttling", "blocking"};
     disrupt_jsonw w;
     disrupt_jsonw_init(&w, out);
     disrupt_jsonw_object_begin(&w);
@@ -97,8 +97,8 @@ int disrupt_compare_report_json(FILE *out, const disrupt_compare_report *r, disr
         disrupt_jsonw_integer(&w, (long long)p->nwindows);
         disrupt_jsonw_key(&w, "by_kind");
         disrupt_jsonw_object_begin(&w);
-        for (int k = 0; k < 3; k++) {
-            disrupt_jsonw_key(&w, kinds[k]);
+        for (int k = 0; k < DISRUPT_NKINDS; k++) {
+            disrupt_jsonw_key(&w, disrupt_window_kind_name((disrupt_window_kind)k));
             disrupt_jsonw_integer(&w, (long long)p->by_kind[k]);
         }
         disrupt_jsonw_object_end(&w);
@@ -131,16 +131,17 @@ static void csv_number(FILE *out, double v, const char *fmt)
 
 int disrupt_compare_report_csv(FILE *out, const disrupt_compare_report *r, disrupt_error *err)
 {
-    fputs("period,start,end,covered_days,windows,shutdown,throttling,blocking,days_disrupted,"
-          "longest_days,deepest,median_depth,first,last\n",
+    fputs("period,start,end,covered_days,windows,shutdown,throttling,blocking,outage,"
+          "days_disrupted,longest_days,deepest,median_depth,first,last\n",
           out);
     for (size_t i = 0; i < r->result->count; i++) {
         const disrupt_compare_period *p = &r->result->items[i];
         disrupt_csvw_text(out, p->name);
         disrupt_csvw_time(out, p->start);
         disrupt_csvw_time(out, p->end);
-        fprintf(out, ",%.6g,%zu,%zu,%zu,%zu,%.6g,%.6g", p->covered_days, p->nwindows,
-                p->by_kind[0], p->by_kind[1], p->by_kind[2], p->days_disrupted, p->longest_days);
+        fprintf(out, ",%.6g,%zu,%zu,%zu,%zu,%zu,%.6g,%.6g", p->covered_days, p->nwindows,
+                p->by_kind[0], p->by_kind[1], p->by_kind[2], p->by_kind[3], p->days_disrupted,
+                p->longest_days);
         csv_number(out, p->deepest, "%.4g");
         csv_number(out, p->median_depth, "%.4g");
         if (p->nwindows) {
@@ -159,9 +160,9 @@ int disrupt_compare_report_csv(FILE *out, const disrupt_compare_report *r, disru
 int disrupt_compare_report_markdown(FILE *out, const disrupt_compare_report *r,
                                     disrupt_error *err)
 {
-    fputs("| Period | Windows | Shutdown | Throttling | Blocking | Days disrupted | Longest | "
-          "Deepest | Median depth | First | Last |\n"
-          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n",
+    fputs("| Period | Windows | Shutdown | Throttling | Blocking | Outage | Days disrupted | "
+          "Longest | Deepest | Median depth | First | Last |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n",
           out);
     for (size_t i = 0; i < r->result->count; i++) {
         const disrupt_compare_period *p = &r->result->items[i];
@@ -170,9 +171,9 @@ int disrupt_compare_report_markdown(FILE *out, const disrupt_compare_report *r,
         day_text(p->last, p->nwindows > 0, r->tz, last, sizeof last);
         percent_text(p->deepest, deep, sizeof deep);
         percent_text(p->median_depth, med, sizeof med);
-        fprintf(out, "| %s | %zu | %zu | %zu | %zu | %.1f | %.1f | %s | %s | %s | %s |\n", p->name,
-                p->nwindows, p->by_kind[0], p->by_kind[1], p->by_kind[2], p->days_disrupted,
-                p->longest_days, deep, med, first, last);
+        fprintf(out, "| %s | %zu | %zu | %zu | %zu | %zu | %.1f | %.1f | %s | %s | %s | %s |\n",
+                p->name, p->nwindows, p->by_kind[0], p->by_kind[1], p->by_kind[2],
+                p->by_kind[3], p->days_disrupted, p->longest_days, deep, med, first, last);
     }
     if (ferror(out))
         return disrupt_error_set(err, DISRUPT_EIO, "cannot write Markdown");

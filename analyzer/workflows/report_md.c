@@ -45,7 +45,7 @@ static void inputs_section(FILE *out, const disrupt_report_md *r)
 static void summary_section(FILE *out, const disrupt_report_md *r)
 {
     const disrupt_window_list *w = &r->detection->windows;
-    size_t kinds[3] = {0};
+    size_t kinds[DISRUPT_NKINDS] = {0};
     const disrupt_window *longest = NULL, *deepest = NULL;
     for (size_t k = 0; k < w->count; k++) {
         const disrupt_window *x = &w->items[k];
@@ -57,9 +57,9 @@ static void summary_section(FILE *out, const disrupt_report_md *r)
     }
     fputs("## Summary\n\n", out);
     fprintf(out, "- %zu signal%s read; %zu disruption window%s detected (%zu shutdown, %zu "
-                 "throttling, %zu blocking); %zu event%s across signals.\n",
+                 "throttling, %zu blocking, %zu outage); %zu event%s across signals.\n",
             r->data->count, r->data->count == 1 ? "" : "s", w->count, w->count == 1 ? "" : "s",
-            kinds[0], kinds[1], kinds[2], r->detection->incidents.count,
+            kinds[0], kinds[1], kinds[2], kinds[3], r->detection->incidents.count,
             r->detection->incidents.count == 1 ? "" : "s");
     char a[40], b[40];
     if (longest) {

@@ -116,7 +116,12 @@ static disrupt_kind_agreement kind_agreement(const disrupt_claim *c, const chain
 {
     if (c->kinds == 0)
         return DISRUPT_KIND_NOT_STATED;
-    return (c->kinds & ch->kinds) ? DISRUPT_KIND_AGREES : DISRUPT_KIND_DIFFERS;
+    /* Reachability signals show a shutdown of part of the networks as an outage: a claimed
+     * shutdown is what reports call it. */
+    disrupt_kind_set seen = ch->kinds;
+    if (seen & DISRUPT_KIND_BIT(DISRUPT_KIND_OUTAGE))
+        seen |= DISRUPT_KIND_BIT(DISRUPT_KIND_SHUTDOWN);
+    return (c->kinds & seen) ? DISRUPT_KIND_AGREES : DISRUPT_KIND_DIFFERS;
 }
 
 static double iou(const disrupt_claim *c, const disrupt_window *w)

@@ -102,7 +102,7 @@ int disrupt_verify_report_table(FILE *out, const disrupt_verify_report *r, const
 static void json_kinds(disrupt_jsonw *w, disrupt_kind_set set)
 {
     disrupt_jsonw_inline_array_begin(w);
-    for (int k = DISRUPT_KIND_SHUTDOWN; k <= DISRUPT_KIND_BLOCKING; k++)
+    for (int k = 0; k < DISRUPT_NKINDS; k++)
         if (set & DISRUPT_KIND_BIT(k))
             disrupt_jsonw_string(w, disrupt_window_kind_name((disrupt_window_kind)k));
     disrupt_jsonw_array_end(w);

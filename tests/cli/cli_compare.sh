@@ -57,7 +57,7 @@ assert p[-1]['name'] == '2021/22', p[-1]"
 "$bin" compare --by file --csv - "$az2020/traffic.csv" "$az2020/www.facebook.com.csv" > "$tmp/f.csv"
 check "by file: two rows" test "$(wc -l < "$tmp/f.csv")" -eq 3
 check "by file: traffic row" grep -q '^traffic.csv,2020-06-01T00:00:00Z,2021-02-01T00:00:00Z,' "$tmp/f.csv"
-check "by file: facebook blocking" grep -qE '^www.facebook.com.csv,.*,1,0,0,1,44,' "$tmp/f.csv"
+check "by file: facebook blocking" grep -qE '^www.facebook.com.csv,.*,1,0,0,1,0,44,' "$tmp/f.csv"
 "$bin" compare --by file --plot "$tmp/f.svg" "$az2020/traffic.csv" "$az2020/www.facebook.com.csv" > /dev/null
 check "by file chart is SVG" grep -q "<svg" "$tmp/f.svg"
 

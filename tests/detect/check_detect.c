@@ -214,16 +214,17 @@ START_TEST(overlapping_windows_corroborate_each_other)
 }
 END_TEST
 
-START_TEST(reachability_drop_is_a_partial_shutdown_never_throttling)
+START_TEST(reachability_drop_is_an_outage_never_throttling)
 {
-    /* 30% of /24 blocks gone from BGP for five days: part of the country is cut off. The same
-     * drop in a traffic series is a throttling. */
+    /* 30% of /24 blocks gone from BGP for five days: part of the country is cut off, an outage
+     * (not a shutdown: 70% is far above the shutdown level). The same drop in a traffic series
+     * is a throttling. */
     size_t n = 60 * 24, first = 30 * 24, last = 35 * 24;
     run r;
     detect(&r, tu_synthetic_level("bgp", JUNE_2020, HOUR, n, 0.01, first, last, 0.7, 21),
            tu_synthetic_level("traffic", JUNE_2020, HOUR, n, 0.05, first, last, 0.7, 22));
     ck_assert_uint_eq(r.result.windows.count, 2);
-    ck_assert_int_eq(r.result.windows.items[0].kind, DISRUPT_KIND_SHUTDOWN);
+    ck_assert_int_eq(r.result.windows.items[0].kind, DISRUPT_KIND_OUTAGE);
     ck_assert_int_eq(r.result.windows.items[1].kind, DISRUPT_KIND_THROTTLING);
     finish(&r);
 }
@@ -242,7 +243,7 @@ START_TEST(quantised_flat_signal_still_shows_its_drop)
     run r;
     detect(&r, s, NULL);
     ck_assert_uint_eq(r.result.windows.count, 1);
-    ck_assert_int_eq(r.result.windows.items[0].kind, DISRUPT_KIND_SHUTDOWN);
+    ck_assert_int_eq(r.result.windows.items[0].kind, DISRUPT_KIND_OUTAGE);
     ck_assert_int_eq(r.result.windows.items[0].start, JUNE_2020 + 10 * DAY);
     finish(&r);
 }
@@ -365,7 +366,7 @@ int main(void)
     tcase_add_test(tc, gap_at_a_boundary_widens_its_interval);
     tcase_add_test(tc, blocked_share_up_is_blocking);
     tcase_add_test(tc, overlapping_windows_corroborate_each_other);
-    tcase_add_test(tc, reachability_drop_is_a_partial_shutdown_never_throttling);
+    tcase_add_test(tc, reachability_drop_is_an_outage_never_throttling);
     tcase_add_test(tc, staged_restoration_stays_in_the_window);
     tcase_add_test(tc, quantised_flat_signal_still_shows_its_drop);
     tcase_add_test(tc, daily_data_keeps_one_day_shutdowns);

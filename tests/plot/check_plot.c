@@ -618,6 +618,7 @@ START_TEST(test_kinds_differ_in_greyscale)
     fixture_init(&f, 0);
     add_window(&f, 0, DISRUPT_KIND_SHUTDOWN, T(2020, 6, 10), T(2020, 7, 5), 0.05);
     add_window(&f, 0, DISRUPT_KIND_BLOCKING, T(2020, 12, 1), T(2020, 12, 25), 0.6);
+    add_window(&f, 0, DISRUPT_KIND_OUTAGE, T(2020, 8, 1), T(2020, 8, 25), 0.6);
     disrupt_plot_theme themes[] = {DISRUPT_THEME_LIGHT, DISRUPT_THEME_PRINT, DISRUPT_THEME_DARK};
     const char *names[] = {"kinds-light.png", "kinds-print.png", "kinds-dark.png"};
     char *dir = NULL;
@@ -634,13 +635,13 @@ START_TEST(test_kinds_differ_in_greyscale)
         cairo_surface_t *s = cairo_image_surface_create_from_png(path);
         ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
         double k = opt.dpi / 72.0, top = l.panels[0].frame.y;
-        double luma[3];
+        double luma[DISRUPT_NKINDS];
         for (size_t i = 0; i < l.nmarks; i++) {
             const disrupt_plot_mark *mk = &l.marks[i];
             luma[mk->kind] = luma_block(s, (mk->x0 + mk->x1) / 2 * k, (top + 0.9 * l.em) * k,
                                         (top + 1.6 * l.em) * k, 6);
         }
-        for (int a = 0; a < 3; a++) {
+        for (int a = 0; a < DISRUPT_NKINDS; a++) {
             if (themes[t] != DISRUPT_THEME_DARK)
                 ck_assert_double_lt(luma[a], 250);  /* shaded at all */
             for (int b = 0; b < a; b++)

@@ -131,7 +131,7 @@ START_TEST(bad_cells_name_their_place)
     ck_assert_int_eq(read_text(&f, "label,start,end\nx,2020-10-02,2020-10-01\n"), DISRUPT_EDATA);
     ck_assert_str_eq(where(&f),
                      "claims.csv:2:3: expected an end after the start, found '2020-10-01'");
-    ck_assert_int_eq(read_text(&f, "label,start,end,kind\nx,2020-10-01,2020-10-02,outage\n"),
+    ck_assert_int_eq(read_text(&f, "label,start,end,kind\nx,2020-10-01,2020-10-02,slowdown\n"),
                      DISRUPT_EDATA);
     ck_assert_ptr_nonnull(strstr(where(&f), "claims.csv:2:4: expected shutdown, throttling"));
     ck_assert_int_eq(read_text(&f, "label,start,end\n ,2020-10-01,2020-10-02\n"), DISRUPT_EDATA);

@@ -357,7 +357,9 @@ START_TEST(names_and_kind_sets)
     char out[64];
     ck_assert_uint_eq(disrupt_kind_set_format(k, out, sizeof out), strlen("throttling+blocking"));
     ck_assert_str_eq(out, "throttling+blocking");
-    ck_assert_int_eq(disrupt_kind_set_parse("outage", 6, &k), 1);
+    ck_assert_int_eq(disrupt_kind_set_parse("outage", 6, &k), 0);
+    ck_assert_uint_eq(k, DISRUPT_KIND_BIT(DISRUPT_KIND_OUTAGE));
+    ck_assert_int_eq(disrupt_kind_set_parse("slowdown", 8, &k), 1);
     ck_assert_uint_eq(disrupt_kind_set_format(k, out, 5), 0);
 }
 END_TEST

@@ -1,7 +1,9 @@
 /* window.h — disruption windows: what a report cites.
  *
  * A window is a stretch of one signal that is far from its baseline: `shutdown` (near zero),
- * `throttling` (clearly below, not near zero) or `blocking` (count signals: blocked share up).
+ * `throttling` (clearly below, not near zero: volume signals), `outage` (reachability
+ * signals clearly below, not near zero: part of the networks unreachable, which cannot be
+ * throttling) or `blocking` (count signals: blocked share up).
  * Times are UTC seconds; `end` is exclusive (the first time back to normal). The confidence
  * bounds are 95% intervals on each boundary. `level` and `baseline` are relative to the
  * expected value (baseline 1.0); depth = 1 − level for drops, level − 1 for blocking shares
@@ -25,8 +27,11 @@
 typedef enum {
     DISRUPT_KIND_SHUTDOWN = 0,
     DISRUPT_KIND_THROTTLING,
-    DISRUPT_KIND_BLOCKING
+    DISRUPT_KIND_BLOCKING,
+    DISRUPT_KIND_OUTAGE            /* part of the networks unreachable (reachability signals) */
 } disrupt_window_kind;
+
+#define DISRUPT_NKINDS 4
 
 const char *disrupt_window_kind_name(disrupt_window_kind kind);
 /* Capitalised, for labels: "Shutdown", "Throttling", "Blocking". */

@@ -35,7 +35,7 @@ typedef struct {
     int64_t start, end;         /* the period, end exclusive */
     double covered_days;        /* part of the period the data covers */
     size_t nwindows;
-    size_t by_kind[3];          /* windows per disrupt_window_kind */
+    size_t by_kind[DISRUPT_NKINDS];   /* windows per disrupt_window_kind */
     double days_disrupted;
     double longest_days;        /* 0 when there is no window */
     double deepest;             /* NaN when there is no window */
