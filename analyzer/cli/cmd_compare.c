@@ -144,6 +144,8 @@ static int compare_files(char **files, int nfiles, ingest_cli *in, const detect_
         rc = disrupt_ingest_file(files[i], &in->opt, data, err);
         if (rc == DISRUPT_OK)
             rc = disrupt_detect_run(data, &d->detect, &src->detection[i], err);
+        if (rc == DISRUPT_OK)
+            workflow_warn_baselines(data, &src->detection[i], d);
         if (rc == DISRUPT_OK && data->count) {
             int64_t lo = data->series[0]->start, hi = disrupt_series_end(data->series[0]);
             for (size_t k = 1; k < data->count; k++) {

@@ -35,6 +35,10 @@ int workflow_one_stdout(const char *command, const char *json, const char *csv);
 
 /* Reads files[0..nfiles) into data (appending) and, when result is not NULL, runs detection
  * on all of it. The bar counts files and then the detection step. */
+/* Warns, per level signal, when its baseline rests on little normal data or the file may hold
+ * no normal period at all, with the --baseline hint; silent with a --baseline period. */
+void workflow_warn_baselines(const disrupt_dataset *data, const disrupt_detection *result,
+                             const detect_opts *d);
 int workflow_read_detect(char **files, int nfiles, ingest_cli *in, const detect_opts *d,
                          disrupt_progress *progress, const char *label, disrupt_dataset *data,
                          disrupt_detection *result, disrupt_error *err);

@@ -24,26 +24,31 @@ static int below(double level, double ref, double cut)
 }
 
 /* Walks from regime k outward (step −1 or +1) while the levels do not fall the drop below
- * the highest level met: small bumps and dips inside a valley or on a plateau are passed
- * over. Returns the index of the highest regime met and sets *edge when the walk ran into
- * the end of the regimes. */
+ * the highest stable regime met (at least `stable` samples: a spike of a few samples is no
+ * level to compare with), nor below regime k itself — that would be another, deeper valley:
+ * small bumps and dips inside a valley or on a plateau are passed over. Returns the highest stable regime met (the highest of any when none is stable) and
+ * sets *edge when the walk ran into the end of the regimes. */
 static size_t walk_to_peak(const regime *r, size_t nr, size_t k, int step, double cut,
-                           int *edge)
+                           size_t stable, int *edge)
 {
-    size_t peak = k, q = k;
+    size_t peak = SIZE_MAX, any = k, q = k;
     *edge = 0;
     for (;;) {
         if ((step < 0 && q == 0) || (step > 0 && q + 1 == nr)) {
             *edge = 1;
-            return peak;
+            break;
         }
         size_t next = step < 0 ? q - 1 : q + 1;
-        if (r[peak].level > r[k].level && below(r[next].level, r[peak].level, cut))
-            return peak;   /* a descent into another valley */
+        double top = peak != SIZE_MAX && r[peak].level > r[k].level ? r[peak].level : r[k].level;
+        if (below(r[next].level, top, cut))
+            break;   /* a descent into another valley */
         q = next;
-        if (r[q].level > r[peak].level)
+        if (r[q].last - r[q].first >= stable && (peak == SIZE_MAX || r[q].level > r[peak].level))
             peak = q;
+        if (r[q].level > r[any].level)
+            any = q;
     }
+    return peak != SIZE_MAX ? peak : any;
 }
 
 /* Flags the valleys among the regimes (see regimes.h). From each local minimum, walk to the
@@ -53,15 +58,16 @@ static size_t walk_to_peak(const regime *r, size_t nr, size_t k, int step, doubl
  * start of the data takes its highest regime for the peak: a file starts normal unless its
  * start is a valley itself.) Every regime between the peaks at least the drop below the
  * reference is flagged, and those between the first and the last of them. */
-static void flag_valleys(const regime *r, size_t nr, double cut, unsigned char *valley)
+static void flag_valleys(const regime *r, size_t nr, double cut, size_t stable,
+                         unsigned char *valley)
 {
     for (size_t k = 0; k < nr && nr >= 2; k++) {
         if ((k > 0 && r[k - 1].level <= r[k].level) ||
             (k + 1 < nr && r[k + 1].level <= r[k].level))
             continue;
         int left_edge, right_edge;
-        size_t lp = walk_to_peak(r, nr, k, -1, cut, &left_edge);
-        size_t rp = walk_to_peak(r, nr, k, +1, cut, &right_edge);
+        size_t lp = walk_to_peak(r, nr, k, -1, cut, stable, &left_edge);
+        size_t rp = walk_to_peak(r, nr, k, +1, cut, stable, &right_edge);
         double left = r[lp].level, right = r[rp].level;
         double ref = k == 0 ? right
                    : right_edge && below(right, left, cut) ? left
@@ -141,7 +147,7 @@ int disrupt_regimes_flag(const disrupt_series *s, const double *expected, double
         rc = disrupt_error_nomem(err);
         goto cleanup;
     }
-    flag_valleys(r, nr, log(1.0 - drop), valley);
+    flag_valleys(r, nr, log(1.0 - drop), 2 * min_seg > 4 ? 2 * min_seg : 4, valley);
     for (size_t k = 0; k < nr; k++) {
         if (!valley[k])
             continue;

@@ -634,6 +634,53 @@ static int irregular_spacing(const disrupt_grid_table *tab, int64_t step)
     return 0;
 }
 
+/* "5m", "1h", "1d", "90s": the shortest exact form. */
+static void step_text(int64_t s, char *out, size_t outsz)
+{
+    if (s % 86400 == 0)
+        snprintf(out, outsz, "%lldd", (long long)(s / 86400));
+    else if (s % 3600 == 0)
+        snprintf(out, outsz, "%lldh", (long long)(s / 3600));
+    else if (s % 60 == 0)
+        snprintf(out, outsz, "%lldm", (long long)(s / 60));
+    else
+        snprintf(out, outsz, "%llds", (long long)s);
+}
+
+/* A file whose spacing changes part-way (hourly, then 5-minute samples) is read on the finer
+ * step, and its coarse part is mostly missing samples, each a change point to the detector:
+ * says so when at least a tenth of the spacings are one coarser step, and how to read it. */
+static void warn_step_change(const ingest_state *st, const disrupt_grid_table *tab,
+                             int64_t step)
+{
+    const disrupt_ingest_options *opt = st->opt;
+    if (!opt->warn || step <= 0)
+        return;
+    size_t spacings = 0, coarse = 0;
+    int64_t other = 0;
+    for (size_t i = 1; i < tab->n; i++) {
+        int64_t d = tab->time[i] - tab->time[i - 1];
+        if (d <= 0)
+            continue;
+        spacings++;
+        if (d >= 2 * step && (other == 0 || d == other)) {
+            other = d;
+            coarse++;
+        }
+    }
+    if (spacings == 0 || 10 * coarse < spacings)
+        return;
+    char fine[24], wide[24], msg[512];
+    step_text(step, fine, sizeof fine);
+    step_text(other, wide, sizeof wide);
+    snprintf(msg, sizeof msg,
+             "%s: the spacing changes: %zu of %zu steps are %s, the rest about %s; read on a %s "
+             "step, the %s part is mostly missing samples (give --step %s to read it all on "
+             "that step)",
+             st->where, coarse, spacings, wide, fine, fine, wide, wide);
+    opt->warn(opt->warn_ctx, msg);
+}
+
 /* The step of the file: --step, else the smallest median spacing of its tables. Dates
  * without times of day are days: when days are missing here and there (OONI counts on a few
  * days of a month), the spacing says nothing and the step is one day, the absent days
@@ -657,6 +704,8 @@ static int file_step(ingest_state *st, int64_t *step, disrupt_error *err)
         if (s > 0 && (*step == 0 || s < *step))
             *step = s;
     }
+    for (size_t t = 0; t < st->ntables; t++)
+        warn_step_change(st, &st->tables[t].table, *step);
     return 0;
 }
 
