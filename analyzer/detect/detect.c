@@ -437,13 +437,12 @@ static void widen_for_transition(const observed *ob, size_t a, size_t tau, size_
  * of the old state and at or before the first of the new, widened over samples caught in
  * between (widen_for_transition). */
 static int boundary_times(const disrupt_series *s, const observed *ob, const disrupt_cost *cost,
-                          const size_t *bounds, size_t nb, size_t k, double level,
+                          const size_t *bounds, size_t nb, size_t k, size_t tau, double level,
                           double *scratch, int64_t *lo_t, int64_t *hi_t, disrupt_error *err)
 {
-    size_t tau = bounds[k];
-    if (tau == 0 || tau == ob->m) {
+    if (bounds[k] == 0 || bounds[k] == ob->m) {
         /* Censored by the start or end of the data: no earlier (later) sample to compare. */
-        int64_t t = tau == 0 ? disrupt_series_time(s, ob->idx[0])
+        int64_t t = bounds[k] == 0 ? disrupt_series_time(s, ob->idx[0])
                              : disrupt_series_time(s, ob->idx[ob->m - 1]) + s->step;
         *lo_t = *hi_t = t;
         return DISRUPT_OK;
@@ -463,6 +462,29 @@ static int boundary_times(const disrupt_series *s, const observed *ob, const dis
     *lo_t = disrupt_series_time(s, ob->idx[lo - 1]) + s->step;
     *hi_t = disrupt_series_time(s, ob->idx[hi]);
     return DISRUPT_OK;
+}
+
+/* Moves a run's first sample later and its last earlier while they are still at the level of
+ * the segment beside them (within two noise scales): a minimum segment length can make a
+ * disrupted segment swallow a normal sample or two at its edges. Level signals. */
+static void trim_run(const observed *ob, const size_t *bounds, size_t nb, size_t *first,
+                     size_t *last, double *scratch)
+{
+    if (ob->trials)
+        return;
+    double z = 2 * ob->sigma;
+    size_t k = bound_index(bounds, nb, *first);
+    if (*first > 0 && k > 0) {
+        double before = segment_center(ob, bounds[k - 1], bounds[k], scratch);
+        while (*last - *first > 1 && ob->x[*first] >= before - z)
+            (*first)++;
+    }
+    size_t j = bound_index(bounds, nb, *last);
+    if (*last < ob->m && j + 1 < nb) {
+        double after = segment_center(ob, bounds[j], bounds[j + 1], scratch);
+        while (*last - *first > 1 && ob->x[*last - 1] >= after - z)
+            (*last)--;
+    }
 }
 
 /* Onset, deepest, restoration when the phases fall to the deepest one and rise from it
@@ -536,16 +558,18 @@ static int emit_windows(const disrupt_series *s, size_t signal, const observed *
         memset(&win, 0, sizeof win);
         win.signal = signal;
         win.kind = w->kind;
-        win.first = ob->idx[w->first];
-        win.last = ob->idx[w->last - 1] + 1;
+        size_t first = w->first, last = w->last;
+        trim_run(ob, bounds, nb, &first, &last, scratch);
+        win.first = ob->idx[first];
+        win.last = ob->idx[last - 1] + 1;
         win.start = disrupt_series_time(s, win.first);
         win.end = disrupt_series_time(s, win.last);
         if (win.end - win.start < o->min_duration)
             continue;
-        rc = boundary_times(s, ob, cost, bounds, nb, bound_index(bounds, nb, w->first),
+        rc = boundary_times(s, ob, cost, bounds, nb, bound_index(bounds, nb, w->first), first,
                             o->ci_level, scratch, &win.start_lo, &win.start_hi, err);
         if (rc == DISRUPT_OK)
-            rc = boundary_times(s, ob, cost, bounds, nb, bound_index(bounds, nb, w->last),
+            rc = boundary_times(s, ob, cost, bounds, nb, bound_index(bounds, nb, w->last), last,
                                 o->ci_level, scratch, &win.end_lo, &win.end_hi, err);
         win.start_censored = w->first == 0;
         win.end_censored = w->last == ob->m;
