@@ -5,7 +5,8 @@ Usage: score.py DISRUPT_BIN SUITE_DIR [--check] [-- DETECT_OPTIONS...]
 
 For every case it runs `disrupt detect --json -` on the case's CSV files and matches detected
 windows to the injected (truth.json) windows of the same signal, one to one, largest overlap
-first. Prints window-level precision, recall and F1, kind accuracy over matched windows,
+first. Prints window-level precision, recall and F1 (also per injected event kind, a false window
+counted against the event nearest to it), kind accuracy over matched windows,
 boundary errors in sampling steps (median and 90th percentile), and false windows on the
 no-event cases. With --check, exits 1 when a target is missed:
 F1 >= 0.9, kind accuracy >= 0.9, median boundary error <= 1 step, no false window on no-event
@@ -73,6 +74,7 @@ def main(argv):
     n_truth = n_found = n_match = n_kind = 0
     errors = []
     quiet_cases = quiet_false = 0
+    by_event = {}   # injected event -> [matched, truth, false detections nearest to it]
     cases = sorted(d for d in glob.glob(os.path.join(suite, "case-*")) if os.path.isdir(d))
     for case in cases:
         truth = json.load(open(os.path.join(case, "truth.json")))["windows"]
@@ -90,6 +92,17 @@ def main(argv):
             step = steps[f["signal"]]
             errors.append(abs(f["start_s"] - t["start_s"]) / step)
             errors.append(abs(f["end_s"] - t["end_s"]) / step)
+        matched_found = {id(f) for _, f in pairs}
+        for t in truth:
+            by_event.setdefault(t["event"], [0, 0, 0])[1] += 1
+        for t, f in pairs:
+            by_event[t["event"]][0] += 1
+        for f in found:
+            if id(f) in matched_found:
+                continue
+            near = min(truth, default=None,
+                       key=lambda t: abs(t["start_s"] - f["start_s"]) + abs(t["end_s"] - f["end_s"]))
+            by_event.setdefault(near["event"] if near else "none", [0, 0, 0])[2] += 1
         if not truth:
             quiet_cases += 1
             quiet_false += len(found)
@@ -104,6 +117,17 @@ def main(argv):
     print(f"boundary error (steps): median {median:.1f}, 90th percentile {percentile(errors, 0.9):.1f}, "
           f"max {max(errors) if errors else float('nan'):.1f}")
     print(f"no-event cases: {quiet_cases}, false windows on them: {quiet_false}")
+    scores = []
+    for event in sorted(by_event):
+        m, t, false = by_event[event]
+        p = m / (m + false) if m + false else 1.0
+        r = m / t if t else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        if t:
+            scores.append(f)
+        print(f"  {event:<11} truth {t:4d}  matched {m:4d}  false {false:3d}  F1 {f:.3f}")
+    if scores:
+        print(f"window F1 averaged per injected event kind: {sum(scores) / len(scores):.3f}")
     if not check:
         return 0
     missed = []
