@@ -8,7 +8,7 @@
 
 enum {
     OPT_FORMAT = 1, OPT_TIME, OPT_SIGNAL, OPT_TIME_FORMAT, OPT_TZ, OPT_COUNTRY, OPT_ENTITY,
-    OPT_STEP, OPT_AGGREGATE, OPT_SKIP_BAD_ROWS
+    OPT_STEP, OPT_AGGREGATE, OPT_SKIP_BAD_ROWS, OPT_LABEL
 };
 
 static const cli_option ingest_options[] = {
@@ -26,6 +26,10 @@ static const cli_option ingest_options[] = {
      "duplicate times: mean, sum, max, min, last (default: mean)", 0},
     {"skip-bad-rows", NULL, OPT_SKIP_BAD_ROWS,
      "warn about bad rows and go on (default: stop at the first)", 0},
+    {"label", "FILE=NAME", OPT_LABEL,
+     "name the place FILE's signals are of (shown as NAME/signal; never corroborated by "
+     "another place's signals); repeatable (default: a file's name where signal names clash)",
+     1},
     {NULL, NULL, 0, NULL, 0},
 };
 
@@ -46,6 +50,11 @@ void ingest_cli_init(ingest_cli *c, const char *command)
 void ingest_cli_fini(ingest_cli *c)
 {
     free(c->signals);
+    for (size_t i = 0; i < c->nlabels; i++)
+        free((char *)c->labels[i].file);
+    free(c->labels);
+    c->labels = NULL;
+    c->nlabels = c->labels_cap = 0;
     c->signals = NULL;
     c->nsignals = c->signals_cap = 0;
     c->opt.signal_columns = NULL;
@@ -67,6 +76,36 @@ static int add_signal(ingest_cli *c, const char *arg)
     c->signals[c->nsignals++] = arg;
     c->opt.signal_columns = c->signals;
     c->opt.nsignal_columns = c->nsignals;
+    return 0;
+}
+
+/* --label FILE=NAME: the file part is copied (owned), the name points into argv. */
+static int add_label(ingest_cli *c, const char *arg)
+{
+    const char *eq = strrchr(arg, '=');
+    if (!eq || eq == arg || !eq[1])
+        return cli_usage_error(c->command, "--label expects FILE=NAME, found '%s'", arg);
+    if (strchr(eq + 1, '/'))
+        return cli_usage_error(c->command, "--label expects a NAME without '/', found '%s'",
+                               eq + 1);
+    if (c->nlabels == c->labels_cap) {
+        size_t cap = c->labels_cap ? c->labels_cap * 2 : 4;
+        disrupt_label *l = realloc(c->labels, cap * sizeof *l);
+        if (!l) {
+            cli_error("out of memory");
+            return CLI_EXIT_DATA;
+        }
+        c->labels = l;
+        c->labels_cap = cap;
+    }
+    char *file = strndup(arg, (size_t)(eq - arg));
+    if (!file) {
+        cli_error("out of memory");
+        return CLI_EXIT_DATA;
+    }
+    c->labels[c->nlabels].file = file;
+    c->labels[c->nlabels].name = eq + 1;
+    c->nlabels++;
     return 0;
 }
 
@@ -115,6 +154,7 @@ static int handle(void *ctx, int key, const char *arg)
                                    arg);
         return 0;
     case OPT_SKIP_BAD_ROWS: o->skip_bad_rows = 1; return 0;
+    case OPT_LABEL: return add_label(c, arg);
     default: return 0;
     }
 }

@@ -1,7 +1,8 @@
 /* ingest_opts.h — the "Input" option group shared by every command that reads data.
  *
  * --format, --time, --signal (repeatable), --time-format, --tz, --country, --entity, --step,
- * --aggregate, --skip-bad-rows fill a disrupt_ingest_options. Usage:
+ * --aggregate, --skip-bad-rows fill a disrupt_ingest_options; --label (repeatable) names the
+ * place of a file's signals, applied with disrupt_dataset_namespace after reading. Usage:
  *     ingest_cli in;
  *     ingest_cli_init(&in, "detect");
  *     cli_group groups[] = {ingest_cli_group(&in), …};
@@ -21,6 +22,8 @@ typedef struct {
     const char *command;       /* for usage errors */
     const char **signals;      /* --signal values, owned */
     size_t nsignals, signals_cap;
+    disrupt_label *labels;     /* --label FILE=NAME; the FILE copies are owned */
+    size_t nlabels, labels_cap;
 } ingest_cli;
 
 void ingest_cli_init(ingest_cli *c, const char *command);

@@ -49,6 +49,8 @@ int workflow_read_detect(char **files, int nfiles, ingest_cli *in, const detect_
         rc = disrupt_ingest_file(files[i], &in->opt, data, err);
         disrupt_progress_update(progress, (size_t)i + 1);
     }
+    if (rc == DISRUPT_OK)
+        rc = disrupt_dataset_namespace(data, in->labels, in->nlabels, err);
     if (rc == DISRUPT_OK && result) {
         rc = disrupt_detect_run(data, &d->detect, result, err);
         if (rc == DISRUPT_OK)

@@ -711,13 +711,16 @@ static int windows_overlap(const disrupt_window *a, const disrupt_window *b)
     return a->start < b->end && b->start < a->end;
 }
 
-static int corroborate(disrupt_window_list *l, disrupt_error *err)
+/* Windows of other signals of the same place that overlap: signals of different namespaces
+ * (two countries' files) never corroborate each other. */
+static int corroborate(const disrupt_dataset *d, disrupt_window_list *l, disrupt_error *err)
 {
     for (size_t i = 0; i < l->count; i++) {
         disrupt_window *w = &l->items[i];
         for (size_t j = 0; j < l->count; j++) {
             const disrupt_window *v = &l->items[j];
-            if (v->signal == w->signal || !windows_overlap(w, v))
+            if (v->signal == w->signal || !windows_overlap(w, v) ||
+                !disrupt_series_same_namespace(d->series[w->signal], d->series[v->signal]))
                 continue;
             size_t k = 0;
             while (k < w->ncorroborated && w->corroborated_by[k] != v->signal)
@@ -732,6 +735,28 @@ static int corroborate(disrupt_window_list *l, disrupt_error *err)
         }
     }
     return DISRUPT_OK;
+}
+
+/* Incidents of each place: signals of one namespace (or none) share a place. */
+static int find_incidents(const disrupt_dataset *d, disrupt_detection *r, disrupt_error *err)
+{
+    size_t *place = malloc((d->count ? d->count : 1) * sizeof *place);
+    if (!place)
+        return disrupt_error_nomem(err);
+    for (size_t i = 0; i < d->count; i++) {
+        place[i] = i;
+        for (size_t j = 0; j < i; j++)
+            if (d->series[i]->ns && d->series[j]->ns &&
+                strcmp(d->series[i]->ns, d->series[j]->ns) == 0) {
+                place[i] = place[j];
+                break;
+            }
+        if (!d->series[i]->ns)
+            place[i] = SIZE_MAX;   /* no namespace: the shared place */
+    }
+    int rc = disrupt_incidents_find(&r->windows, place, &r->incidents, err);
+    free(place);
+    return rc;
 }
 
 int disrupt_detect_run(const disrupt_dataset *d, const disrupt_detect_options *o,
@@ -756,9 +781,9 @@ int disrupt_detect_run(const disrupt_dataset *d, const disrupt_detect_options *o
             return rc;
         }
     }
-    int rc = corroborate(&r->windows, err);
+    int rc = corroborate(d, &r->windows, err);
     if (rc == DISRUPT_OK)
-        rc = disrupt_incidents_find(&r->windows, &r->incidents, err);
+        rc = find_incidents(d, r, err);
     if (rc == DISRUPT_OK)
         rc = disrupt_recurrences_find(&r->windows, o->baseline.tz, RECURRENCE_TOLERANCE,
                                       &r->recurrences, &r->nrecurrences, err);

@@ -5,11 +5,20 @@
 #include <string.h>
 
 static const disrupt_window_list *sort_windows; /* qsort has no context argument */
+static const size_t *sort_place;
+
+static size_t place_of(const size_t *place, const disrupt_window *w)
+{
+    return place ? place[w->signal] : 0;
+}
 
 static int by_start(const void *pa, const void *pb)
 {
     const disrupt_window *a = &sort_windows->items[*(const size_t *)pa];
     const disrupt_window *b = &sort_windows->items[*(const size_t *)pb];
+    size_t pa_ = place_of(sort_place, a), pb_ = place_of(sort_place, b);
+    if (pa_ != pb_)
+        return pa_ < pb_ ? -1 : 1;
     if (a->start != b->start)
         return a->start < b->start ? -1 : 1;
     return a->signal < b->signal ? -1 : a->signal > b->signal;
@@ -24,8 +33,8 @@ void disrupt_incident_list_fini(disrupt_incident_list *l)
     l->count = 0;
 }
 
-int disrupt_incidents_find(const disrupt_window_list *windows, disrupt_incident_list *out,
-                           disrupt_error *err)
+int disrupt_incidents_find(const disrupt_window_list *windows, const size_t *place,
+                           disrupt_incident_list *out, disrupt_error *err)
 {
     out->items = NULL;
     out->count = 0;
@@ -42,14 +51,16 @@ int disrupt_incidents_find(const disrupt_window_list *windows, disrupt_incident_
     for (size_t i = 0; i < n; i++)
         order[i] = i;
     sort_windows = windows;
+    sort_place = place;
     qsort(order, n, sizeof *order, by_start);
-    /* Sweep by start: a window joins the open incident while it starts before that
-     * incident's latest end. */
+    /* Sweep by place, then start: a window joins the open incident while it is of the same
+     * place and starts before that incident's latest end. */
     size_t begin = 0;
     int64_t start = windows->items[order[0]].start, end = windows->items[order[0]].end;
     for (size_t i = 1; i <= n; i++) {
         const disrupt_window *w = i < n ? &windows->items[order[i]] : NULL;
-        if (w && w->start < end) {
+        const disrupt_window *open = &windows->items[order[begin]];
+        if (w && w->start < end && place_of(place, w) == place_of(place, open)) {
             if (w->end > end)
                 end = w->end;
             continue;

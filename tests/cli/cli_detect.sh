@@ -91,5 +91,23 @@ check "no file exits 2" test $? -eq 2
 check "unwritable output exits 1" test $? -eq 1
 check "unwritable output is named" contains "$tmp/err.txt" "no-such-dir/out.json"
 
+# Two places' files with the same signal name: kept apart by their namespace, and never
+# corroborating each other (made-up series).
+mkdir -p "$tmp/az" "$tmp/am"
+for place in az am; do
+  awk -v p=$place 'BEGIN { print "time,bgp";
+    for (i = 0; i < 10*24; i++) { v = 5000; if (i >= 5*24 && i < 6*24) v = 2500;
+      printf "%d,%d\n", 1590969600 + i*3600, v } }' > "$tmp/$place/ioda.csv"
+done
+"$bin" detect --json "$tmp/ns.json" "$tmp/az/ioda.csv" "$tmp/am/ioda.csv" > /dev/null 2>&1
+check "same-named signals of two files get their folders' names" /usr/bin/python3 -c "
+import json; j = json.load(open('$tmp/ns.json'))
+assert [s['name'] for s in j['signals']] == ['az/bgp', 'am/bgp'], j['signals']
+assert len(j['windows']) == 2 and all(w['corroborated_by'] == [] for w in j['windows']), j['windows']"
+"$bin" detect --label "$tmp/az/ioda.csv=Azerbaijan" "$tmp/az/ioda.csv" "$tmp/am/ioda.csv" > "$tmp/ns.txt" 2>&1
+check "--label names a file's place" contains "$tmp/ns.txt" "Azerbaijan/bgp"
+"$bin" detect --label nolabel "$tmp/az/ioda.csv" > /dev/null 2>&1
+check "--label without = is a usage error" test $? -eq 2
+
 echo "cli_detect: $passes passed, $fails failed"
 test "$fails" -eq 0

@@ -134,7 +134,7 @@ START_TEST(overlapping_windows_form_one_incident)
     for (size_t i = 0; i < 5; i++)
         ck_assert_int_eq(disrupt_window_list_push(&l, &w[i], NULL), 0);
     disrupt_incident_list inc;
-    ck_assert_int_eq(disrupt_incidents_find(&l, &inc, NULL), 0);
+    ck_assert_int_eq(disrupt_incidents_find(&l, NULL, &inc, NULL), 0);
     ck_assert_uint_eq(inc.count, 3);
     ck_assert_int_eq(inc.items[0].start, 100);
     ck_assert_int_eq(inc.items[0].end, 400);   /* 0:[100,200) 1:[150,300) 2:[290,400) chain */
@@ -154,7 +154,7 @@ START_TEST(touching_windows_are_separate_incidents)
     disrupt_window_list_push(&l, &a, NULL);
     disrupt_window_list_push(&l, &b, NULL);
     disrupt_incident_list inc;
-    ck_assert_int_eq(disrupt_incidents_find(&l, &inc, NULL), 0);
+    ck_assert_int_eq(disrupt_incidents_find(&l, NULL, &inc, NULL), 0);
     ck_assert_uint_eq(inc.count, 2);
     disrupt_incident_list_fini(&inc);
     disrupt_window_list_fini(&l);

@@ -53,6 +53,53 @@ START_TEST(dataset_owns_and_grows)
 }
 END_TEST
 
+static disrupt_series *named(const char *name, const char *file)
+{
+    return disrupt_series_alloc(name, file, DISRUPT_SIGNAL_LEVEL, 0, 60, 1);
+}
+
+START_TEST(clashing_names_get_their_files_namespace)
+{
+    /* Two countries' IODA exports both hold "bgp"; traffic.csv's "traffic" clashes with no
+     * one and keeps its name. Same-named files in two folders are told apart by the folder. */
+    disrupt_dataset d;
+    disrupt_dataset_init(&d);
+    ck_assert_int_eq(disrupt_dataset_add(&d, named("bgp", "x/ioda-az.csv"), NULL), 0);
+    ck_assert_int_eq(disrupt_dataset_add(&d, named("active-probing", "x/ioda-az.csv"), NULL), 0);
+    ck_assert_int_eq(disrupt_dataset_add(&d, named("bgp", "x/ioda-am.csv"), NULL), 0);
+    ck_assert_int_eq(disrupt_dataset_add(&d, named("traffic", "traffic.csv"), NULL), 0);
+    ck_assert_int_eq(disrupt_dataset_add(&d, named("users", "az/tor.csv"), NULL), 0);
+    ck_assert_int_eq(disrupt_dataset_add(&d, named("users", "am/tor.csv"), NULL), 0);
+    ck_assert_int_eq(disrupt_dataset_namespace(&d, NULL, 0, NULL), 0);
+    ck_assert_str_eq(d.series[0]->name, "ioda-az/bgp");
+    ck_assert_str_eq(d.series[1]->name, "active-probing");
+    ck_assert_ptr_null(d.series[1]->ns);
+    ck_assert_str_eq(d.series[2]->name, "ioda-am/bgp");
+    ck_assert_str_eq(d.series[3]->name, "traffic");
+    ck_assert_str_eq(d.series[4]->name, "az/users");
+    ck_assert_str_eq(d.series[5]->name, "am/users");
+    ck_assert(!disrupt_series_same_namespace(d.series[0], d.series[2]));
+    ck_assert(disrupt_series_same_namespace(d.series[0], d.series[3]));
+    disrupt_dataset_fini(&d);
+}
+END_TEST
+
+START_TEST(a_label_names_every_signal_of_its_file)
+{
+    disrupt_dataset d;
+    disrupt_dataset_init(&d);
+    ck_assert_int_eq(disrupt_dataset_add(&d, named("bgp", "a.csv"), NULL), 0);
+    ck_assert_int_eq(disrupt_dataset_add(&d, named("traffic", "a.csv"), NULL), 0);
+    ck_assert_int_eq(disrupt_dataset_add(&d, named("traffic", "b.csv"), NULL), 0);
+    disrupt_label labels[] = {{"a.csv", "Armenia"}};
+    ck_assert_int_eq(disrupt_dataset_namespace(&d, labels, 1, NULL), 0);
+    ck_assert_str_eq(d.series[0]->name, "Armenia/bgp");
+    ck_assert_str_eq(d.series[1]->name, "Armenia/traffic");
+    ck_assert_str_eq(d.series[2]->name, "b/traffic");
+    disrupt_dataset_fini(&d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("series");
@@ -61,6 +108,8 @@ int main(void)
     tcase_add_test(tc, new_series_is_all_missing_not_zero);
     tcase_add_test(tc, impossible_sizes_are_refused);
     tcase_add_test(tc, dataset_owns_and_grows);
+    tcase_add_test(tc, clashing_names_get_their_files_namespace);
+    tcase_add_test(tc, a_label_names_every_signal_of_its_file);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -25,8 +25,10 @@ typedef struct {
     size_t count;
 } disrupt_incident_list;
 
-int disrupt_incidents_find(const disrupt_window_list *windows, disrupt_incident_list *out,
-                           disrupt_error *err);
+/* place[signal] names the place of each signal (signals of one namespace share one; NULL:
+ * all one place): windows of different places are never one incident. */
+int disrupt_incidents_find(const disrupt_window_list *windows, const size_t *place,
+                           disrupt_incident_list *out, disrupt_error *err);
 void disrupt_incident_list_fini(disrupt_incident_list *l);
 
 #endif

@@ -5,7 +5,7 @@
  * never filled. Count signals (OONI blocked/measured) keep the blocked count in `value` and the
  * number of usable measurements in `trials`; `trials` is NULL for level signals.
  *
- * Ownership: a series owns its name, file and arrays; disrupt_series_free releases them.
+ * Ownership: a series owns its name, file, namespace and arrays; disrupt_series_free releases them.
  * A disrupt_dataset owns the series it holds. _free(NULL) is a no-op.
  * Memory: 8 bytes per point (16 for counts).
  */
@@ -25,6 +25,8 @@ typedef enum {
 typedef struct {
     char *name;                /* column name, or file stem for one-signal count files */
     char *file;                /* path it was read from ("-" for stdin), may be NULL */
+    char *ns;                  /* namespace (a file's label or stem) when names alone would
+                                * mix signals of different files; NULL otherwise */
     char *unit;                /* display unit, may be NULL */
     disrupt_signal_type type;
     int64_t start;             /* time of value[0], UTC seconds */
@@ -60,6 +62,23 @@ typedef struct {
 void disrupt_dataset_init(disrupt_dataset *d);
 /* Takes ownership of s (also on failure, where s is freed). */
 int disrupt_dataset_add(disrupt_dataset *d, disrupt_series *s, disrupt_error *err);
+
+/* A name for the signals of one file (--label FILE=NAME). */
+typedef struct {
+    const char *file;
+    const char *name;
+} disrupt_label;
+
+/* Gives signals a namespace so that same-named signals of different files stay apart (two
+ * countries' IODA exports both have "bgp"): a labelled file's signals get its label, and a
+ * signal whose name another file's signal also has gets its file's stem (the folder's name
+ * when the stems are the same too). Each such signal is renamed "NAMESPACE/NAME". Signals of
+ * different namespaces never corroborate each other (detect.h). O(n²) in the signals. */
+int disrupt_dataset_namespace(disrupt_dataset *d, const disrupt_label *labels, size_t nlabels,
+                              disrupt_error *err);
+
+/* 1 when a and b may describe one place: the same namespace, or either has none. */
+int disrupt_series_same_namespace(const disrupt_series *a, const disrupt_series *b);
 void disrupt_dataset_fini(disrupt_dataset *d);
 
 #endif
