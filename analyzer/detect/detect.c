@@ -252,9 +252,10 @@ static int single_dip(const double *level, const int *kind, size_t a, size_t b, 
 
 /* The kind of one event of a level signal; `partial` is what a drop short of a shutdown is
  * (throttling for volume, outage for reachability). A single dip takes the kind of its deepest
- * segment: a blackout stays a blackout through a day of slow restoration. Otherwise — a plateau with dips, as a deep throttling whose evening
- * hours fall under the shutdown level — it is a shutdown when shutdown segments hold at least
- * a third of its samples or its median is at the shutdown level. */
+ * segment: a blackout stays a blackout through a day of slow restoration. Otherwise — a
+ * plateau with dips, as a deep throttling whose evening hours fall under the shutdown level,
+ * or nightly shutdowns inside a throttling — it is a shutdown when shutdown segments hold at
+ * least half of its samples or its median is at the shutdown level. */
 static disrupt_window_kind event_kind(const observed *ob, const size_t *bounds, const int *kind,
                                       const double *level, const run *w,
                                       const disrupt_detect_options *o, disrupt_window_kind partial,
@@ -270,7 +271,7 @@ static disrupt_window_kind event_kind(const observed *ob, const size_t *bounds, 
     for (size_t k = w->seg_first; k < w->seg_last; k++)
         if (kind[k] == (int)DISRUPT_KIND_SHUTDOWN)
             shut += bounds[k + 1] - bounds[k];
-    if (3 * shut >= w->last - w->first)
+    if (2 * shut >= w->last - w->first)
         return DISRUPT_KIND_SHUTDOWN;
     double median = stretch_level(ob, w->first, w->last, NULL, scratch);
     return median <= o->shutdown_level ? DISRUPT_KIND_SHUTDOWN : partial;

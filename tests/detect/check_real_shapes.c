@@ -204,6 +204,40 @@ START_TEST(blackout_with_slow_recovery_is_a_shutdown)
 }
 END_TEST
 
+START_TEST(nightly_shutdowns_inside_a_long_throttling)
+{
+    /* Myanmar 2021's shape: nights shut down (19:00-03:00) for ten weeks, the days of the
+     * last six also throttled to half. The throttling must not become the normal level (its
+     * nights hide it from a plain search for valleys): one throttling event whose phases are
+     * the nights and the days; evenings outside it stay normal. */
+    size_t n = 20 * 7 * 24, nights_from = 4 * 7 * 24, cut_from = 8 * 7 * 24,
+           until = 14 * 7 * 24;
+    disrupt_series *s = tu_synthetic_level("traffic", SEP_2020, HOUR, n, 0.05, 0, 0, 1.0, 43);
+    for (size_t i = nights_from; i < until; i++) {
+        size_t hour = i % 24;
+        if (hour >= 19 || hour < 3)
+            s->value[i] *= 0.08;
+        else if (i >= cut_from)
+            s->value[i] *= 0.5;
+    }
+    run r;
+    detect(&r, s);
+    const disrupt_window *last = &r.result.windows.items[r.result.windows.count - 1];
+    ck_assert_int_eq(last->kind, DISRUPT_KIND_THROTTLING);
+    ck_assert_int_le(last->start, SEP_2020 + (int64_t)cut_from * HOUR);
+    ck_assert_int_ge(last->end, SEP_2020 + (int64_t)(until - 24) * HOUR);
+    ck_assert_uint_gt(last->nphases, 20);
+    for (size_t k = 0; k < r.result.windows.count; k++) {
+        const disrupt_window *w = &r.result.windows.items[k];
+        ck_assert_msg(w->start >= SEP_2020 + (int64_t)(nights_from - 6) * HOUR &&
+                          w->end <= SEP_2020 + (int64_t)(until + 6) * HOUR,
+                      "window outside the disruption: %lld-%lld", (long long)w->start,
+                      (long long)w->end);
+    }
+    finish(&r);
+}
+END_TEST
+
 START_TEST(partial_last_sample_is_no_window)
 {
     /* Daily data whose last day was cut at 06:47: its total is a quarter of a day's. */
@@ -298,6 +332,7 @@ int main(void)
     tcase_add_test(tc, ramped_throttling_with_diurnal_dips_is_one_window);
     tcase_add_test(tc, county_alternating_between_kinds_is_one_shutdown);
     tcase_add_test(tc, blackout_with_slow_recovery_is_a_shutdown);
+    tcase_add_test(tc, nightly_shutdowns_inside_a_long_throttling);
     tcase_add_test(tc, partial_last_sample_is_no_window);
     tcase_add_test(tc, first_hours_low_are_no_window);
     tcase_add_test(tc, a_bin_straddling_the_change_widens_the_interval);

@@ -25,8 +25,8 @@
  * event that falls to one deepest stretch and recovers from it has that stretch's kind —
  * shutdown when its level is at or below shutdown_level — so a blackout stays a blackout
  * through a day of slow restoration; an event with several dips (a deep throttling whose
- * evenings fall under the shutdown level) is a shutdown only when shutdown segments hold a
- * third of it or its median is at the shutdown level; otherwise throttling (a drop of at
+ * evenings fall under the shutdown level) is a shutdown only when shutdown segments hold
+ * half of it or its median is at the shutdown level; otherwise throttling (a drop of at
  * least throttling_depth). Reachability signals — names containing "bgp", "probing" or
  * "/24" — never show throttling: a drop of at least throttling_depth/2 is a shutdown of part
  * of the networks. Count signals: blocking when the blocked share is up by at least
