@@ -177,7 +177,9 @@ int cli_parse_duration(const char *command, const char *option, const char *arg,
     errno = 0;
     double v = strtod(arg, &end);
     double unit = 1;
+    int has_unit = 0;
     if (end != arg && *end && !end[1]) {
+        has_unit = 1;
         switch (*end) {
         case 's': unit = 1; break;
         case 'm': unit = 60; break;
@@ -188,10 +190,26 @@ int cli_parse_duration(const char *command, const char *option, const char *arg,
         }
         end++;
     }
+    if (end != arg && !*end && !has_unit && v != 0)
+        return cli_usage_error(command,
+                               "--%s expects a duration with its unit such as 90s, 5m, 6h or "
+                               "1d, found '%s' (%s what?)",
+                               option, arg, arg);
     if (end == arg || *end || unit == 0 || errno == ERANGE || !(v >= 0) || v * unit > 1e15)
         return cli_usage_error(command,
                                "--%s expects a duration such as 90s, 5m, 1h, 2d or 1w, found '%s'",
                                option, arg);
     *out = (long long)llround(v * unit);
+    return 0;
+}
+
+int cli_parse_date_order(const char *command, const char *arg, disrupt_date_order *out)
+{
+    if (strcmp(arg, "dmy") == 0)
+        *out = DISRUPT_DATE_ORDER_DMY;
+    else if (strcmp(arg, "mdy") == 0)
+        *out = DISRUPT_DATE_ORDER_MDY;
+    else
+        return cli_usage_error(command, "--date-order expects dmy or mdy, found '%s'", arg);
     return 0;
 }

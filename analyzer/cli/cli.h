@@ -11,6 +11,8 @@
 
 #include <stdio.h>
 
+#include "disrupt/workflows/claims.h"
+
 #include "disrupt/core/error.h"
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_DATA = 1, CLI_EXIT_USAGE = 2 };
@@ -61,5 +63,9 @@ int cli_parse_double(const char *command, const char *option, const char *arg, d
 int cli_parse_size(const char *command, const char *option, const char *arg, size_t *out);
 /* "90s", "5m", "1h", "1d", "1w" or plain seconds. */
 int cli_parse_duration(const char *command, const char *option, const char *arg, long long *out);
+
+/* --date-order dmy|mdy: how slashed claim dates (03/01/2020) are read. 0, or 2 after a
+ * usage error. */
+int cli_parse_date_order(const char *command, const char *arg, disrupt_date_order *out);
 
 #endif

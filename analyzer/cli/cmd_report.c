@@ -16,11 +16,12 @@
 #include "disrupt/workflows/verify.h"
 #include "workflow.h"
 
-enum { OPT_OUT, OPT_CLAIMS, OPT_TOLERANCE, OPT_QUIET };
+enum { OPT_OUT, OPT_CLAIMS, OPT_TOLERANCE, OPT_QUIET, OPT_DATE_ORDER };
 
 typedef struct {
     const char *out;
     const char *claims;
+    disrupt_date_order date_order;
     long long tolerance;
     int quiet;
 } report_cli;
@@ -29,6 +30,8 @@ static const cli_option report_options[] = {
     {"out", "DIR", OPT_OUT, "folder to write the report into, created if missing (required)", 0},
     {"claims", "FILE", OPT_CLAIMS, "also check these claimed windows (as disrupt verify)", 0},
     {"tolerance", "DUR", OPT_TOLERANCE, "with --claims: widen boundary intervals by DUR", 0},
+    {"date-order", "dmy|mdy", OPT_DATE_ORDER,
+     "how slashed claim dates such as 03/01/2020 read (default: from the whole column)", 0},
     {"quiet", NULL, OPT_QUIET, WORKFLOW_QUIET_HELP, 0},
     {NULL, NULL, 0, NULL, 0},
 };
@@ -42,6 +45,7 @@ static int handle_report(void *ctx, int key, const char *arg)
     case OPT_TOLERANCE:
         return cli_parse_duration("report", "tolerance", arg, &o->tolerance);
     case OPT_QUIET: o->quiet = 1; break;
+    case OPT_DATE_ORDER: return cli_parse_date_order("report", arg, &o->date_order);
     }
     return 0;
 }
@@ -201,6 +205,7 @@ static int analyse(char **files, int nfiles, workflow_opts *w, const report_cli 
         disrupt_claims_options_init(&copt);
         copt.tz = w->in.opt.tz;
         copt.country = w->in.opt.country;
+        copt.date_order = r->date_order;
         copt.warn = w->in.opt.warn;
         if (disrupt_claims_read(r->claims, &copt, &s->claims, err))
             return DISRUPT_EDATA;

@@ -10,10 +10,11 @@
 #include "disrupt/workflows/verify_report.h"
 #include "workflow.h"
 
-enum { OPT_CLAIMS, OPT_TOLERANCE, OPT_JSON, OPT_CSV, OPT_QUIET };
+enum { OPT_CLAIMS, OPT_TOLERANCE, OPT_JSON, OPT_CSV, OPT_QUIET, OPT_DATE_ORDER };
 
 typedef struct {
     const char *claims;
+    disrupt_date_order date_order;
     long long tolerance;
     const char *json;
     const char *csv;
@@ -25,6 +26,8 @@ static const cli_option verify_options[] = {
      "claimed windows: CSV, #KeepItOn export or IODA list (required)", 0},
     {"tolerance", "DUR", OPT_TOLERANCE,
      "widen each boundary's interval by DUR when judging (default 0)", 0},
+    {"date-order", "dmy|mdy", OPT_DATE_ORDER,
+     "how slashed claim dates such as 03/01/2020 read (default: from the whole column)", 0},
     {"json", "FILE", OPT_JSON, "write the verdicts as JSON to FILE ('-' for standard output)", 0},
     {"csv", "FILE", OPT_CSV, "write the verdicts as CSV to FILE ('-' for standard output)", 0},
     {"quiet", NULL, OPT_QUIET, WORKFLOW_QUIET_HELP, 0},
@@ -41,6 +44,7 @@ static int handle_verify(void *ctx, int key, const char *arg)
     case OPT_JSON: o->json = arg; break;
     case OPT_CSV: o->csv = arg; break;
     case OPT_QUIET: o->quiet = 1; break;
+    case OPT_DATE_ORDER: return cli_parse_date_order("verify", arg, &o->date_order);
     }
     return 0;
 }
@@ -51,14 +55,17 @@ static const cli_command_doc verify_doc = {
     "Checks claimed disruption windows against the windows detected in the data. For each\n"
     "claim: the best-matching detected window, its dates with 95% intervals, the start, end\n"
     "and duration differences, kind agreement, the signals that show it, and a verdict:\n"
-    "  supported         both claimed boundaries fall in the window's intervals (+ tolerance)\n"
+    "  supported         both claimed boundaries fall in the window's intervals (+ tolerance),\n"
+    "                    each judged at the precision it was written with (a day, a month)\n"
+    "  kind differs      the dates agree, the kind does not (a claimed shutdown, a throttling)\n"
     "  dates differ      the same event, but a boundary is off (by how much, which way)\n"
     "  partly supported  a disruption is detected in less than half of the claimed period\n"
     "  not supported     the data covers the claim and shows no disruption in it\n"
     "  no data           the series do not cover (half of) the claimed period\n"
     "Claims: label,start,end[,kind][,signal] CSV, an Access Now #KeepItOn export or the\n"
     "IODA curated outage list (--country keeps one country's rows). A date without a time\n"
-    "is the whole day in --tz. Exit 0 whatever the verdicts.",
+    "is the whole day in --tz; a date-only end is read both ways reports write it (lifted\n"
+    "that day, or its last disrupted day). Exit 0 whatever the verdicts.",
 };
 
 /* What the writers get: the report, and the zone the table prints times in. */
@@ -150,6 +157,7 @@ int cmd_verify(int argc, char **argv)
     disrupt_claims_options_init(&copt);
     copt.tz = w.in.opt.tz;
     copt.country = w.in.opt.country;
+    copt.date_order = v.date_order;
     copt.warn = print_warning;
     disrupt_progress bar;
     disrupt_progress_init(&bar, stderr, disrupt_progress_wanted(stderr, v.quiet));

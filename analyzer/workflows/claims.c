@@ -11,6 +11,7 @@
 void disrupt_claims_options_init(disrupt_claims_options *o)
 {
     o->tz = NULL;
+    o->date_order = DISRUPT_DATE_ORDER_AUTO;
     o->country = NULL;
     o->warn = NULL;
     o->warn_ctx = NULL;
@@ -68,6 +69,8 @@ int disrupt_claim_list_add(disrupt_claim_list *l, const char *label, int64_t sta
         .label = dup_or_null(label ? label : "", &failed),
         .start = start,
         .end = end,
+        .start_span = {start, start, DISRUPT_PRECISION_TIME},
+        .end_span = {end, end, DISRUPT_PRECISION_TIME},
         .kinds = kinds,
         .signal = dup_or_null(signal, &failed),
         .country = dup_or_null(country, &failed),

@@ -84,17 +84,16 @@ static int is_date_only(const char *s, size_t len)
     return 1;
 }
 
-int claims_parse_time(claims_reader *r, const char *s, size_t len, int is_end, int64_t *out,
-                      const char **expected)
+/* "YYYY-MM" and nothing else: a whole month. */
+static int is_month_only(const char *s, size_t len)
 {
-    claims_trim(&s, &len);
-    if (!is_date_only(s, len))
-        return disrupt_timeparser_parse(&r->local, s, len, out, expected);
-    int64_t day;
-    if (disrupt_timeparser_parse(&r->utc, s, len, &day, expected))
-        return DISRUPT_EDATA;
-    if (is_end)
-        day += 86400;
+    return len == 7 && s[4] == '-' && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) &&
+           is_digit(s[3]) && is_digit(s[5]) && is_digit(s[6]);
+}
+
+/* Local midnight of the civil day `day` (UTC seconds of its 00:00 UTC) in opt->tz. */
+static int local_midnight(claims_reader *r, int64_t day, int64_t *out, const char **expected)
+{
     char iso[DISRUPT_ISO_LEN];
     if (disrupt_time_format(day, NULL, "%Y-%m-%d", iso, sizeof iso) == 0) {
         *expected = "a date between 1970 and 2099";
@@ -103,12 +102,46 @@ int claims_parse_time(claims_reader *r, const char *s, size_t len, int is_end, i
     return disrupt_timeparser_parse(&r->local, iso, strlen(iso), out, expected);
 }
 
-int claims_day(claims_reader *r, int y, int m, int d, int is_end, int64_t *out)
+int claims_parse_time(claims_reader *r, const char *s, size_t len, int is_end, int months,
+                      int64_t *out, disrupt_claim_span *span, const char **expected)
+{
+    claims_trim(&s, &len);
+    int month = months && is_month_only(s, len);
+    if (!month && !is_date_only(s, len)) {
+        int rc = disrupt_timeparser_parse(&r->local, s, len, out, expected);
+        *span = (disrupt_claim_span){*out, *out, DISRUPT_PRECISION_TIME};
+        return rc;
+    }
+    int64_t first, next;
+    if (month) {
+        int y = atoi(s), m = atoi(s + 5);
+        if (m < 1 || m > 12) {
+            *expected = "a month 01 to 12";
+            return DISRUPT_EDATA;
+        }
+        first = disrupt_time_from_civil(y, m, 1, 0, 0, 0);
+        next = m == 12 ? disrupt_time_from_civil(y + 1, 1, 1, 0, 0, 0)
+                       : disrupt_time_from_civil(y, m + 1, 1, 0, 0, 0);
+    } else {
+        if (disrupt_timeparser_parse(&r->utc, s, len, &first, expected))
+            return DISRUPT_EDATA;
+        next = first + 86400;
+    }
+    if (local_midnight(r, first, &span->lo, expected) ||
+        local_midnight(r, next, &span->hi, expected))
+        return DISRUPT_EDATA;
+    span->precision = month ? DISRUPT_PRECISION_MONTH : DISRUPT_PRECISION_DAY;
+    *out = is_end ? span->hi : span->lo;
+    return DISRUPT_OK;
+}
+
+int claims_day(claims_reader *r, int y, int m, int d, int is_end, int64_t *out,
+               disrupt_claim_span *span)
 {
     char iso[32];
     const char *expected;
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-    return claims_parse_time(r, iso, strlen(iso), is_end, out, &expected);
+    return claims_parse_time(r, iso, strlen(iso), is_end, 0, out, span, &expected);
 }
 
 int claims_bad_cell(claims_reader *r, const disrupt_csv_field *f, long col, const char *expected,
@@ -137,6 +170,7 @@ void claims_skip(claims_reader *r, long line, long col, const char *fmt, ...)
 }
 
 int claims_add_unique(claims_reader *r, const char *label, int64_t start, int64_t end,
+                      const disrupt_claim_span *start_span, const disrupt_claim_span *end_span,
                       disrupt_kind_set kinds, const char *country, long line,
                       disrupt_error *err)
 {
@@ -148,5 +182,13 @@ int claims_add_unique(claims_reader *r, const char *label, int64_t start, int64_
             return DISRUPT_OK;
         }
     }
-    return disrupt_claim_list_add(r->out, label, start, end, kinds, NULL, country, line, err);
+    int rc = disrupt_claim_list_add(r->out, label, start, end, kinds, NULL, country, line, err);
+    if (rc == DISRUPT_OK) {
+        disrupt_claim *c = &r->out->items[r->out->count - 1];
+        if (start_span)
+            c->start_span = *start_span;
+        if (end_span)
+            c->end_span = *end_span;
+    }
+    return rc;
 }

@@ -24,6 +24,11 @@ struct claims_reader {
     disrupt_timeparser utc;           /* date arithmetic */
     claims_row_fn row;                /* the dialect's row reader, set by the header */
     long col[CLAIMS_MAX_COLUMNS];     /* dialect column → 0-based field index, −1 absent */
+    /* A dialect that can only decide once every row is read (the date order of a column):
+     * finish runs after the last row, then release frees what it kept (also on error). */
+    int (*finish)(claims_reader *r, disrupt_error *err);
+    void (*release)(claims_reader *r);
+    void *state;
 };
 
 /* Moves *s and shrinks *len past leading and trailing blanks. */
@@ -42,11 +47,14 @@ const char *claims_text(const disrupt_csv_field *f, int *len);
 int claims_row_blank(const disrupt_csv_field *f, size_t n);
 
 /* A start or end cell: an ISO 8601 date (the whole day in opt->tz: a start at its midnight,
- * an end at the next) or date-time (naive in opt->tz). On failure sets *expected. */
-int claims_parse_time(claims_reader *r, const char *s, size_t len, int is_end, int64_t *out,
-                      const char **expected);
+ * an end at the next), with `months` a month "YYYY-MM" (likewise), or a date-time (naive in
+ * opt->tz). Sets *span to where the boundary may lie at that precision (claims.h). On
+ * failure sets *expected. */
+int claims_parse_time(claims_reader *r, const char *s, size_t len, int is_end, int months,
+                      int64_t *out, disrupt_claim_span *span, const char **expected);
 /* The same for a civil date y-m-d (event lists that write "1/3/2020"). */
-int claims_day(claims_reader *r, int y, int m, int d, int is_end, int64_t *out);
+int claims_day(claims_reader *r, int y, int m, int d, int is_end, int64_t *out,
+               disrupt_claim_span *span);
 
 /* "FILE:LINE:COL: expected …, found '…'" as an error. */
 int claims_bad_cell(claims_reader *r, const disrupt_csv_field *f, long col, const char *expected,
@@ -58,6 +66,7 @@ void claims_skip(claims_reader *r, long line, long col, const char *fmt, ...)
 /* Adds a claim unless an identical one (dates, kinds, label) is already there; then counts
  * a duplicate. */
 int claims_add_unique(claims_reader *r, const char *label, int64_t start, int64_t end,
+                      const disrupt_claim_span *start_span, const disrupt_claim_span *end_span,
                       disrupt_kind_set kinds, const char *country, long line,
                       disrupt_error *err);
 

@@ -120,7 +120,7 @@ static int ioda_row(claims_reader *r, const disrupt_csv_field *f, size_t n, disr
     if (asprintf(&label, "IODA outage%s%.*s — %.*s%s%.*s%s%.*s", il ? " " : "", il, is, cl, cs,
                  sl ? ", " : "", sl, ss, kl ? ", cause: " : "", kl, ks) < 0)
         return disrupt_error_nomem(err);
-    int rc = claims_add_unique(r, label, t0, t1, DISRUPT_KIND_BIT(DISRUPT_KIND_SHUTDOWN),
+    int rc = claims_add_unique(r, label, t0, t1, NULL, NULL, DISRUPT_KIND_BIT(DISRUPT_KIND_SHUTDOWN),
                                country ? disrupt_country_code(country->data, country->len) : NULL,
                                line, err);
     free(label);

@@ -21,10 +21,10 @@ static char *field_text(const disrupt_csv_field *f, int *failed)
 }
 
 static int read_time_cell(claims_reader *r, const disrupt_csv_field *f, int k, int is_end,
-                          int64_t *out, disrupt_error *err)
+                          int64_t *out, disrupt_claim_span *span, disrupt_error *err)
 {
     const char *expected;
-    if (claims_parse_time(r, f->data, f->len, is_end, out, &expected))
+    if (claims_parse_time(r, f->data, f->len, is_end, 1, out, span, &expected))
         return claims_bad_cell(r, f, r->col[k] + 1, expected, err);
     return DISRUPT_OK;
 }
@@ -46,8 +46,9 @@ static int own_row(claims_reader *r, const disrupt_csv_field *f, size_t n, disru
     if (claims_blank(label))
         return claims_bad_cell(r, label, r->col[COL_LABEL] + 1, "a label", err);
     int64_t t0, t1;
-    if (read_time_cell(r, start, COL_START, 0, &t0, err) ||
-        read_time_cell(r, end, COL_END, 1, &t1, err))
+    disrupt_claim_span s0, s1;
+    if (read_time_cell(r, start, COL_START, 0, &t0, &s0, err) ||
+        read_time_cell(r, end, COL_END, 1, &t1, &s1, err))
         return DISRUPT_EDATA;
     if (t1 <= t0)
         return claims_bad_cell(r, end, r->col[COL_END] + 1, "an end after the start", err);
@@ -60,6 +61,10 @@ static int own_row(claims_reader *r, const disrupt_csv_field *f, size_t n, disru
     char *sig = signal ? field_text(signal, &failed) : NULL;
     int rc = failed ? disrupt_error_nomem(err)
                     : disrupt_claim_list_add(r->out, lab, t0, t1, kinds, sig, NULL, line, err);
+    if (rc == DISRUPT_OK) {
+        r->out->items[r->out->count - 1].start_span = s0;
+        r->out->items[r->out->count - 1].end_span = s1;
+    }
     free(lab);
     free(sig);
     return rc;

@@ -48,6 +48,14 @@ int disrupt_claims_read(const char *path, const disrupt_claims_options *o,
     if (rc == 0 && !r.row)
         rc = disrupt_error_set_at(err, DISRUPT_EDATA, r.path, 1, 1,
                                   "expected a header row, found an empty file");
+    if (rc == 0 && r.finish)
+        rc = r.finish(&r, err);
+    if (r.release)
+        r.release(&r);
+    if (rc == 0 && out->count == 0 && out->skipped > 0)
+        rc = disrupt_error_set(err, DISRUPT_EDATA,
+                               "%s: every row (%zu) was skipped: none could become a claim "
+                               "(see the warnings)", r.path, out->skipped);
     disrupt_timeparser_fini(&r.local);
     disrupt_timeparser_fini(&r.utc);
     return rc;

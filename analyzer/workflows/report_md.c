@@ -74,12 +74,12 @@ static void summary_section(FILE *out, const disrupt_report_md *r)
                 a, 100 * deepest->depth);
     }
     if (r->verify) {
-        size_t n[5] = {0};
+        size_t n[6] = {0};
         for (size_t i = 0; i < r->verify->result->count; i++)
             n[r->verify->result->items[i].verdict]++;
-        fprintf(out, "- Claims checked: %zu — %zu supported, %zu dates differ, %zu partly "
-                     "supported, %zu not supported, %zu no data.\n",
-                r->verify->result->count, n[0], n[1], n[2], n[3], n[4]);
+        fprintf(out, "- Claims checked: %zu — %zu supported, %zu kind differs, %zu dates "
+                     "differ, %zu partly supported, %zu not supported, %zu no data.\n",
+                r->verify->result->count, n[0], n[1], n[2], n[3], n[4], n[5]);
     }
     fputc('\n', out);
 }

@@ -10,7 +10,7 @@
 
 
 static const char *const verdict_names[] = {
-    "supported", "dates differ", "partly supported", "not supported", "no data",
+    "supported", "kind differs", "dates differ", "partly supported", "not supported", "no data",
 };
 
 const char *disrupt_verdict_name(disrupt_verdict v)
@@ -86,13 +86,23 @@ static int chain_head(const disrupt_window_list *wl, size_t k)
            wl->items[k - 1].end != wl->items[k].start;
 }
 
+/* A window's kind and its phases' kinds: the nightly shutdowns of a throttling are shutdowns
+ * a claim may name. */
+static disrupt_kind_set kinds_shown(const disrupt_window *w)
+{
+    disrupt_kind_set k = DISRUPT_KIND_BIT(w->kind);
+    for (size_t p = 0; p < w->nphases; p++)
+        k |= DISRUPT_KIND_BIT(w->phases[p].kind);
+    return k;
+}
+
 static chain chain_from(const disrupt_window_list *wl, size_t k)
 {
-    chain ch = {k, k, wl->items[k], DISRUPT_KIND_BIT(wl->items[k].kind)};
+    chain ch = {k, k, wl->items[k], kinds_shown(&wl->items[k])};
     const disrupt_window *longest = &wl->items[k];
     while (ch.last + 1 < wl->count && !chain_head(wl, ch.last + 1)) {
         const disrupt_window *next = &wl->items[++ch.last];
-        ch.kinds |= DISRUPT_KIND_BIT(next->kind);
+        ch.kinds |= kinds_shown(next);
         if (disrupt_window_days(next) > disrupt_window_days(longest))
             longest = next;
     }
@@ -142,9 +152,65 @@ static int ranks_before(const disrupt_claim *c, const chain *a, const chain *b)
     return iou(c, &a->w) > iou(c, &b->w);
 }
 
-static int within(int64_t t, int64_t lo, int64_t hi, int64_t tolerance)
+/* A boundary's span: as read for a day or a month, the instant itself for a time (so that
+ * a claim's start and end stay the one truth for times). */
+static disrupt_claim_span span_of(const disrupt_claim_span *sp, int64_t at)
 {
-    return t >= lo - tolerance && t <= hi + tolerance;
+    if (sp->precision == DISRUPT_PRECISION_TIME)
+        return (disrupt_claim_span){at, at, DISRUPT_PRECISION_TIME};
+    return *sp;
+}
+
+/* How far a boundary interval of the data is widened for a claimed span: the tolerance,
+ * and for a claim finer than the samples what the samples cannot tell apart (a difference
+ * smaller than the sampling step is no difference). */
+static int64_t widening(const disrupt_claim_span *sp, int64_t step, int64_t tolerance)
+{
+    int64_t unresolved = step - 1 - (sp->hi - sp->lo);
+    return tolerance + (unresolved > 0 ? unresolved : 0);
+}
+
+/* 1 when the claimed start span (a start lies in [lo, hi): that day) meets the data's start
+ * interval [lo, hi] widened by w; `open` when the data start inside the window. */
+static int start_meets(const disrupt_claim_span *sp, int64_t lo, int64_t hi, int open, int64_t w)
+{
+    int64_t a = sp->lo, b = sp->hi;
+    if (a == b)
+        return (open || a >= lo - w) && a <= hi + w;
+    return (open || lo - w < b) && hi + w >= a;
+}
+
+/* 1 when the claimed end span [lo, hi] (a date read both ways) meets the data's end interval
+ * [lo, hi] widened by w; `open` when the data end inside the window. */
+static int end_meets(const disrupt_claim_span *sp, int64_t lo, int64_t hi, int open, int64_t w)
+{
+    return lo - w <= sp->hi && (open || hi + w >= sp->lo);
+}
+
+/* Claimed boundary minus the data's, measured from the span: 0 inside it; from its first
+ * second when the data lie after it (the claim is early), from its last when before. */
+static int64_t span_diff(const disrupt_claim_span *sp, int64_t t, int is_end)
+{
+    if (t < sp->lo)
+        return sp->lo - t;
+    if (is_end ? t > sp->hi : (sp->hi > sp->lo ? t >= sp->hi : t > sp->hi))
+        return (is_end ? sp->hi : sp->lo) - t;
+    return 0;
+}
+
+/* Which reading of a date-only end the data's end fits (verify.h). */
+static disrupt_end_reading end_reading(const disrupt_claim_span *sp, int64_t lo, int64_t hi,
+                                       int open, int64_t w)
+{
+    if (sp->precision != DISRUPT_PRECISION_DAY)
+        return DISRUPT_END_AS_WRITTEN;
+    int64_t l = lo - w, h = open ? INT64_MAX : hi + w;
+    int lifted = l < sp->hi && h >= sp->lo;     /* end in [D, D+1) */
+    int last_day = l <= sp->hi && h > sp->lo;   /* end in (D, D+1] */
+    return lifted && last_day ? DISRUPT_END_EITHER
+         : lifted             ? DISRUPT_END_LIFTED
+         : last_day           ? DISRUPT_END_LAST_DAY
+                              : DISRUPT_END_AS_WRITTEN;
 }
 
 static int add_signal(disrupt_verification *v, size_t signal, size_t cap)
@@ -296,19 +362,25 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
                 add_signal(v, wl->items[k].corroborated_by[j], d->count);
 
     const disrupt_window *m = &v->match;
+    disrupt_claim_span ss = span_of(&c->start_span, c->start), es = span_of(&c->end_span, c->end);
+    int64_t step = d->series[m->signal]->step;
+    int64_t ws = widening(&ss, step, o->tolerance);
+    int64_t we = widening(&es, step, o->tolerance);
     v->kind = kind_agreement(c, &best);
-    v->start_diff = c->start - m->start;
-    v->end_diff = c->end - m->end;
+    v->start_diff = span_diff(&ss, m->start, 0);
+    v->end_diff = span_diff(&es, m->end, 1);
     v->duration_diff = (c->end - c->start) - (m->end - m->start);
     v->share = (double)overlap(c->start, c->end, m->start, m->end) / (double)(c->end - c->start);
     v->iou = iou(c, m);
-    /* A boundary cut off by the edge of the data cannot contradict a claim beyond that edge. */
-    v->start_agrees = m->start_censored ? c->start <= m->start_hi + o->tolerance
-                                        : within(c->start, m->start_lo, m->start_hi, o->tolerance);
-    v->end_agrees = m->end_censored ? c->end >= m->end_lo - o->tolerance
-                                    : within(c->end, m->end_lo, m->end_hi, o->tolerance);
+    /* Boundaries are compared at the precision they were written with; one cut off by the
+     * edge of the data cannot contradict a claim beyond that edge. */
+    v->start_agrees = start_meets(&ss, m->start_lo, m->start_hi, m->start_censored, ws);
+    v->end_agrees = end_meets(&es, m->end_lo, m->end_hi, m->end_censored, we);
+    v->end_reading = v->end_agrees ? end_reading(&es, m->end_lo, m->end_hi, m->end_censored, we)
+                                   : DISRUPT_END_AS_WRITTEN;
     if (v->start_agrees && v->end_agrees)
-        v->verdict = DISRUPT_VERDICT_SUPPORTED;
+        v->verdict = v->kind == DISRUPT_KIND_DIFFERS ? DISRUPT_VERDICT_KIND_DIFFERS
+                                                     : DISRUPT_VERDICT_SUPPORTED;
     else if (v->share >= o->min_share)
         v->verdict = DISRUPT_VERDICT_DATES_DIFFER;
     else
@@ -428,10 +500,13 @@ size_t disrupt_verify_describe(const disrupt_verification *v, char *out, size_t 
             n = snprintf(out, outsz, "no disruption detected in the claimed period");
         return n < 0 || (size_t)n >= outsz ? 0 : (size_t)n;
     }
-    char a[64], b[64];
+    char a[64], b[96];
     if (!describe_boundary("start", v->start_agrees, v->start_diff, a, sizeof a) ||
-        !describe_boundary("end", v->end_agrees, v->end_diff, b, sizeof b))
+        !describe_boundary("end", v->end_agrees, v->end_diff, b, sizeof b - 40))
         return 0;
+    static const char *const readings[] = {"", " (lifted that day)",
+                                           " (its last disrupted day)", ""};
+    strcat(b, readings[v->end_reading]);
     if (v->verdict == DISRUPT_VERDICT_PARTLY && v->signal_share > v->share)
         n = snprintf(out, outsz, "%s, %s; detected in %.0f%% of the claimed period (%.0f%% in "
                                  "%zu windows)", a, b, 100.0 * v->share,
@@ -439,6 +514,9 @@ size_t disrupt_verify_describe(const disrupt_verification *v, char *out, size_t 
     else if (v->verdict == DISRUPT_VERDICT_PARTLY)
         n = snprintf(out, outsz, "%s, %s; detected in %.0f%% of the claimed period", a, b,
                      100.0 * v->share);
+    else if (v->verdict == DISRUPT_VERDICT_KIND_DIFFERS)
+        n = snprintf(out, outsz, "%s, %s; the data show %s", a, b,
+                     disrupt_window_kind_name(v->match.kind));
     else
         n = snprintf(out, outsz, "%s, %s", a, b);
     return n < 0 || (size_t)n >= outsz ? 0 : (size_t)n;

@@ -81,14 +81,14 @@ static void claim_block(FILE *out, const disrupt_verify_report *r, size_t i, con
 int disrupt_verify_report_table(FILE *out, const disrupt_verify_report *r, const char *tz,
                                 disrupt_error *err)
 {
-    size_t count[5] = {0};
+    size_t count[6] = {0};
     for (size_t i = 0; i < r->result->count; i++) {
         claim_block(out, r, i, tz);
         count[r->result->items[i].verdict]++;
     }
-    fprintf(out, "%zu claims: %zu supported, %zu dates differ, %zu partly supported, %zu not "
-                 "supported, %zu no data.\n",
-            r->result->count, count[0], count[1], count[2], count[3], count[4]);
+    fprintf(out, "%zu claims: %zu supported, %zu kind differs, %zu dates differ, %zu partly "
+                 "supported, %zu not supported, %zu no data.\n",
+            r->result->count, count[0], count[1], count[2], count[3], count[4], count[5]);
     char tol[24];
     disrupt_verify_duration(r->options->tolerance, tol, sizeof tol);
     fprintf(out, "Times in %s; ends are exclusive; intervals are 95%% confidence intervals of the "

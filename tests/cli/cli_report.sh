@@ -29,8 +29,8 @@ check "no temporary files left" test "$(ls "$out" | wc -l)" -eq 7
 md=$out/report.md
 check "md: summary" contains "$md" "## Summary"
 check "md: window row with its interval" grep -qE '^\| traffic \| throttling \| 2020-09-27 00:00 \| .* \| 2020-11-12 00:00 \|' "$md"
-check "md: verdicts" contains "$md" "| **supported** | start agrees, end agrees |"
-check "md: dates differ" contains "$md" "| **dates differ** | start 1d early, end agrees |"
+check "md: verdicts" contains "$md" "| **supported** | start agrees, end agrees (lifted that day) |"
+check "md: dates differ" contains "$md" "| **dates differ** | start 1d early, end agrees (lifted that day) |"
 check "md: embeds the PNG" contains "$md" "](timeline.png)"
 check "md: links the SVG" contains "$md" "[timeline.svg](timeline.svg)"
 check "md: says synthetic" contains "$md" "**The data is SYNTHETIC**"

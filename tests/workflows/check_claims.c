@@ -74,8 +74,14 @@ START_TEST(bundled_claims_file)
     ck_assert_str_eq(f.list.dialect, "claims");
     ck_assert_uint_eq(f.list.count, 4);
     const disrupt_claim *c = &f.list.items[0];
+    /* Written as reports write it, 2020-09-27,2020-11-12: the whole of both days. */
     ck_assert_int_eq(c->start, SEP_27);
-    ck_assert_int_eq(c->end, NOV_12);
+    ck_assert_int_eq(c->end, NOV_12 + DAY);
+    ck_assert_int_eq(c->start_span.precision, DISRUPT_PRECISION_DAY);
+    ck_assert_int_eq(c->start_span.lo, SEP_27);
+    ck_assert_int_eq(c->start_span.hi, SEP_27 + DAY);
+    ck_assert_int_eq(c->end_span.lo, NOV_12);
+    ck_assert_int_eq(c->end_span.hi, NOV_12 + DAY);
     ck_assert_uint_eq(c->kinds, DISRUPT_KIND_BIT(DISRUPT_KIND_THROTTLING));
     ck_assert_str_eq(c->signal, "traffic");
     ck_assert_ptr_nonnull(strstr(c->label, "46 days"));

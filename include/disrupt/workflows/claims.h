@@ -9,10 +9,16 @@
  *   - the IODA curated outage list (`ID,Begin time,End time,Country,…`), whose times come in
  *     mixed formats ("Saturday, November 16, 2019, 2:00:00 PM", "4/3/2020  15:15:00 PM").
  * A date without a time means that whole day in the zone `tz`: a start at its midnight, an end
- * at the next midnight (so `2020-09-27,2020-11-11` is 46 days). IODA times are UTC.
+ * at the next midnight (so `2020-09-27,2020-11-11` is 46 days), and each boundary keeps the
+ * span it was written with (disrupt_claim_span) so that it is judged at that precision; in
+ * the project's CSV a month ("2019-01") is the whole month. IODA times are UTC.
  * With `country` set (ISO 3166 alpha-2 code or English name), event lists keep only that
  * country's rows; the project's CSV has no country column and ignores it.
  *
+ * Slashed dates of an event list are read in one order for the whole file: day first when
+ * some first part is above 12, month first when some second part is; a file that cannot tell
+ * (every date ≤ 12/12 with the parts different) or that mixes both is an error asking for
+ * `date_order`. A file whose every row is skipped is an error too, never "0 claims".
  * Event lists are ground truth collected by hand, with known quirks: the same event repeated
  * under several `count_year` rows (kept once, counted in `duplicates`), ongoing events with no
  * end or an Excel-serial artefact for a duration, rows whose end precedes their start. Rows that
@@ -37,9 +43,28 @@
 typedef unsigned disrupt_kind_set;
 #define DISRUPT_KIND_BIT(kind) (1u << (unsigned)(kind))
 
+/* The precision a boundary was written with. */
+typedef enum {
+    DISRUPT_PRECISION_TIME = 0,   /* a date-time: the instant itself */
+    DISRUPT_PRECISION_DAY,        /* "2020-09-27": that day, in the claim's zone */
+    DISRUPT_PRECISION_MONTH       /* "2019-01": that month */
+} disrupt_claim_precision;
+
+/* Where a claimed boundary may lie, at the precision it was written with: a time, the
+ * instant (lo = hi); a day or a month, [lo, hi] from its first midnight to the next one's. A
+ * start lies in [lo, hi): the disruption began during that day. An end (exclusive) lies in
+ * [lo, hi]: a date-only end is read both ways reports write it — the day restrictions were
+ * lifted (end in [lo, hi)) and the last disrupted day (end in (lo, hi]). */
+typedef struct {
+    int64_t lo, hi;
+    disrupt_claim_precision precision;
+} disrupt_claim_span;
+
 typedef struct {
     char *label;            /* what the source says, for tables */
-    int64_t start, end;     /* UTC seconds, end exclusive */
+    int64_t start, end;     /* UTC seconds, end exclusive: a date-only end at the next
+                             * midnight, so that the claim holds its whole last day */
+    disrupt_claim_span start_span, end_span;
     disrupt_kind_set kinds;
     char *signal;           /* NULL = any signal */
     char *country;          /* as written in an event list; NULL for the project's CSV */
@@ -57,8 +82,16 @@ typedef struct {
 
 typedef void (*disrupt_claims_warn_fn)(void *ctx, const char *message);
 
+/* How slashed dates ("03/01/2020") are read in event lists. */
+typedef enum {
+    DISRUPT_DATE_ORDER_AUTO = 0,   /* from the whole column: a first part above 12 is a day */
+    DISRUPT_DATE_ORDER_DMY,
+    DISRUPT_DATE_ORDER_MDY
+} disrupt_date_order;
+
 typedef struct {
     const char *tz;          /* zone of dates and naive times, NULL = UTC */
+    disrupt_date_order date_order;
     const char *country;     /* event lists: keep this country only; NULL = all */
     disrupt_claims_warn_fn warn;   /* receives skipped-row warnings; NULL = silent (counted) */
     void *warn_ctx;
@@ -68,7 +101,8 @@ void disrupt_claims_options_init(disrupt_claims_options *o);
 void disrupt_claim_list_init(disrupt_claim_list *l);
 void disrupt_claim_list_fini(disrupt_claim_list *l);
 
-/* Copies the strings of c (label required, signal and country may be NULL). */
+/* Copies the strings of c (label required, signal and country may be NULL). The boundaries
+ * are instants (DISRUPT_PRECISION_TIME); a reader that knows better sets the spans after. */
 int disrupt_claim_list_add(disrupt_claim_list *l, const char *label, int64_t start, int64_t end,
                            disrupt_kind_set kinds, const char *signal, const char *country,
                            long line, disrupt_error *err);

@@ -23,14 +23,21 @@
  *    throttling is matched with a detected throttling before a blocking of another signal),
  *    (b) the largest overlap over union |C∩W| / |C∪W|, (c) input order.
  *
- * 4. Boundaries: the claimed start agrees when ws_lo − tolerance ≤ cs ≤ ws_hi + tolerance,
- *    where [ws_lo, ws_hi] is W's confidence interval of the start; likewise the end with
- *    [we_lo, we_hi]. → `supported` when both agree.
+ * 4. Boundaries, at the precision they were written with (claims.h): the claimed start
+ *    agrees when its span (a time; a day in the claim's zone; a month) meets W's confidence
+ *    interval of the start [ws_lo, ws_hi], widened by `tolerance` and, for a claim finer than
+ *    the samples, by what the samples cannot tell apart (a difference smaller than the
+ *    sampling step is no difference); likewise the end, whose date-only span is read both
+ *    ways (lifted that day, or its last disrupted day; `end_reading` says which fits). A
+ *    boundary cut off by the edge of the data agrees with a claim beyond that edge.
+ *    → `supported` when both agree and the kind agrees or is not stated; `kind differs` when
+ *    both agree and the claim states a kind the data do not show (a claimed shutdown over a
+ *    throttling: the distinction Freedom on the Net draws).
  *
  * 5. Otherwise, with share = |C∩W| / |C| the part of the claimed period inside W:
  *    → `dates differ` when share ≥ `min_share` (default 0.5): the same event with a boundary
- *      off; start_diff = cs − ws and end_diff = ce − we say by how much and which way
- *      (negative: the claim is earlier than the data).
+ *      off; start_diff and end_diff (claimed minus detected, measured from the claimed span)
+ *      say by how much and which way (negative: the claim is earlier than the data).
  *    → `partly supported` when share < min_share: the data shows a disruption in only part of
  *      the claimed period.
  *
@@ -59,13 +66,15 @@
 
 typedef enum {
     DISRUPT_VERDICT_SUPPORTED = 0,
+    DISRUPT_VERDICT_KIND_DIFFERS,   /* the dates agree, the kind does not */
     DISRUPT_VERDICT_DATES_DIFFER,
     DISRUPT_VERDICT_PARTLY,
     DISRUPT_VERDICT_NOT_SUPPORTED,
     DISRUPT_VERDICT_NO_DATA
 } disrupt_verdict;
 
-/* "supported", "dates differ", "partly supported", "not supported", "no data". */
+/* "supported", "kind differs", "dates differ", "partly supported", "not supported",
+ * "no data". */
 const char *disrupt_verdict_name(disrupt_verdict v);
 
 typedef enum {
@@ -84,6 +93,14 @@ typedef struct {
 
 void disrupt_verify_options_init(disrupt_verify_options *o);
 
+/* Which reading of a date-only claimed end the data fit. */
+typedef enum {
+    DISRUPT_END_AS_WRITTEN = 0,    /* a time or a month, or the end does not agree */
+    DISRUPT_END_LIFTED,            /* restrictions lifted that day */
+    DISRUPT_END_LAST_DAY,          /* that day the last disrupted one */
+    DISRUPT_END_EITHER             /* the end lies inside that day: both */
+} disrupt_end_reading;
+
 typedef struct {
     size_t claim;                  /* index in the claim list */
     disrupt_verdict verdict;
@@ -101,7 +118,9 @@ typedef struct {
     disrupt_window match;          /* W as one window (a chain: see rule 3; kind, level and
                                       depth of its longest member); owns no corroboration */
     int start_agrees, end_agrees;
-    int64_t start_diff, end_diff;  /* cs − ws, ce − we (seconds) */
+    disrupt_end_reading end_reading;
+    int64_t start_diff, end_diff;  /* claimed minus detected boundary (seconds), measured
+                                    * from the claimed span: 0 inside it */
     int64_t duration_diff;         /* (ce − cs) − (we − ws) */
     double share;                  /* |C∩W| / |C| */
     size_t nwindows;               /* windows of covering candidates overlapping C */
