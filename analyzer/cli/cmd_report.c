@@ -213,6 +213,8 @@ static int analyse(char **files, int nfiles, workflow_opts *w, const report_cli 
     }
     int rc = workflow_read_detect(files, nfiles, &w->in, &w->detect, bar, "report", &s->data,
                                   &s->detection, err);
+    if (rc == DISRUPT_OK && s->have_claims)
+        rc = workflow_check_claim_signals(&s->claims, &s->data, r->claims, err);
     if (rc)
         return rc;
     s->vopt.tolerance = r->tolerance;

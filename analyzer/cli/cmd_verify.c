@@ -165,7 +165,8 @@ int cmd_verify(int argc, char **argv)
     status = CLI_EXIT_DATA;
     if (disrupt_claims_read(v.claims, &copt, &claims, &err) ||
         workflow_read_detect(argv + first, argc - first, &w.in, &w.detect, &bar, "verify", &data,
-                             &result, &err))
+                             &result, &err) ||
+        workflow_check_claim_signals(&claims, &data, v.claims, &err))
         goto fail;
     vopt.expected = (const double *const *)result.expected;
     if (disrupt_verify_run(&claims, &data, &result.windows, &vopt, &verdicts, &err))

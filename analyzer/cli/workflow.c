@@ -6,6 +6,7 @@
 
 #include "disrupt/ingest/ingest.h"
 #include "disrupt/core/outfile.h"
+#include "disrupt/workflows/claims.h"
 
 /* Normal data a level signal's baseline should rest on: three days of sub-daily samples, a
  * week of daily ones. Less says little about the daily cycle or the level. */
@@ -136,5 +137,33 @@ int workflow_emit(const char *json_path, const char *csv_path, const workflow_ou
         return err->code;
     if (csv_path && workflow_write(csv_path, w->csv, ctx, err))
         return err->code;
+    return DISRUPT_OK;
+}
+
+int workflow_check_claim_signals(const disrupt_claim_list *claims, const disrupt_dataset *data,
+                                 const char *path, disrupt_error *err)
+{
+    for (size_t i = 0; i < claims->count; i++) {
+        const char *want = claims->items[i].signal;
+        int found = !want;
+        for (size_t s = 0; s < data->count && !found; s++)
+            found = strcmp(data->series[s]->name, want) == 0;
+        if (found)
+            continue;
+        char names[512] = "";
+        for (size_t s = 0; s < data->count; s++) {
+            size_t used = strlen(names);
+            if (used + strlen(data->series[s]->name) + 8 >= sizeof names) {
+                snprintf(names + used, sizeof names - used, "%s…", s ? ", " : "");
+                break;
+            }
+            snprintf(names + used, sizeof names - used, "%s%s", s ? ", " : "",
+                     data->series[s]->name);
+        }
+        return disrupt_error_set_at(err, DISRUPT_EDATA, path, claims->items[i].line, 0,
+                                    "expected a signal of the inputs, found '%s'; the signals "
+                                    "are: %s",
+                                    want, names);
+    }
     return DISRUPT_OK;
 }

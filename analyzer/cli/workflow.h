@@ -63,4 +63,9 @@ disrupt_plot_claim *workflow_plot_claims(const disrupt_claim_list *claims);
 /* The --quiet option row, for commands' Output groups. */
 #define WORKFLOW_QUIET_HELP "no progress bar (drawn only when stderr is a terminal)"
 
+/* An error naming the first claim whose signal is none of the inputs, with the signals
+ * there are (a misspelt "trafic" would otherwise be "no data"). */
+int workflow_check_claim_signals(const disrupt_claim_list *claims, const disrupt_dataset *data,
+                                 const char *path, disrupt_error *err);
+
 #endif

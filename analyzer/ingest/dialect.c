@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -232,11 +233,24 @@ static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
     if (opt->nsignal_columns) {
         for (size_t s = 0; s < opt->nsignal_columns; s++) {
             long c = find_signal(d, h, n, opt->signal_columns[s]);
-            if (c < 0 || (size_t)c == d->time_col || c == d->key_col)
+            if (c < 0 || (size_t)c == d->time_col || c == d->key_col) {
+                char names[400] = "";
+                for (size_t i = 0; i < n; i++) {
+                    size_t used = strlen(names);
+                    if (i == d->time_col || (long)i == d->key_col)
+                        continue;
+                    if (used + h[i].len + 8 >= sizeof names) {
+                        snprintf(names + used, sizeof names - used, ", …");
+                        break;
+                    }
+                    snprintf(names + used, sizeof names - used, "%s%s", used ? ", " : "",
+                             h[i].data);
+                }
                 return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[0].line, 0,
                                             "expected a value column named '%s' (--signal), "
-                                            "found none",
-                                            opt->signal_columns[s]);
+                                            "found none; the columns are: %s",
+                                            opt->signal_columns[s], names);
+            }
             char *name = column_signal_name(d, h, (size_t)c);
             if (!name || add_value(d, (size_t)c, name, h[c].data)) {
                 free(name);

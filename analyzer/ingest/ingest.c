@@ -50,6 +50,7 @@ typedef struct {
     size_t keybuf_cap;
     size_t appended;
     int time_of_day_seen;        /* some time cell was more than a bare date */
+    int zone_warned;             /* said once that zone-less times are read as UTC */
 } ingest_state;
 
 void disrupt_ingest_options_init(disrupt_ingest_options *o)
@@ -189,6 +190,35 @@ static int is_missing_token(const char *s, size_t len)
         if (strlen(tokens[k]) == len && strncasecmp(s, tokens[k], len) == 0)
             return 1;
     return 0;
+}
+
+/* A time written without a zone: an ISO date or date-time with no Z or offset, or a
+ * --time-format without %z. (Unix seconds are UTC by definition.) */
+static int has_no_zone(const char *s, size_t len, const char *format)
+{
+    if (format)
+        return strstr(format, "%z") == NULL && strstr(format, "%Z") == NULL;
+    trim(&s, &len);
+    if (len < 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (size_t i = 10; i < len; i++)
+        if (s[i] == 'Z' || s[i] == 'z' || s[i] == '+' || s[i] == '-')
+            return 0;
+    return 1;
+}
+
+/* Once per file: zone-less times are read as UTC; say so, with the option that changes it. */
+static void warn_no_zone(ingest_state *st, const disrupt_csv_field *tf)
+{
+    st->zone_warned = 1;
+    if (!st->opt->warn)
+        return;
+    char found[48], msg[512];
+    disrupt_error_excerpt(found, sizeof found, tf->data, tf->len, 24);
+    snprintf(msg, sizeof msg,
+             "%s: times carry no zone (such as '%s'): read as UTC; give --tz ZONE if they are "
+             "local", st->where, found);
+    st->opt->warn(st->opt->warn_ctx, msg);
 }
 
 /* "2020-09-27" and nothing else (surrounding blanks aside). */
@@ -333,10 +363,42 @@ static long table_for(ingest_state *st, const char *key, size_t len, disrupt_err
 
 /* ---- header and rows ------------------------------------------------------------------ */
 
+static int header_has(const disrupt_csv_field *f, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *s = f[i].data;
+        size_t len = f[i].len;
+        trim(&s, &len);
+        if (len == strlen(name) && strncasecmp(s, name, len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A claims list or an events list given as data (a shell glob over a dataset's folder takes
+ * them too):
+ * say which option reads it instead of failing on its first date. */
+static int refuse_other_lists(ingest_state *st, const disrupt_csv_field *f, size_t n,
+                              disrupt_error *err)
+{
+    if (header_has(f, n, "label") && header_has(f, n, "start") && header_has(f, n, "end"))
+        return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, f[0].line, 0,
+                                    "expected measurements, found a claims list "
+                                    "(label,start,end): give it with --claims");
+    if (n == 2 && header_has(f, n, "time") && header_has(f, n, "label"))
+        return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, f[0].line, 0,
+                                    "expected measurements, found an events list (time,label): "
+                                    "give it with --events");
+    return 0;
+}
+
 static int take_header(ingest_state *st, const disrupt_csv_field *f, size_t n, disrupt_error *err)
 {
     disrupt_ingest_options *opt = st->opt;
-    int rc = disrupt_dialect_recognise(f, n, opt, st->where, &st->dialect, err);
+    int rc = refuse_other_lists(st, f, n, err);
+    if (rc)
+        return rc;
+    rc = disrupt_dialect_recognise(f, n, opt, st->where, &st->dialect, err);
     if (rc)
         return rc;
     st->have_header = 1;
@@ -457,6 +519,9 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
         return cell_error(st, tf, d->time_col, expected, err);
     if (!st->time_of_day_seen && !is_bare_date(tf->data, tf->len))
         st->time_of_day_seen = 1;
+    if (!st->zone_warned && !st->opt->tz && !st->dialect.time_is_utc &&
+        has_no_zone(tf->data, tf->len, st->opt->time_format))
+        warn_no_zone(st, tf);
     if (st->counts) {
         if ((rc = read_counts(st, f, err)))
             return rc;

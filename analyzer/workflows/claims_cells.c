@@ -108,10 +108,15 @@ int claims_parse_time(claims_reader *r, const char *s, size_t len, int is_end, i
     claims_trim(&s, &len);
     int month = months && is_month_only(s, len);
     if (!month && !is_date_only(s, len)) {
+        int zoned = 0;
+        for (size_t i = 10; i < len; i++)
+            zoned |= s[i] == 'Z' || s[i] == 'z' || s[i] == '+' || s[i] == '-';
+        r->zoneless |= !zoned && len >= 10 && s[4] == '-';
         int rc = disrupt_timeparser_parse(&r->local, s, len, out, expected);
         *span = (disrupt_claim_span){*out, *out, DISRUPT_PRECISION_TIME};
         return rc;
     }
+    r->zoneless = 1;
     int64_t first, next;
     if (month) {
         int y = atoi(s), m = atoi(s + 5);

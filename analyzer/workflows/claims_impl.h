@@ -29,6 +29,7 @@ struct claims_reader {
     int (*finish)(claims_reader *r, disrupt_error *err);
     void (*release)(claims_reader *r);
     void *state;
+    int zoneless;                     /* some date or time was read without a zone */
 };
 
 /* Moves *s and shrinks *len past leading and trailing blanks. */

@@ -1,6 +1,7 @@
 /* claims_read.c — reading claim files: the header decides the dialect, tried in the order of
  * the table below (claims_own.c, claims_keepiton.c, claims_ioda.c); what they share is in
  * claims_cells.c. */
+#include <stdio.h>
 #include <string.h>
 
 #include "claims_impl.h"
@@ -52,6 +53,13 @@ int disrupt_claims_read(const char *path, const disrupt_claims_options *o,
         rc = r.finish(&r, err);
     if (r.release)
         r.release(&r);
+    if (rc == 0 && r.zoneless && !o->tz && o->warn) {
+        char msg[512];
+        snprintf(msg, sizeof msg,
+                 "%s: dates and times without a zone are read in UTC (a date is a UTC day); "
+                 "give --tz ZONE for the zone the claims were written in", r.path);
+        o->warn(o->warn_ctx, msg);
+    }
     if (rc == 0 && out->count == 0 && out->skipped > 0)
         rc = disrupt_error_set(err, DISRUPT_EDATA,
                                "%s: every row (%zu) was skipped: none could become a claim "

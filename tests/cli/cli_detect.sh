@@ -109,5 +109,17 @@ check "--label names a file's place" contains "$tmp/ns.txt" "Azerbaijan/bgp"
 "$bin" detect --label nolabel "$tmp/az/ioda.csv" > /dev/null 2>&1
 check "--label without = is a usage error" test $? -eq 2
 
+# A dataset's folder given whole: its claims and events lists are named, not misread.
+"$bin" detect "$2/datasets/azerbaijan-2020/claims.csv" > /dev/null 2> "$tmp/err.txt"
+check "a claims list as data says --claims" contains "$tmp/err.txt" "found a claims list (label,start,end): give it with --claims"
+"$bin" detect "$2/datasets/azerbaijan-2020/events.csv" > /dev/null 2> "$tmp/err.txt"
+check "an events list as data says --events" contains "$tmp/err.txt" "give it with --events"
+# Times without a zone: read as UTC, said once per file.
+printf 'time,traffic\n2020-06-01T00:00:00,1\n2020-06-01T01:00:00,2\n2020-06-01T02:00:00,3\n' > "$tmp/naive.csv"
+"$bin" inspect "$tmp/naive.csv" > /dev/null 2> "$tmp/err.txt"
+check "zone-less times: one warning naming UTC" test "$(grep -c 'times carry no zone.*read as UTC' "$tmp/err.txt")" -eq 1
+"$bin" inspect --tz Asia/Baku "$tmp/naive.csv" > /dev/null 2> "$tmp/err.txt"
+check "with --tz no warning" test ! -s "$tmp/err.txt"
+
 echo "cli_detect: $passes passed, $fails failed"
 test "$fails" -eq 0

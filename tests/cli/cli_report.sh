@@ -17,7 +17,7 @@ check() { # check NAME CONDITION...
 contains() { grep -qF -- "$2" "$1"; }
 
 out=$tmp/az
-"$bin" report --out "$out" --claims "$data/claims.csv" "$data/traffic.csv" \
+"$bin" report --tz UTC --out "$out" --claims "$data/claims.csv" "$data/traffic.csv" "$data/web.whatsapp.com.csv" \
     "$data/www.facebook.com.csv" > "$tmp/stdout" 2> "$tmp/stderr"
 check "report exits 0" test $? -eq 0
 check "nothing on stderr off a terminal" test ! -s "$tmp/stderr"

@@ -17,10 +17,12 @@ contains() { grep -qF -- "$2" "$1"; }
 
 inputs=("$data/traffic.csv" "$data/throughput.csv" "$data/www.facebook.com.csv" "$data/web.whatsapp.com.csv")
 
-"$bin" verify --claims "$data/claims.csv" --json "$tmp/v.json" --csv "$tmp/v.csv" \
+"$bin" verify --tz UTC --claims "$data/claims.csv" --json "$tmp/v.json" --csv "$tmp/v.csv" \
     --plot "$tmp/v.svg" "${inputs[@]}" > "$tmp/table.txt" 2> "$tmp/err.txt"
 check "verify exits 0" test $? -eq 0
 check "nothing on stderr when it is not a terminal" test ! -s "$tmp/err.txt"
+"$bin" verify --claims "$data/claims.csv" "$data/traffic.csv" > /dev/null 2> "$tmp/err.txt"
+check "dates without a zone: said once, with the zone assumed" test "$(grep -c 'read in UTC' "$tmp/err.txt")" -eq 1
 check "table: 27 Sep - 12 Nov claim supported" contains "$tmp/table.txt" "verdict   supported: start agrees, end agrees (lifted that day); kind agrees; shown by traffic"
 check "table: 26 Sep claim has its start one day early" contains "$tmp/table.txt" "verdict   dates differ: start 1d early, end agrees"
 check "table: summary line" contains "$tmp/table.txt" "4 claims: 3 supported, 0 kind differs, 1 dates differ"
@@ -135,8 +137,26 @@ years=$src/datasets/azerbaijan-2018-2021
 "$bin" verify --claims "$years/claims.csv" "$years/traffic.csv" > "$tmp/years.txt" 2>&1
 check "too coarse to show" contains "$tmp/years.txt" "no data: samples every 1d are too coarse to show a 50m claim"
 check "not supported says how low" grep -Eq "\(lowest level (8[0-9]|9[0-4])% of expected\)" "$tmp/years.txt"
-"$bin" verify --tolerance 1d --claims "$data/claims.csv" "$data/traffic.csv" > "$tmp/tol.txt" 2>&1
+"$bin" verify --tolerance 1d --claims "$data/claims.csv" "${inputs[@]}" > "$tmp/tol.txt" 2>&1
 check "a difference within tolerance is still shown" contains "$tmp/tol.txt" "start agrees (1d early, within the interval)"
+
+# A claim about a signal no input has is an error listing the signals there are.
+printf 'label,start,end,kind,signal\nx,2020-09-27,2020-11-12,throttling,trafic\n' > "$tmp/typo.csv"
+"$bin" verify --tz UTC --claims "$tmp/typo.csv" "$data/traffic.csv" > /dev/null 2> "$tmp/e4"
+check "misspelt claim signal exits 1" test $? -eq 1
+check "misspelt claim signal lists the signals" contains "$tmp/e4" "found 'trafic'; the signals are: traffic"
+"$bin" verify --tolerance 6 --claims "$data/claims.csv" "$data/traffic.csv" > /dev/null 2> "$tmp/e5"
+check "a tolerance without its unit is a usage error" test $? -eq 2
+# A #KeepItOn file whose slashed dates cannot tell their order stops and asks.
+cat > "$tmp/kio-amb.csv" <<'CSV'
+start_date_type,start_date,country,geo_scope,area_name,shutdown_type,affected_network,shutdown_extent,shutdown_status,end_date,duration,count_year
+Actual,03/01/2020,Iran,Regional,Khuzestan,Full network,Mobile,Full network,Ended,05/01/2020,3,2020
+CSV
+"$bin" verify --claims "$tmp/kio-amb.csv" "$data/traffic.csv" > /dev/null 2> "$tmp/e6"
+check "ambiguous slashed dates ask for --date-order" contains "$tmp/e6" "give --date-order dmy or mdy"
+"$bin" verify --date-order dmy --claims "$tmp/kio-amb.csv" --json "$tmp/amb.json" "$data/traffic.csv" > /dev/null 2>&1
+check "--date-order dmy reads 03/01/2020 as 3 January" /usr/bin/python3 -c "
+import json; c = json.load(open('$tmp/amb.json'))['claims'][0]; assert c['start'][:10] == '2020-01-03', c"
 
 echo "cli_verify: $passes passed, $fails failed"
 test "$fails" -eq 0

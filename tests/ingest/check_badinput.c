@@ -172,7 +172,7 @@ static const bad_case cases[] = {
     {H R1, NULL, .time_column = "when", .code = DISRUPT_EDATA,
      .message = "bad.csv:1: expected a time column named 'when' (--time), found none"},
     {H R1, NULL, .signal = "bgp", .code = DISRUPT_EDATA,
-     .message = "bad.csv:1: expected a value column named 'bgp' (--signal), found none"},
+     .message = "bad.csv:1: expected a value column named 'bgp' (--signal), found none; the columns are: traffic"},
     {H R1, NULL, .format = "ooni", .code = DISRUPT_EDATA,
      .message = "bad.csv:1: expected a 'anomaly_count' column in a ooni header, found none"},
     {"anomaly_count,confirmed_count,failure_count,measurement_count,ok_count\n0,0,0,1,1\n", NULL,
