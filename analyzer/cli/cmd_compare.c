@@ -130,6 +130,15 @@ static const char *period_name(char **files, int nfiles, int i)
     }
 }
 
+/* A file's row: its --label, else its name (with folders where names clash). */
+static const char *row_name(const ingest_cli *in, char **files, int nfiles, int i)
+{
+    for (size_t k = 0; k < in->nlabels; k++)
+        if (strcmp(in->labels[k].file, files[i]) == 0)
+            return in->labels[k].name;
+    return period_name(files, nfiles, i);
+}
+
 /* --by file: each file read and detected on its own; its period is the span of its data. */
 static int compare_files(char **files, int nfiles, ingest_cli *in, const detect_opts *d,
                          disrupt_progress *bar, sources *src, disrupt_compare_result *out,
@@ -154,8 +163,9 @@ static int compare_files(char **files, int nfiles, ingest_cli *in, const detect_
                 if (disrupt_series_end(data->series[k]) > hi)
                     hi = disrupt_series_end(data->series[k]);
             }
-            rc = disrupt_compare_add_period(out, period_name(files, nfiles, i), (size_t)i, lo, hi, data,
-                                            &src->detection[i].windows, err);
+            rc = disrupt_compare_add_period(out, row_name(in, files, nfiles, i), (size_t)i, lo,
+                                            hi, in->opt.tz, data, &src->detection[i].windows,
+                                            err);
         }
         disrupt_progress_update(bar, (size_t)i + 1);
     }

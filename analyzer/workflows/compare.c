@@ -108,11 +108,35 @@ static double covered_days(const disrupt_dataset *d, int64_t start, int64_t end,
     return (double)union_length(scratch, n) / 86400.0;
 }
 
-static void summarise(disrupt_compare_period *p, const disrupt_window_list *wl, span *parts,
-                      double *depths)
+/* The local day (days since 1970 in tz) holding instant t. */
+static int64_t local_day(int64_t t, const char *tz)
 {
-    size_t n = 0;
-    p->deepest = p->median_depth = NAN;
+    int64_t local = t + disrupt_time_offset(t, tz);
+    return (local - (((local % 86400) + 86400) % 86400)) / 86400;
+}
+
+/* Local midnight of local day `day` in tz. */
+static int64_t day_start(int64_t day, const char *tz)
+{
+    int64_t guess = day * 86400;
+    return guess - disrupt_time_offset(guess, tz);
+}
+
+/* Days touched by the parts [a, b): each part covers the local days from its first second's
+ * to its last's; the union counted. parts are reordered. */
+static double touched_days(span *parts, size_t n, const char *tz)
+{
+    for (size_t i = 0; i < n; i++)
+        parts[i] = (span){local_day(parts[i].start, tz), local_day(parts[i].end - 1, tz) + 1};
+    return (double)union_length(parts, n);
+}
+
+static void summarise(disrupt_compare_period *p, const disrupt_window_list *wl, const char *tz,
+                      span *parts, double *depths)
+{
+    size_t n = 0, ndrops = 0;
+    int64_t first = 0, last = 0;
+    p->deepest = p->median_depth = p->highest_blocking = NAN;
     for (size_t k = 0; k < wl->count; k++) {
         const disrupt_window *w = &wl->items[k];
         if (overlap(w->start, w->end, p->start, p->end) == 0)
@@ -120,29 +144,39 @@ static void summarise(disrupt_compare_period *p, const disrupt_window_list *wl, 
         p->windows[n] = k;
         parts[n] = (span){w->start > p->start ? w->start : p->start,
                           w->end < p->end ? w->end : p->end};
-        depths[n] = w->depth;
         n++;
-        if ((unsigned)w->kind < 3)
+        if ((unsigned)w->kind < DISRUPT_NKINDS)
             p->by_kind[w->kind]++;
         if (disrupt_window_days(w) > p->longest_days)
             p->longest_days = disrupt_window_days(w);
-        if (isnan(p->deepest) || w->depth > p->deepest)
-            p->deepest = w->depth;
-        if (n == 1 || w->start < p->first)
-            p->first = w->start;
-        if (n == 1 || w->end > p->last)
-            p->last = w->end;
+        if (w->kind == DISRUPT_KIND_BLOCKING) {
+            if (isnan(p->highest_blocking) || w->depth > p->highest_blocking)
+                p->highest_blocking = w->depth;
+        } else {
+            depths[ndrops++] = w->depth;
+            if (isnan(p->deepest) || w->depth > p->deepest)
+                p->deepest = w->depth;
+        }
+        if (n == 1 || w->start < first)
+            first = w->start;
+        if (n == 1 || w->end > last)
+            last = w->end;
     }
     p->nwindows = n;
-    if (n) {
-        p->median_depth = median_of(depths, n);
-        p->days_disrupted = (double)union_length(parts, n) / 86400.0;
-    }
+    if (n == 0)
+        return;
+    if (ndrops)
+        p->median_depth = median_of(depths, ndrops);
+    p->disrupted_days = (double)union_length(parts, n) / 86400.0;
+    p->calendar_days = touched_days(parts, n, tz);
+    p->first = day_start(local_day(first, tz), tz);
+    p->last = day_start(local_day(last - 1, tz), tz);
 }
 
 int disrupt_compare_add_period(disrupt_compare_result *r, const char *name, size_t source,
-                               int64_t start, int64_t end, const disrupt_dataset *data,
-                               const disrupt_window_list *windows, disrupt_error *err)
+                               int64_t start, int64_t end, const char *tz,
+                               const disrupt_dataset *data, const disrupt_window_list *windows,
+                               disrupt_error *err)
 {
     if (end <= start)
         return disrupt_error_set(err, DISRUPT_EINVAL, "period '%s' is empty", name);
@@ -167,7 +201,7 @@ int disrupt_compare_add_period(disrupt_compare_result *r, const char *name, size
         return disrupt_error_nomem(err);
     }
     p.covered_days = covered_days(data, start, end, parts);
-    summarise(&p, windows, parts, depths);
+    summarise(&p, windows, tz, parts, depths);
     free(parts);
     free(depths);
     r->items[r->count++] = p;
@@ -224,7 +258,7 @@ int disrupt_compare_by_year(disrupt_compare_result *r, size_t source, const disr
             snprintf(name, sizeof name, "%d", year);
         else
             snprintf(name, sizeof name, "%d/%02d", year, (year + 1) % 100);
-        int rc = disrupt_compare_add_period(r, name, source, a, b, data, windows, err);
+        int rc = disrupt_compare_add_period(r, name, source, a, b, tz, data, windows, err);
         if (rc)
             return rc;
     }

@@ -31,43 +31,54 @@ int disrupt_compare_report_table(FILE *out, const disrupt_compare_report *r, dis
     for (size_t i = 0; i < res->count; i++)
         if ((int)strlen(res->items[i].name) > name_w)
             name_w = (int)strlen(res->items[i].name);
-    fprintf(out, "%-*s  %7s  %7s  %8s  %10s  %8s  %6s  %8s  %8s  %7s  %6s  %-10s  %-10s\n",
+    fprintf(out,
+            "%-*s  %7s  %7s  %8s  %10s  %8s  %6s  %5s  %9s  %8s  %7s  %6s  %7s  %-10s  %-10s\n",
             name_w, "PERIOD", "COVERED", "WINDOWS", "SHUTDOWN", "THROTTLING", "BLOCKING",
-            "OUTAGE", "DAYS", "LONGEST", "DEEPEST", "MEDIAN", "FIRST", "LAST");
+            "OUTAGE", "DAYS", "DISRUPTED", "LONGEST", "DEEPEST", "MEDIAN", "BLOCKED", "FIRST",
+            "LAST");
     for (size_t i = 0; i < res->count; i++) {
         const disrupt_compare_period *p = &res->items[i];
-        char first[32], last[32], deep[16], med[16], longest[24];
+        char first[32], last[32], deep[16], med[16], blocked[16], longest[24];
         int has = p->nwindows > 0;
         day_text(p->first, has, r->tz, first, sizeof first);
         day_text(p->last, has, r->tz, last, sizeof last);
         percent_text(p->deepest, deep, sizeof deep);
         percent_text(p->median_depth, med, sizeof med);
+        percent_text(p->highest_blocking, blocked, sizeof blocked);
         if (has)
             snprintf(longest, sizeof longest, "%.1fd", p->longest_days);
         else
             snprintf(longest, sizeof longest, "-");
         fprintf(out,
-                "%-*s  %6.0fd  %7zu  %8zu  %10zu  %8zu  %6zu  %7.1fd  %8s  %7s  %6s  %-10s  %-10s\n",
+                "%-*s  %6.0fd  %7zu  %8zu  %10zu  %8zu  %6zu  %5.0f  %8.1fd  %8s  %7s  %6s  %7s  "
+                "%-10s  %-10s\n",
                 name_w, p->name, p->covered_days, p->nwindows, p->by_kind[0], p->by_kind[1],
-                p->by_kind[2], p->by_kind[3], p->days_disrupted, longest, deep, med, first, last);
+                p->by_kind[2], p->by_kind[3], p->calendar_days, p->disrupted_days, longest, deep,
+                med, blocked, first, last);
     }
-    fprintf(out, "\nDAYS: days on which at least one signal was disrupted (windows cut at the "
-                 "period's edges); LONGEST: whole windows; depth: share of the baseline lost "
-                 "(blocking: rise of the blocked share); COVERED: days of the period with data. "
-                 "Dates in %s.\n",
+    fprintf(out, "\nDAYS: calendar days on which at least one signal was disrupted; DISRUPTED: "
+                 "total disrupted time (both with windows cut at the period's edges); LONGEST: "
+                 "whole windows; DEEPEST, MEDIAN: share of the baseline lost by drops; BLOCKED: "
+                 "highest rise of a blocked share; FIRST, LAST: first and last disrupted day; "
+                 "COVERED: days of the period with data. Dates in %s.\n",
             r->tz ? r->tz : "UTC");
     if (ferror(out))
         return disrupt_error_set(err, DISRUPT_EIO, "cannot write the table");
     return DISRUPT_OK;
 }
 
-static void json_time_or_null(disrupt_jsonw *w, const char *key, int64_t t, int has)
+/* "2020-09-27" (the local day) or null. */
+static void json_day_or_null(disrupt_jsonw *w, const char *key, int64_t t, int has,
+                             const char *tz)
 {
+    char day[32];
     disrupt_jsonw_key(w, key);
-    if (has)
-        disrupt_jsonw_time(w, t);
-    else
+    if (has) {
+        day_text(t, has, tz, day, sizeof day);
+        disrupt_jsonw_string(w, day);
+    } else {
         disrupt_jsonw_null(w);
+    }
 }
 
 int disrupt_compare_report_json(FILE *out, const disrupt_compare_report *r, disrupt_error *err)
@@ -102,16 +113,20 @@ int disrupt_compare_report_json(FILE *out, const disrupt_compare_report *r, disr
             disrupt_jsonw_integer(&w, (long long)p->by_kind[k]);
         }
         disrupt_jsonw_object_end(&w);
-        disrupt_jsonw_key(&w, "days_disrupted");
-        disrupt_jsonw_number_prec(&w, p->days_disrupted, 6);
+        disrupt_jsonw_key(&w, "calendar_days");
+        disrupt_jsonw_number_prec(&w, p->calendar_days, 6);
+        disrupt_jsonw_key(&w, "disrupted_days");
+        disrupt_jsonw_number_prec(&w, p->disrupted_days, 6);
         disrupt_jsonw_key(&w, "longest_days");
         disrupt_jsonw_number_prec(&w, p->longest_days, 6);
         disrupt_jsonw_key(&w, "deepest");
         disrupt_jsonw_number_prec(&w, p->deepest, 4);
         disrupt_jsonw_key(&w, "median_depth");
         disrupt_jsonw_number_prec(&w, p->median_depth, 4);
-        json_time_or_null(&w, "first", p->first, has);
-        json_time_or_null(&w, "last", p->last, has);
+        disrupt_jsonw_key(&w, "highest_blocking");
+        disrupt_jsonw_number_prec(&w, p->highest_blocking, 4);
+        json_day_or_null(&w, "first_day", p->first, has, r->tz);
+        json_day_or_null(&w, "last_day", p->last, has, r->tz);
         disrupt_jsonw_object_end(&w);
     }
     disrupt_jsonw_array_end(&w);
@@ -132,21 +147,25 @@ static void csv_number(FILE *out, double v, const char *fmt)
 int disrupt_compare_report_csv(FILE *out, const disrupt_compare_report *r, disrupt_error *err)
 {
     fputs("period,start,end,covered_days,windows,shutdown,throttling,blocking,outage,"
-          "days_disrupted,longest_days,deepest,median_depth,first,last\n",
+          "calendar_days,disrupted_days,longest_days,deepest,median_depth,highest_blocking,"
+          "first_day,last_day\n",
           out);
     for (size_t i = 0; i < r->result->count; i++) {
         const disrupt_compare_period *p = &r->result->items[i];
         disrupt_csvw_text(out, p->name);
         disrupt_csvw_time(out, p->start);
         disrupt_csvw_time(out, p->end);
-        fprintf(out, ",%.6g,%zu,%zu,%zu,%zu,%zu,%.6g,%.6g", p->covered_days, p->nwindows,
-                p->by_kind[0], p->by_kind[1], p->by_kind[2], p->by_kind[3], p->days_disrupted,
-                p->longest_days);
+        fprintf(out, ",%.6g,%zu,%zu,%zu,%zu,%zu,%.6g,%.6g,%.6g", p->covered_days, p->nwindows,
+                p->by_kind[0], p->by_kind[1], p->by_kind[2], p->by_kind[3], p->calendar_days,
+                p->disrupted_days, p->longest_days);
         csv_number(out, p->deepest, "%.4g");
         csv_number(out, p->median_depth, "%.4g");
+        csv_number(out, p->highest_blocking, "%.4g");
         if (p->nwindows) {
-            disrupt_csvw_time(out, p->first);
-            disrupt_csvw_time(out, p->last);
+            char a[32], b[32];
+            day_text(p->first, 1, r->tz, a, sizeof a);
+            day_text(p->last, 1, r->tz, b, sizeof b);
+            fprintf(out, ",%s,%s", a, b);
         } else {
             fputs(",,", out);
         }
@@ -160,20 +179,24 @@ int disrupt_compare_report_csv(FILE *out, const disrupt_compare_report *r, disru
 int disrupt_compare_report_markdown(FILE *out, const disrupt_compare_report *r,
                                     disrupt_error *err)
 {
-    fputs("| Period | Windows | Shutdown | Throttling | Blocking | Outage | Days disrupted | "
-          "Longest | Deepest | Median depth | First | Last |\n"
-          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n",
+    fputs("| Period | Windows | Shutdown | Throttling | Blocking | Outage | Days | Disrupted time "
+          "(days) | Longest | Deepest | Median depth | Highest blocked share | First day | "
+          "Last day |\n"
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n",
           out);
     for (size_t i = 0; i < r->result->count; i++) {
         const disrupt_compare_period *p = &r->result->items[i];
-        char first[32], last[32], deep[16], med[16];
+        char first[32], last[32], deep[16], med[16], blocked[16];
         day_text(p->first, p->nwindows > 0, r->tz, first, sizeof first);
         day_text(p->last, p->nwindows > 0, r->tz, last, sizeof last);
         percent_text(p->deepest, deep, sizeof deep);
         percent_text(p->median_depth, med, sizeof med);
-        fprintf(out, "| %s | %zu | %zu | %zu | %zu | %zu | %.1f | %.1f | %s | %s | %s | %s |\n",
+        percent_text(p->highest_blocking, blocked, sizeof blocked);
+        fprintf(out,
+                "| %s | %zu | %zu | %zu | %zu | %zu | %.0f | %.1f | %.1f | %s | %s | %s | %s | %s |\n",
                 p->name, p->nwindows, p->by_kind[0], p->by_kind[1], p->by_kind[2],
-                p->by_kind[3], p->days_disrupted, p->longest_days, deep, med, first, last);
+                p->by_kind[3], p->calendar_days, p->disrupted_days, p->longest_days, deep, med,
+                blocked, first, last);
     }
     if (ferror(out))
         return disrupt_error_set(err, DISRUPT_EIO, "cannot write Markdown");

@@ -25,7 +25,7 @@ check "... for each of them" grep -q '^iran-2019/traffic.csv ' "$tmp/files.txt"
     "$years" > "$tmp/table.txt" 2> "$tmp/err.txt"
 check "compare exits 0" test $? -eq 0
 check "table: one row per year 2018-2021" test "$(grep -cE '^20(18|19|20|21) ' "$tmp/table.txt")" -eq 4
-check "table: 2020 has the 46-day throttling" grep -qE '^2020 .* 46\.0d .* 2020-09-27  2020-11-12' "$tmp/table.txt"
+check "table: 2020 has the 46-day throttling, 27 Sep to its last day, 11 Nov" grep -qE '^2020 .* 46 .* 46\.0d .* 2020-09-27  2020-11-11' "$tmp/table.txt"
 check "json periods" /usr/bin/python3 - "$tmp/y.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -36,11 +36,12 @@ y = {x["name"]: x for x in p}
 assert y["2020"]["covered_days"] == 366 and y["2019"]["covered_days"] == 365
 t = y["2020"]
 assert t["by_kind"]["throttling"] >= 1
-assert t["longest_days"] == 46 and t["first"] == "2020-09-27T00:00:00Z", t
+assert t["longest_days"] == 46 and t["first_day"] == "2020-09-27", t
+assert t["last_day"] == "2020-11-11" and t["calendar_days"] == 46 and t["disrupted_days"] == 46, t
 assert abs(t["deepest"] - 0.4) < 0.05
 for x in p:
     assert x["windows"] == sum(x["by_kind"].values())
-    assert (x["first"] is None) == (x["windows"] == 0)
+    assert (x["first_day"] is None) == (x["windows"] == 0)
 PY
 check "csv: header and four rows" test "$(wc -l < "$tmp/y.csv")" -eq 5
 check "csv: 2020 row" grep -q '^2020,2020-01-01T00:00:00Z,2021-01-01T00:00:00Z,366,' "$tmp/y.csv"

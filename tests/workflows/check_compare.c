@@ -82,23 +82,24 @@ START_TEST(one_period_per_calendar_year)
     ck_assert_uint_eq(p->nwindows, 2);
     ck_assert_uint_eq(p->by_kind[DISRUPT_KIND_SHUTDOWN], 1);
     ck_assert_uint_eq(p->by_kind[DISRUPT_KIND_THROTTLING], 1);
-    ck_assert_double_eq_tol(p->days_disrupted, 15, 1e-9);  /* union of 10 + 10 overlapping 5 */
+    ck_assert_double_eq_tol(p->disrupted_days, 15, 1e-9);  /* union of 10 + 10 overlapping 5 */
+    ck_assert_double_eq_tol(p->calendar_days, 15, 1e-9);   /* whole days: the same */
     ck_assert_double_eq_tol(p->longest_days, 10, 1e-9);
     ck_assert_double_eq_tol(p->deepest, 0.95, 1e-12);
     ck_assert_double_eq_tol(p->median_depth, (0.4 + 0.95) / 2, 1e-12);
     ck_assert_int_eq(p->first, Y2019 + 243 * DAY);
-    ck_assert_int_eq(p->last, Y2019 + 258 * DAY);
+    ck_assert_int_eq(p->last, Y2019 + 257 * DAY);   /* the last disrupted day, not the end */
     p = &f.result.items[1];   /* only the window reaching into 2021 from 20 Dec */
     ck_assert_str_eq(p->name, "2020");
     ck_assert_double_eq_tol(p->covered_days, 366, 1e-9);
     ck_assert_uint_eq(p->nwindows, 1);
-    ck_assert_double_eq_tol(p->days_disrupted, 12, 1e-9);
+    ck_assert_double_eq_tol(p->disrupted_days, 12, 1e-9);
     ck_assert_double_eq_tol(p->longest_days, 22, 1e-9);    /* whole window */
     p = &f.result.items[2];
     ck_assert_str_eq(p->name, "2021");
     ck_assert_double_eq_tol(p->covered_days, 59, 1e-9);    /* to 1 Mar */
     ck_assert_uint_eq(p->nwindows, 1);
-    ck_assert_double_eq_tol(p->days_disrupted, 10, 1e-9);
+    ck_assert_double_eq_tol(p->disrupted_days, 10, 1e-9);
     ck_assert_uint_eq(p->windows[0], 2);
     teardown(&f);
 }
@@ -114,7 +115,7 @@ START_TEST(years_without_windows_still_have_a_row)
     ck_assert_uint_eq(f.result.count, 3);
     for (size_t i = 0; i < 3; i++) {
         ck_assert_uint_eq(f.result.items[i].nwindows, 0);
-        ck_assert_double_eq(f.result.items[i].days_disrupted, 0);
+        ck_assert_double_eq(f.result.items[i].disrupted_days, 0);
         ck_assert(isnan(f.result.items[i].deepest));
         ck_assert(isnan(f.result.items[i].median_depth));
     }
@@ -139,7 +140,7 @@ START_TEST(year_start_and_zone)
     ck_assert_int_eq(f.result.items[1].start, Y2020 + 80 * DAY - 4 * HOUR);   /* leap year */
     ck_assert_uint_eq(f.result.items[0].nwindows, 2);
     ck_assert_uint_eq(f.result.items[1].nwindows, 1);
-    ck_assert_double_eq_tol(f.result.items[1].days_disrupted, 22, 1e-9);
+    ck_assert_double_eq_tol(f.result.items[1].disrupted_days, 22, 1e-9);
     /* 29 February in a common year is its month's last day. */
     ck_assert_int_eq(disrupt_compare_year_start(2021, 2, 29, NULL), Y2021 + 58 * DAY);
     ck_assert_int_eq(disrupt_compare_year_start(2020, 2, 29, NULL), Y2020 + 59 * DAY);
@@ -158,20 +159,63 @@ START_TEST(explicit_period_and_errors)
     fixture f;
     setup(&f);
     disrupt_error err = {0};
-    ck_assert_int_eq(disrupt_compare_add_period(&f.result, "traffic.csv", 4, Y2019, Y2022, NULL,
+    ck_assert_int_eq(disrupt_compare_add_period(&f.result, "traffic.csv", 4, Y2019, Y2022, NULL, NULL,
                                                 &f.windows, &err),
                      0);
     const disrupt_compare_period *p = &f.result.items[0];
     ck_assert_uint_eq(p->source, 4);
     ck_assert_uint_eq(p->nwindows, 3);
     ck_assert_double_eq_tol(p->covered_days, 3 * 365 + 1, 1e-9);   /* NULL data: all covered */
-    ck_assert_double_eq_tol(p->days_disrupted, 15 + 22, 1e-9);
+    ck_assert_double_eq_tol(p->disrupted_days, 15 + 22, 1e-9);
     ck_assert_double_eq_tol(p->median_depth, 0.9, 1e-12);
-    ck_assert_int_eq(disrupt_compare_add_period(&f.result, "x", 0, Y2020, Y2020, NULL, &f.windows,
-                                                &err),
+    ck_assert_int_eq(disrupt_compare_add_period(&f.result, "x", 0, Y2020, Y2020, NULL, NULL,
+                                                &f.windows, &err),
                      DISRUPT_EINVAL);
     ck_assert_uint_eq(f.result.count, 1);
     teardown(&f);
+}
+END_TEST
+
+START_TEST(calendar_days_and_like_with_like)
+{
+    /* Nightly shutdowns of 8 h on 10 nights (crossing midnight, so 11 days are touched), and a
+     * blocking: 11 calendar days, 80 h of disrupted time, the deepest drop apart from the
+     * blocked share. */
+    disrupt_window_list wl;
+    disrupt_window_list_init(&wl);
+    for (int k = 0; k < 10; k++) {
+        disrupt_window w = {0};
+        w.kind = DISRUPT_KIND_SHUTDOWN;
+        w.start = Y2019 + (int64_t)k * DAY + 20 * 3600;
+        w.end = w.start + 8 * 3600;
+        w.depth = 0.9;
+        ck_assert_int_eq(disrupt_window_list_push(&wl, &w, NULL), 0);
+    }
+    disrupt_window b = {0};
+    b.kind = DISRUPT_KIND_BLOCKING;
+    b.start = Y2019 + 3 * DAY;
+    b.end = Y2019 + 5 * DAY;
+    b.depth = 0.97;
+    ck_assert_int_eq(disrupt_window_list_push(&wl, &b, NULL), 0);
+    disrupt_compare_result r;
+    disrupt_compare_result_init(&r);
+    ck_assert_int_eq(disrupt_compare_add_period(&r, "x", 0, Y2019, Y2020, NULL, NULL, &wl, NULL), 0);
+    const disrupt_compare_period *p = &r.items[0];
+    ck_assert_double_eq_tol(p->calendar_days, 11, 1e-9);
+    ck_assert_double_eq_tol(p->disrupted_days, (10 * 8.0 + 48 - 2 * 8) / 24, 1e-9);
+    ck_assert_double_eq_tol(p->deepest, 0.9, 1e-12);
+    ck_assert_double_eq_tol(p->highest_blocking, 0.97, 1e-12);
+    ck_assert_int_eq(p->first, Y2019);
+    ck_assert_int_eq(p->last, Y2019 + 10 * DAY);   /* the tenth night ends on the eleventh day */
+    /* In Asia/Baku (UTC+4) the nights run 00:00-08:00 local: ten days. */
+    disrupt_compare_result_fini(&r);
+    disrupt_compare_result_init(&r);
+    ck_assert_int_eq(disrupt_compare_add_period(&r, "x", 0, Y2019, Y2020, "Asia/Baku", NULL, &wl,
+                                                NULL),
+                     0);
+    ck_assert_double_eq_tol(r.items[0].calendar_days, 10, 1e-9);
+    disrupt_compare_result_fini(&r);
+    disrupt_window_list_fini(&wl);
 }
 END_TEST
 
@@ -180,6 +224,7 @@ int main(void)
     Suite *s = suite_create("compare");
     TCase *tc = tcase_create("periods");
     tcase_add_test(tc, one_period_per_calendar_year);
+    tcase_add_test(tc, calendar_days_and_like_with_like);
     tcase_add_test(tc, years_without_windows_still_have_a_row);
     tcase_add_test(tc, year_start_and_zone);
     tcase_add_test(tc, explicit_period_and_errors);

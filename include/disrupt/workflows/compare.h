@@ -3,12 +3,17 @@
  *
  * A period is a span [start, end) with the windows of one detection that overlap it. Rules:
  *   - a window belongs to every period it overlaps (one crossing New Year counts in both);
- *   - days disrupted = length of the union of the windows' parts inside the period, across
- *     all signals (time during which at least one signal was disrupted), in days;
+ *   - calendar days = the days (local days in `tz`) on which at least one signal was
+ *     disrupted, inside the period: what a report counts ("disrupted on 77 days");
+ *   - disrupted days = the total disrupted time: the length of the union of the windows'
+ *     parts inside the period, across all signals, in days (nightly shutdowns of 8 h on 77
+ *     days are 25.7 of them);
  *   - longest = the longest belonging window, whole (not cut at the period's edge), in days;
- *   - deepest and median depth over the belonging windows (depth as in window.h: the share
- *     of the baseline lost for drops, the rise of the blocked share for blocking);
- *   - first = earliest start, last = latest end of the belonging windows;
+ *   - deepest and median depth over the belonging drops (shutdowns, throttling, outages: the
+ *     share of the baseline lost), and apart from them the highest rise of a blocked share
+ *     (blocking), like compared with like;
+ *   - first = the first disrupted day, last = the last disrupted day (the day of the latest
+ *     end's last second), both as local midnights in `tz`;
  *   - covered days = the part of the period inside the data (the union of the series' spans).
  * Years run from --year-start (month, day; default 1 January) at local midnight in `tz`; the
  * years listed are those the data touches, including years without any window.
@@ -36,11 +41,14 @@ typedef struct {
     double covered_days;        /* part of the period the data covers */
     size_t nwindows;
     size_t by_kind[DISRUPT_NKINDS];   /* windows per disrupt_window_kind */
-    double days_disrupted;
+    double calendar_days;       /* days touched by a disruption */
+    double disrupted_days;      /* total disrupted time, in days */
     double longest_days;        /* 0 when there is no window */
-    double deepest;             /* NaN when there is no window */
-    double median_depth;        /* NaN when there is no window */
-    int64_t first, last;        /* first start, last end; 0 when there is no window */
+    double deepest;             /* deepest drop; NaN when there is none */
+    double median_depth;        /* median depth of the drops; NaN when there is none */
+    double highest_blocking;    /* highest rise of a blocked share; NaN when there is none */
+    int64_t first, last;        /* first and last disrupted day (local midnights); 0 when
+                                 * there is no window */
     size_t *windows;            /* indices into the detection's window list, by start */
 } disrupt_compare_period;
 
@@ -55,8 +63,9 @@ void disrupt_compare_result_fini(disrupt_compare_result *r);
 /* Appends one period [start, end) summarising the windows of detection `source` that
  * overlap it; `data` gives the covered days (NULL: the whole period counts as covered). */
 int disrupt_compare_add_period(disrupt_compare_result *r, const char *name, size_t source,
-                               int64_t start, int64_t end, const disrupt_dataset *data,
-                               const disrupt_window_list *windows, disrupt_error *err);
+                               int64_t start, int64_t end, const char *tz,
+                               const disrupt_dataset *data, const disrupt_window_list *windows,
+                               disrupt_error *err);
 
 /* Appends one period per year the data touches; years start on month/day at local midnight
  * in tz (NULL = UTC). */
