@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -111,6 +113,15 @@ static int make_dir(const char *dir, disrupt_error *err)
         return disrupt_error_set(err, DISRUPT_EIO, "%s: exists and is not a folder", dir);
     }
     return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot create the folder: %s", dir,
+                             strerror(errno));
+}
+
+/* 1 (with the reason) when no file can be created in dir. */
+static int writable(const char *dir, disrupt_error *err)
+{
+    if (access(dir, W_OK | X_OK) == 0)
+        return DISRUPT_OK;
+    return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot write into the folder: %s", dir,
                              strerror(errno));
 }
 
@@ -238,8 +249,54 @@ static int analyse(char **files, int nfiles, workflow_opts *w, const report_cli 
     return rc;
 }
 
+/* The command line as typed, each word shell-quoted where it needs to be. NULL on ENOMEM. */
+static char *command_line(int argc, char **argv)
+{
+    size_t cap = 16;
+    for (int i = 0; i < argc; i++)
+        cap += 4 * strlen(argv[i]) + 3;
+    char *line = malloc(cap);
+    if (!line)
+        return NULL;
+    size_t n = (size_t)snprintf(line, cap, "disrupt");
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        int plain = *a != '\0';
+        for (const char *p = a; *p && plain; p++)
+            plain = strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                           "-_./=:,+@%", *p) != NULL;
+        line[n++] = ' ';
+        if (plain) {
+            n += (size_t)snprintf(line + n, cap - n, "%s", a);
+            continue;
+        }
+        line[n++] = '\'';
+        for (const char *p = a; *p; p++) {
+            if (*p == '\'') {
+                memcpy(line + n, "'\\''", 4);
+                n += 4;
+            } else {
+                line[n++] = *p;
+            }
+        }
+        line[n++] = '\'';
+        line[n] = '\0';
+    }
+    return line;
+}
+
+/* The run date: SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
+static int64_t run_date(void)
+{
+    const char *e = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long v = e ? strtoll(e, &end, 10) : 0;
+    return e && *e && end && !*end && v >= 0 ? (int64_t)v : (int64_t)time(NULL);
+}
+
 static int write_all(const char *dir, const workflow_opts *w, report_state *s,
-                     disrupt_progress *bar, disrupt_error *err)
+                     const disrupt_report_md_provenance *made, disrupt_progress *bar,
+                     disrupt_error *err)
 {
     size_t step = 0, steps = 4 + (s->have_claims ? 2 : 0) + (s->have_years ? 2 : 0) + 1;
     disrupt_progress_start(bar, "report", "files", steps);
@@ -269,7 +326,7 @@ static int write_all(const char *dir, const workflow_opts *w, report_state *s,
         disrupt_report_md md = {w->plot.plot.title, &s->data, &s->detection,
                                 s->have_claims ? &s->verify : NULL,
                                 s->have_years ? &s->years_report : NULL, figures,
-                                s->have_years ? 2 : 1, w->in.opt.tz};
+                                s->have_years ? 2 : 1, w->in.opt.tz, made};
         rc = write_one(dir, "report.md", write_markdown, &md, bar, &step, err);
     }
     disrupt_progress_finish(bar);
@@ -299,12 +356,19 @@ int cmd_report(int argc, char **argv)
     disrupt_progress bar;
     disrupt_progress_init(&bar, stderr, disrupt_progress_wanted(stderr, r.quiet));
     status = CLI_EXIT_OK;
-    if (analyse(argv + first, argc - first, &w, &r, &s, &bar, &err) ||
-        write_all(r.out, &w, &s, &bar, &err))
+    char *line = command_line(argc, argv);
+    disrupt_report_md_provenance made = {DISRUPT_VERSION, line ? line : "disrupt report",
+                                         &w.detect.detect, (const char *const *)argv + first,
+                                         (size_t)(argc - first), r.claims, run_date()};
+    /* A folder that cannot be written fails now, not after the analysis. */
+    if (make_dir(r.out, &err) || writable(r.out, &err) ||
+        analyse(argv + first, argc - first, &w, &r, &s, &bar, &err) ||
+        write_all(r.out, &w, &s, &made, &bar, &err))
         status = cli_fail(&err);
     else
         printf("%s/report.md: %zu windows%s%s\n", r.out, s.detection.windows.count,
                s.have_claims ? ", claims checked" : "", s.have_years ? ", years compared" : "");
+    free(line);
     state_fini(&s);
     workflow_opts_fini(&w);
     return status;

@@ -48,7 +48,7 @@ int main(int argc, char **argv)
         return CLI_EXIT_OK;
     }
     if (strcmp(name, "--version") == 0) {
-        printf("disrupt 0.1.0\n");
+        printf("disrupt %s\n", DISRUPT_VERSION);
         return CLI_EXIT_OK;
     }
     for (size_t i = 0; commands[i].name; i++)

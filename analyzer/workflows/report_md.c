@@ -1,6 +1,8 @@
 /* report_md.c — report.md: summary, windows, verdicts, years, figures, method. */
 #include "disrupt/workflows/report_md.h"
 
+#include "disrupt/core/digest.h"
+
 #include <string.h>
 
 #include "disrupt/workflows/report.h"
@@ -39,6 +41,61 @@ static void inputs_section(FILE *out, const disrupt_report_md *r)
         fputs("\n**The data is SYNTHETIC** (simulated, not a measurement): say so wherever these "
               "figures are shown.\n",
               out);
+    fputc('\n', out);
+}
+
+/* One row per file with its SHA-256; a file that cannot be read again says why. */
+static void file_row(FILE *out, const char *role, const char *path)
+{
+    char hex[DISRUPT_SHA256_HEX];
+    uint64_t size = 0;
+    disrupt_error err = {0};
+    if (strcmp(path, "-") == 0)
+        fprintf(out, "| %s | standard input | — | not kept |\n", role);
+    else if (disrupt_sha256_file(path, hex, &size, &err) == 0)
+        fprintf(out, "| %s | `%s` | %llu | `%s` |\n", role, path, (unsigned long long)size,
+                hex);
+    else
+        fprintf(out, "| %s | `%s` | — | %s |\n", role, path, err.message);
+}
+
+static void provenance_section(FILE *out, const disrupt_report_md *r)
+{
+    const disrupt_report_md_provenance *m = r->made;
+    if (!m)
+        return;
+    char when[40];
+    disrupt_time_iso(m->made_at, when, sizeof when);
+    fprintf(out, "## How this report was made\n\n- Program: disrupt %s, on %s.\n", m->version,
+            when);
+    fprintf(out, "- Command:\n\n      %s\n\n", m->command_line);
+    const disrupt_detect_options *o = m->detect;
+    fprintf(out,
+            "- Thresholds: shutdown at or below %.2f of the baseline; throttling (an outage, "
+            "for reachability signals) a drop of at least %.2f; blocking a rise of the blocked "
+            "share of at least %.2f; windows shorter than %llds dropped, windows of one kind "
+            "closer than %llds merged; %.0f%% intervals; %s penalty; at most %d refitting "
+            "rounds.\n",
+            o->shutdown_level, o->throttling_depth, o->blocking_rise, (long long)o->min_duration,
+            (long long)o->merge_gap, 100 * o->ci_level,
+            o->segment.penalty == DISRUPT_PENALTY_MANUAL ? "a manual" : "the MBIC",
+            o->max_rounds);
+    if (o->baseline.pin_end > o->baseline.pin_start) {
+        char a[40], b[40];
+        disrupt_time_iso(o->baseline.pin_start, a, sizeof a);
+        disrupt_time_iso(o->baseline.pin_end, b, sizeof b);
+        fprintf(out, "- Baseline taken from %s to %s (given).\n", a, b);
+    }
+    fprintf(out, "- Zones: times are shown in %s; times written without a zone were read in "
+                 "%s.\n",
+            r->tz ? r->tz : "UTC", r->tz ? r->tz : "UTC (no --tz was given)");
+    if (any_synthetic(r->data))
+        fputs("- Caveat: the data is SYNTHETIC (simulated, not a measurement).\n", out);
+    fputs("\n| Role | File | Bytes | SHA-256 |\n|---|---|---:|---|\n", out);
+    for (size_t i = 0; i < m->ninputs; i++)
+        file_row(out, "data", m->inputs[i]);
+    if (m->claims)
+        file_row(out, "claims", m->claims);
     fputc('\n', out);
 }
 
@@ -160,14 +217,19 @@ int disrupt_report_markdown(FILE *out, const disrupt_report_md *r, disrupt_error
         fputs("- `verdicts.json`, `verdicts.csv`: the verdict on each claim with the "
               "differences in hours.\n",
               out);
-    fputs("\n## Method\n\nEach signal is compared with a robust seasonal baseline (hour of the "
-          "week for data sampled within the day, day of the week for daily data; fitted with "
-          "the disruptions left out); change points are found on "
-          "the ratio observed/expected; segments far below the baseline are windows: "
-          "`shutdown` near zero, `throttling` clearly below, `blocking` when the blocked share "
-          "of measurements rises. Each boundary has a 95% confidence interval from the "
-          "likelihood profile of the change location.\n",
+    fputs("\n## Method\n\nNormal is taken from around each disruption, never from it: the "
+          "valleys among the regimes of the raw series are left out, then each signal is "
+          "compared with a robust baseline (a daily or weekly profile only where the normal "
+          "data support one and the signal has a cycle; one level over fewer than 28 normal "
+          "days, a trend with local departures over more; refitted with the disruptions left "
+          "out); change points are found on the ratio observed/expected; neighbouring "
+          "disrupted segments are one window with phases: `shutdown` near zero, `throttling` "
+          "clearly below (`outage` for reachability signals), `blocking` when the blocked "
+          "share of measurements rises. Each boundary has a 95% confidence interval from the "
+          "likelihood profile of the change location, widened over samples caught between "
+          "the two levels.\n\n",
           out);
+    provenance_section(out, r);
     if (ferror(out))
         return disrupt_error_set(err, DISRUPT_EIO, "cannot write report.md");
     return DISRUPT_OK;

@@ -140,10 +140,22 @@ static void json_claim(disrupt_jsonw *w, const disrupt_verify_report *r, size_t 
     disrupt_jsonw_key(w, "coverage");
     disrupt_jsonw_number_prec(w, v->coverage, 4);
     disrupt_jsonw_key(w, "window");
-    if (x)
-        disrupt_report_json_window(w, r->data, x);
-    else
+    if (x) {
+        /* The matched window as detect writes it: with its corroboration and phases (those
+         * of its first window, where W is a chain), as windows.json and windows.csv. */
+        disrupt_window shown = *x;
+        if (r->windows && v->window < r->windows->count) {
+            const disrupt_window *first = &r->windows->items[v->window];
+            shown.corroborated_by = first->corroborated_by;
+            shown.ncorroborated = first->ncorroborated;
+            shown.phases = first->phases;
+            shown.nphases = first->nphases;
+            shown.deepest = first->deepest;
+        }
+        disrupt_report_json_window(w, r->data, &shown);
+    } else {
         disrupt_jsonw_null(w);
+    }
     if (x) {
         disrupt_jsonw_key(w, "start_agrees");
         disrupt_jsonw_bool(w, v->start_agrees);

@@ -58,5 +58,24 @@ printf 'x' > "$tmp/file"
 check "--out on a file exits 1" test $? -eq 1
 check "--out on a file says why" contains "$tmp/e2" "exists and is not a folder"
 
+# How the report was made: version, command, thresholds, inputs with their SHA-256, the run
+# date from SOURCE_DATE_EPOCH; and verdicts.json carries the corroboration windows.csv has.
+prov=$tmp/prov
+SOURCE_DATE_EPOCH=1700000000 "$bin" report --quiet --tz UTC --out "$prov" --claims "$data/claims.csv" \
+    "$data/traffic.csv" "$data/throughput.csv" "$data/web.whatsapp.com.csv" \
+    "$data/www.facebook.com.csv" > /dev/null 2>&1
+check "provenance: program version" grep -q "^- Program: disrupt $("$bin" --version | cut -d' ' -f2), on 2023-11-14T22:13:20Z" "$prov/report.md"
+check "provenance: the command" grep -q "disrupt report --quiet --tz UTC --out $prov" "$prov/report.md"
+check "provenance: thresholds" grep -q "shutdown at or below 0.25 of the baseline" "$prov/report.md"
+check "provenance: traffic.csv with its SHA-256" grep -q "$(sha256sum "$data/traffic.csv" | cut -d' ' -f1)" "$prov/report.md"
+check "provenance: the synthetic caveat" grep -q "^- Caveat: the data is SYNTHETIC" "$prov/report.md"
+check "verdicts.json: the window's corroboration" /usr/bin/python3 -c "
+import json; c = json.load(open('$prov/verdicts.json'))['claims'][0]
+assert 'throughput' in c['window']['corroborated_by'], c['window']"
+# A folder that cannot be written fails before the analysis.
+"$bin" report --quiet --out /proc/no-such-folder "$data/traffic.csv" > /dev/null 2> "$tmp/e-out"
+check "unwritable --out fails at once" test $? -eq 1
+check "unwritable --out is named" grep -q "/proc/no-such-folder" "$tmp/e-out"
+
 echo "cli_report: $passes passed, $fails failed"
 test "$fails" -eq 0

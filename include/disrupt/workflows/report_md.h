@@ -1,6 +1,8 @@
 /* report_md.h — report.md, the page an analyst hands to an editor: what was read, a summary
  * of the windows, the windows table with 95% intervals, the verdicts on claims (when any),
- * years side by side (when the data spans several), the figures and a note on method.
+ * years side by side (when the data spans several), the figures, a note on method and how the
+ * report was made (program version, command line, every threshold, input files with their
+ * SHA-256, the run date, the data's caveats), so that anyone can rebuild it.
  *
  * The writer takes an open stream and borrows everything; it returns DISRUPT_EIO when the
  * stream fails. Complexity: O(windows + claims + periods).
@@ -21,6 +23,17 @@ typedef struct {
     const char *svg;
 } disrupt_report_md_figure;
 
+/* How the report was made: borrowed strings and options. */
+typedef struct {
+    const char *version;                  /* DISRUPT_VERSION */
+    const char *command_line;             /* as typed, shell-quoted */
+    const disrupt_detect_options *detect; /* every threshold used */
+    const char *const *inputs;            /* data files as given ("-": standard input) */
+    size_t ninputs;
+    const char *claims;                   /* claims file, or NULL */
+    int64_t made_at;                      /* run date: SOURCE_DATE_EPOCH when set */
+} disrupt_report_md_provenance;
+
 typedef struct {
     const char *title;                         /* NULL: "Disruption report" */
     const disrupt_dataset *data;
@@ -30,6 +43,7 @@ typedef struct {
     const disrupt_report_md_figure *figures;
     size_t nfigures;
     const char *tz;                            /* zone of the times shown, NULL = UTC */
+    const disrupt_report_md_provenance *made;  /* NULL: no such section */
 } disrupt_report_md;
 
 int disrupt_report_markdown(FILE *out, const disrupt_report_md *r, disrupt_error *err);
