@@ -238,6 +238,23 @@ START_TEST(nightly_shutdowns_inside_a_long_throttling)
 }
 END_TEST
 
+START_TEST(a_collection_gap_inside_a_disruption_does_not_end_it)
+{
+    /* Six weeks at half the level with a 4-hour gap in collection in the middle (29/30 Mar
+     * in the Myanmar claim): still one window from the first day to the last. */
+    size_t n = 90 * 24, first = 30 * 24, last = 74 * 24, gap = 44 * 24 + 22;
+    disrupt_series *s = tu_synthetic_level("traffic", SEP_2020, HOUR, n, 0.05, first, last, 0.5, 47);
+    for (size_t i = gap; i < gap + 4; i++)
+        s->value[i] = NAN;
+    run r;
+    detect(&r, s);
+    ck_assert_uint_eq(r.result.windows.count, 1);
+    ck_assert_int_eq(r.result.windows.items[0].start, SEP_2020 + (int64_t)first * HOUR);
+    ck_assert_int_eq(r.result.windows.items[0].end, SEP_2020 + (int64_t)last * HOUR);
+    finish(&r);
+}
+END_TEST
+
 START_TEST(partial_last_sample_is_no_window)
 {
     /* Daily data whose last day was cut at 06:47: its total is a quarter of a day's. */
@@ -333,6 +350,7 @@ int main(void)
     tcase_add_test(tc, county_alternating_between_kinds_is_one_shutdown);
     tcase_add_test(tc, blackout_with_slow_recovery_is_a_shutdown);
     tcase_add_test(tc, nightly_shutdowns_inside_a_long_throttling);
+    tcase_add_test(tc, a_collection_gap_inside_a_disruption_does_not_end_it);
     tcase_add_test(tc, partial_last_sample_is_no_window);
     tcase_add_test(tc, first_hours_low_are_no_window);
     tcase_add_test(tc, a_bin_straddling_the_change_widens_the_interval);
