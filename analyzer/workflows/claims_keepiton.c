@@ -34,11 +34,18 @@ static int contains(const disrupt_csv_field *f, const char *word)
     return f && strcasestr(f->data, word) != NULL;
 }
 
+/* Kinds from shutdown_type and shutdown_extent as both sheets write them: the older
+ * "Shutdown"/"Throttle" with a "Full network"/"Service-based" extent, and the newer types
+ * "Full network", "Service-based", "Throttling" (several joined by commas). */
 static disrupt_kind_set kinds_of(const disrupt_csv_field *type, const disrupt_csv_field *extent)
 {
     disrupt_kind_set k = 0;
     if (contains(type, "throttl"))
         k |= DISRUPT_KIND_BIT(DISRUPT_KIND_THROTTLING);
+    if (contains(type, "full network"))
+        k |= DISRUPT_KIND_BIT(DISRUPT_KIND_SHUTDOWN);
+    if (contains(type, "service"))
+        k |= DISRUPT_KIND_BIT(DISRUPT_KIND_BLOCKING);
     if (contains(type, "shutdown")) {
         if (contains(extent, "service"))
             k |= DISRUPT_KIND_BIT(DISRUPT_KIND_BLOCKING);

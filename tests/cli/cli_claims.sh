@@ -71,6 +71,7 @@ import json, sys
 c = json.load(open(sys.argv[1]))["claims"]
 assert [x["start"][:10] for x in c] == ["2019-11-16", "2020-01-03"], c
 assert c[0]["verdict"] == "supported" and c[1]["end"][:10] == "2020-01-06", c
+assert c[0]["kinds"] == ["shutdown"], c   # shutdown_type "Full network"
 PY
 }
 if check_kio; then passes=$((passes + 1)); else fails=$((fails + 1)); echo "FAIL: KeepItOn dd/mm/yyyy dates"; cat "$tmp/kio.err"; fi
