@@ -137,12 +137,32 @@ static void format_duration(int64_t seconds, char *out, size_t outsz)
         snprintf(out, outsz, "%.0f min", (double)seconds / 60.0);
 }
 
+/* "16 Nov 2019 18:30 – data end": a window the data end inside is ongoing, not over. */
+static void format_open_span(int64_t start, const char *tz, char *out, size_t outsz)
+{
+    struct tm a;
+    char sa[48];
+    if (disrupt_time_local(start, tz, &a) != 0) {
+        snprintf(out, outsz, "?");
+        return;
+    }
+    strftime(sa, sizeof sa, at_midnight(&a) ? "%-d %b %Y" : "%-d %b %Y %H:%M", &a);
+    snprintf(out, outsz, "%s " ENDASH " data end", sa);
+}
+
 char *disrupt_plot_window_label(const disrupt_window *w, const disrupt_series *s, const char *tz)
 {
     (void)s;
-    char span[128], dur[32], depth[48];
-    format_span(w->start, w->end, tz, span, sizeof span);
+    char span[128], dur[40], depth[48];
+    if (w->end_censored)
+        format_open_span(w->start, tz, span, sizeof span);
+    else
+        format_span(w->start, w->end, tz, span, sizeof span);
     format_duration(w->end - w->start, dur, sizeof dur);
+    if (w->end_censored) {
+        size_t n = strlen(dur);
+        snprintf(dur + n, sizeof dur - n, " so far");
+    }
     if (w->kind == DISRUPT_KIND_BLOCKING)
         snprintf(depth, sizeof depth, "%.0f%% blocked", 100.0 * w->level);
     else

@@ -172,6 +172,15 @@ START_TEST(test_window_label_text)
     s = disrupt_plot_window_label(&w, NULL, NULL);
     ck_assert_str_eq(s, "Blocking \xC2\xB7 20 Dec 2020 \xE2\x80\x93 3 Jan 2021 \xC2\xB7 14 days \xC2\xB7 78% blocked");
     free(s);
+    /* Cut off by the end of the data: ongoing, not an end date. */
+    w.kind = DISRUPT_KIND_SHUTDOWN;
+    w.start = T(2019, 11, 16) + 18 * 3600 + 1800;
+    w.end = T(2019, 11, 20);
+    w.end_censored = 1;
+    w.depth = 0.9;
+    s = disrupt_plot_window_label(&w, NULL, NULL);
+    ck_assert_str_eq(s, "Shutdown \xC2\xB7 16 Nov 2019 18:30 \xE2\x80\x93 data end \xC2\xB7 3.2 days so far \xC2\xB7 \xE2\x88\x92" "90%");
+    free(s);
 }
 END_TEST
 
