@@ -24,8 +24,10 @@
 
 
 /* A normal sample shapes the daily/weekly profile; within a pinned period it also sets the
- * level. (A pinned day or two cannot show a weekly cycle; the whole series can.) */
-enum { USE_SEASON = 1, USE_LEVEL = 2 };
+ * level. (A pinned day or two cannot show a weekly cycle; the whole series can.) Every
+ * sample above the floor shows the shape of the daily cycle (USE_SHAPE): a throttled day
+ * keeps its cycle, only lower. */
+enum { USE_SEASON = 1, USE_LEVEL = 2, USE_SHAPE = 4 };
 
 typedef enum { SEASON_NONE, SEASON_HOUR_OF_DAY, SEASON_HOUR_OF_WEEK, SEASON_DAY_OF_WEEK } season_kind;
 
@@ -42,6 +44,8 @@ typedef struct {
     double *daylevel;      /* ndays level values */
     size_t ndays_max;      /* days the span touches, whatever the season */
     double *scratch;       /* n doubles */
+    int shape_only;        /* the profile's shape from every sample (USE_SHAPE), each against
+                            * its own day's level: too few normal days for a profile */
 } fit_state;
 
 void disrupt_baseline_options_init(disrupt_baseline_options *o)
@@ -123,8 +127,9 @@ static void fit_season(fit_state *f, const double *level_at, double q)
     size_t *start = calloc(f->nslots + 1, sizeof *start);
     if (!start)
         return;
+    unsigned char mask = f->shape_only ? USE_SHAPE : USE_SEASON;
     for (size_t i = 0; i < f->n; i++)
-        if (f->use[i] & USE_SEASON)
+        if (f->use[i] & mask)
             start[f->slot[i] + 1]++;
     for (size_t k = 0; k < f->nslots; k++)
         start[k + 1] += start[k];
@@ -134,7 +139,7 @@ static void fit_season(fit_state *f, const double *level_at, double q)
         return;
     }
     for (size_t i = 0; i < f->n; i++)
-        if (f->use[i] & USE_SEASON) {
+        if (f->use[i] & mask) {
             size_t k = f->slot[i];
             f->scratch[start[k] + fill[k]++] = f->y[i] - level_at[i];
         }
@@ -299,7 +304,7 @@ static void level_at_points(const fit_state *f, double *level_at)
 
 /* 1 when nearly every slot of `kind` holds normal samples from MIN_CYCLES different days
  * (hour-of-day) or weeks (hour-of-week, day-of-week). place_points must have run for kind. */
-static int season_supported(const fit_state *f, season_kind kind)
+static int season_supported(const fit_state *f, season_kind kind, unsigned char mask)
 {
     if (kind == SEASON_NONE)
         return 1;
@@ -313,7 +318,7 @@ static int season_supported(const fit_state *f, season_kind kind)
     for (size_t k = 0; k < f->nslots; k++)
         last[k] = -1;
     for (size_t i = 0; i < f->n; i++) {
-        if (!(f->use[i] & USE_SEASON))
+        if (!(f->use[i] & mask))
             continue;
         long cycle = kind == SEASON_HOUR_OF_DAY ? (long)f->dayu[i] : (long)(f->dayu[i] / 7);
         size_t k = f->slot[i];
@@ -343,6 +348,16 @@ static size_t normal_days(const double *dmed, size_t ndays)
  * shaped against the series' own moving level, so that a pinned level far from some
  * stretch of the data does not bend the profile. The level is a trend only over enough
  * normal days, otherwise one level. */
+/* Shape mode: each sample against the median of its own day (of USE_SHAPE samples, the
+ * current season removed), so that a day's level — normal or throttled — does not bend the
+ * profile. Writes into level_at; days without such samples give NaN. */
+static void own_day_levels(fit_state *f, double *dmed, double *level_at)
+{
+    daily_medians(f, dmed, USE_SHAPE);
+    for (size_t i = 0; i < f->n; i++)
+        level_at[i] = dmed[(size_t)f->dayu[i]];
+}
+
 static void fit_profiled(fit_state *f, const disrupt_baseline_options *o, season_kind kind,
                          double *level_at, double *dmed)
 {
@@ -351,6 +366,10 @@ static void fit_profiled(fit_state *f, const disrupt_baseline_options *o, season
         f->season[k] = 0;
     size_t half = (size_t)(o->level_window / DAY / 2);
     for (int iter = 0; iter < 3; iter++) {
+        if (kind != SEASON_NONE && f->shape_only) {
+            own_day_levels(f, dmed, level_at);
+            fit_season(f, level_at, o->season_quantile);
+        }
         daily_medians(f, dmed, USE_SEASON);
         if (half > 0)
             rolling_level(f, dmed, half, half / 2 > 3 ? half / 2 : 3);
@@ -361,7 +380,8 @@ static void fit_profiled(fit_state *f, const disrupt_baseline_options *o, season
         level_at_points(f, level_at);
         if (kind == SEASON_NONE)
             break;
-        fit_season(f, level_at, o->season_quantile);
+        if (!f->shape_only)
+            fit_season(f, level_at, o->season_quantile);
     }
 }
 
@@ -415,8 +435,14 @@ static season_kind choose_season(fit_state *f, const disrupt_baseline_options *o
     size_t rungs = s->step < DAY ? 2 : 1;
     for (size_t r = 0; r < rungs; r++) {
         place_points(f, o->tz, ladder[r]);
-        if (!season_supported(f, ladder[r]))
-            break;
+        f->shape_only = 0;
+        if (!season_supported(f, ladder[r], USE_SEASON)) {
+            /* Too few normal days for the profile: its shape from every day that shows the
+             * cycle, if enough do (the days before and after an outage, the throttled days). */
+            if (r > 0 || !season_supported(f, ladder[r], USE_SHAPE))
+                break;
+            f->shape_only = 1;
+        }
         fit_profiled(f, o, ladder[r], level_at, dmed);
         daily_medians(f, dmed, USE_SEASON);
         int within_day = ladder[r] != SEASON_HOUR_OF_WEEK;
@@ -424,10 +450,14 @@ static season_kind choose_season(fit_state *f, const disrupt_baseline_options *o
         if (!within_day) /* against the daily profile measured the same way */
             best_spread = previous_spread(f, o, best, level_at, dmed);
         double gain = best == SEASON_NONE ? CYCLE_GAIN : WEEKLY_GAIN;
-        if (!(spread <= gain * best_spread))
+        if (!(spread <= gain * best_spread)) {
+            f->shape_only = 0;
             break;
+        }
         best = ladder[r];
         best_spread = spread;
+        if (f->shape_only)
+            break;   /* no weekly profile without the daily one from normal days */
     }
     return best;
 }
@@ -453,6 +483,7 @@ static int fit_counts(const disrupt_series *s, const unsigned char *use, double 
 static void mark_usable(const disrupt_series *s, const unsigned char *exclude,
                         const disrupt_baseline_options *o, unsigned char *use)
 {
+    double shape_floor = 10 * disrupt_baseline_floor(s);   /* a shutdown shows no cycle */
     int pinned = o->pin_end > o->pin_start;
     for (size_t i = 0; i < s->n; i++) {
         int64_t t = disrupt_series_time(s, i);
@@ -460,6 +491,8 @@ static void mark_usable(const disrupt_series *s, const unsigned char *exclude,
         /* A period the analyst gave as normal is normal, whatever the detector thought. */
         int normal = !isnan(s->value[i]) && (!(exclude && exclude[i]) || (pinned && in_period));
         use[i] = (unsigned char)(normal ? USE_SEASON | (in_period ? USE_LEVEL : 0) : 0);
+        if (!isnan(s->value[i]) && s->value[i] > shape_floor)
+            use[i] |= USE_SHAPE;
     }
 }
 

@@ -255,6 +255,23 @@ START_TEST(a_collection_gap_inside_a_disruption_does_not_end_it)
 }
 END_TEST
 
+START_TEST(one_normal_day_then_the_outage_keeps_the_daily_cycle)
+{
+    /* An analyst's download: a day and a bit of 5-minute telescope-like data with a strong
+     * daily cycle, then two days at 15%. One normal day cannot shape a profile, but the
+     * throttled days keep the cycle's shape: no night of the normal day is a window, and the
+     * outage starts where the data fall. */
+    size_t n = 3 * 288, first = 288 + 30;
+    disrupt_series *s = tu_synthetic_level("merit-nt", SEP_2020, MIN5, n, 0.05, first, n, 0.15, 53);
+    run r;
+    detect(&r, s);
+    ck_assert_uint_eq(r.result.windows.count, 1);
+    ck_assert_int_eq(r.result.windows.items[0].start, SEP_2020 + (int64_t)first * MIN5);
+    ck_assert_int_eq(r.result.windows.items[0].kind, DISRUPT_KIND_SHUTDOWN);
+    finish(&r);
+}
+END_TEST
+
 START_TEST(partial_last_sample_is_no_window)
 {
     /* Daily data whose last day was cut at 06:47: its total is a quarter of a day's. */
@@ -351,6 +368,7 @@ int main(void)
     tcase_add_test(tc, blackout_with_slow_recovery_is_a_shutdown);
     tcase_add_test(tc, nightly_shutdowns_inside_a_long_throttling);
     tcase_add_test(tc, a_collection_gap_inside_a_disruption_does_not_end_it);
+    tcase_add_test(tc, one_normal_day_then_the_outage_keeps_the_daily_cycle);
     tcase_add_test(tc, partial_last_sample_is_no_window);
     tcase_add_test(tc, first_hours_low_are_no_window);
     tcase_add_test(tc, a_bin_straddling_the_change_widens_the_interval);
