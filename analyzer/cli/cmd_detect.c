@@ -41,8 +41,10 @@ static const cli_command_doc detect_doc = {
     "\n"
     "Kinds: shutdown (level at or below --shutdown-level of baseline), throttling (down by at\n"
     "least --throttling-depth), blocking (count signals: blocked share up by --blocking-rise).\n"
-    "Signals whose names contain bgp, probing or /24 count reachable networks: they never show\n"
-    "throttling, and a drop of half --throttling-depth is a shutdown of part of the networks.",
+    "Signals whose names contain bgp, probing, /24, ping or connectivity count reachable\n"
+    "networks: they never show throttling; a drop of half --throttling-depth short of a\n"
+    "shutdown is an outage (part of the networks unreachable). A window is one event while\n"
+    "the level stays disrupted; --json lists its phases.",
 };
 
 /* What the writers get. */

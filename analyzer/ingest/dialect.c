@@ -393,6 +393,11 @@ int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
         d->kind = guess_kind(header, n);
     }
     d->name = disrupt_dialect_names[d->kind];
+    if (opt->entity && d->kind != DISRUPT_DIALECT_LONG)
+        return disrupt_error_set_at(err, DISRUPT_EDATA, where, header[0].line, 0,
+                                    "expected a long-format file (timestamp,entity,signal,value) "
+                                    "for --entity '%s', found a %s header",
+                                    opt->entity, d->name);
     int rc = check_unique(header, n, where, err);
     if (rc)
         return rc;

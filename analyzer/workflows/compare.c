@@ -131,6 +131,16 @@ static double touched_days(span *parts, size_t n, const char *tz)
     return (double)union_length(parts, n);
 }
 
+/* How deep a drop went: its deepest phase (a blackout with slow restoration is as deep as
+ * its trough, not its median), or its own depth when it has no phases. */
+static double deepest_drop(const disrupt_window *w)
+{
+    if (w->nphases == 0 || w->deepest >= w->nphases)
+        return w->depth;
+    double d = 1.0 - w->phases[w->deepest].level;
+    return d > w->depth ? d : w->depth;
+}
+
 static void summarise(disrupt_compare_period *p, const disrupt_window_list *wl, const char *tz,
                       span *parts, double *depths)
 {
@@ -154,13 +164,16 @@ static void summarise(disrupt_compare_period *p, const disrupt_window_list *wl, 
                 p->highest_blocking = w->depth;
         } else {
             depths[ndrops++] = w->depth;
-            if (isnan(p->deepest) || w->depth > p->deepest)
-                p->deepest = w->depth;
+            double deepest = deepest_drop(w);
+            if (isnan(p->deepest) || deepest > p->deepest)
+                p->deepest = deepest;
         }
-        if (n == 1 || w->start < first)
-            first = w->start;
-        if (n == 1 || w->end > last)
-            last = w->end;
+        /* First and last disrupted day inside the period: a window crossing New Year is
+         * cut at it, as the days are. */
+        if (n == 1 || parts[n - 1].start < first)
+            first = parts[n - 1].start;
+        if (n == 1 || parts[n - 1].end > last)
+            last = parts[n - 1].end;
     }
     p->nwindows = n;
     if (n == 0)

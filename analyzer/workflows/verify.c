@@ -86,13 +86,19 @@ static int chain_head(const disrupt_window_list *wl, size_t k)
            wl->items[k - 1].end != wl->items[k].start;
 }
 
-/* A window's kind and its phases' kinds: the nightly shutdowns of a throttling are shutdowns
- * a claim may name. */
+/* A window's kind, and the kinds of its phases where they hold at least a quarter of it: the
+ * nightly shutdowns of a throttling are shutdowns a claim may name; the restoration hour of a
+ * shutdown does not make it a throttling. */
 static disrupt_kind_set kinds_shown(const disrupt_window *w)
 {
     disrupt_kind_set k = DISRUPT_KIND_BIT(w->kind);
+    int64_t held[DISRUPT_NKINDS] = {0};
     for (size_t p = 0; p < w->nphases; p++)
-        k |= DISRUPT_KIND_BIT(w->phases[p].kind);
+        if ((unsigned)w->phases[p].kind < DISRUPT_NKINDS)
+            held[w->phases[p].kind] += w->phases[p].end - w->phases[p].start;
+    for (int kind = 0; kind < DISRUPT_NKINDS; kind++)
+        if (4 * held[kind] >= w->end - w->start && held[kind] > 0)
+            k |= DISRUPT_KIND_BIT(kind);
     return k;
 }
 
@@ -126,12 +132,7 @@ static disrupt_kind_agreement kind_agreement(const disrupt_claim *c, const chain
 {
     if (c->kinds == 0)
         return DISRUPT_KIND_NOT_STATED;
-    /* Reachability signals show a shutdown of part of the networks as an outage: a claimed
-     * shutdown is what reports call it. */
-    disrupt_kind_set seen = ch->kinds;
-    if (seen & DISRUPT_KIND_BIT(DISRUPT_KIND_OUTAGE))
-        seen |= DISRUPT_KIND_BIT(DISRUPT_KIND_SHUTDOWN);
-    return (c->kinds & seen) ? DISRUPT_KIND_AGREES : DISRUPT_KIND_DIFFERS;
+    return (c->kinds & ch->kinds) ? DISRUPT_KIND_AGREES : DISRUPT_KIND_DIFFERS;
 }
 
 static double iou(const disrupt_claim *c, const disrupt_window *w)
@@ -297,6 +298,9 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
         return disrupt_error_nomem(err);
     }
     int named_found = 0, any_covers = 0;
+    /* "In January 2019" says the event lies in the month, not that it filled it: data on part
+     * of the month can show it. Only the verdict that nothing happened needs the coverage. */
+    int month = c->start_span.precision == DISRUPT_PRECISION_MONTH;
     for (size_t s = 0; s < d->count; s++) {
         if (!claim_wants_signal(c, d->series[s]))
             continue;
@@ -304,7 +308,7 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
         double share = observed_share(d->series[s], c->start, c->end);
         if (share > v->coverage)
             v->coverage = share;
-        if (share < o->min_coverage)
+        if (share < o->min_coverage && !(month && share > 0))
             continue;
         int64_t step = d->series[s]->step;
         if (2 * step > c->end - c->start) {
@@ -329,6 +333,11 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
             continue;
         if (!found || ranks_before(c, ch, found))
             found = ch;
+    }
+    if (!found && v->coverage < o->min_coverage) {
+        v->verdict = DISRUPT_VERDICT_NO_DATA;
+        free(covers);
+        return DISRUPT_OK;
     }
     if (!found) {
         v->verdict = DISRUPT_VERDICT_NOT_SUPPORTED;
@@ -376,6 +385,13 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
      * edge of the data cannot contradict a claim beyond that edge. */
     v->start_agrees = start_meets(&ss, m->start_lo, m->start_hi, m->start_censored, ws);
     v->end_agrees = end_meets(&es, m->end_lo, m->end_hi, m->end_censored, we);
+    /* Why an agreeing boundary agrees: inside the interval, within the tolerance, or less
+     * than a sampling step from it. */
+    v->start_why = start_meets(&ss, m->start_lo, m->start_hi, m->start_censored, 0) ? 0
+                   : start_meets(&ss, m->start_lo, m->start_hi, m->start_censored, o->tolerance)
+                       ? 1 : 2;
+    v->end_why = end_meets(&es, m->end_lo, m->end_hi, m->end_censored, 0) ? 0
+                 : end_meets(&es, m->end_lo, m->end_hi, m->end_censored, o->tolerance) ? 1 : 2;
     v->end_reading = v->end_agrees ? end_reading(&es, m->end_lo, m->end_hi, m->end_censored, we)
                                    : DISRUPT_END_AS_WRITTEN;
     if (v->start_agrees && v->end_agrees)
@@ -455,15 +471,17 @@ size_t disrupt_verify_duration(int64_t seconds, char *out, size_t outsz)
 }
 
 /* "start 1d early" / "end 3h late" / "start agrees". */
-static size_t describe_boundary(const char *which, int agrees, int64_t diff, char *out,
+static size_t describe_boundary(const char *which, int agrees, int why, int64_t diff, char *out,
                                 size_t outsz)
 {
+    static const char *const reasons[] = {"within the interval", "within the tolerance",
+                                          "less than a sampling step from the interval"};
     char dur[32];
     int n;
     if (agrees && diff != 0) {
         disrupt_verify_duration(diff, dur, sizeof dur);
-        n = snprintf(out, outsz, "%s agrees (%s %s, within the interval)", which, dur,
-                     diff < 0 ? "early" : "late");
+        n = snprintf(out, outsz, "%s agrees (%s %s, %s)", which, dur,
+                     diff < 0 ? "early" : "late", reasons[why]);
     } else if (agrees)
         n = snprintf(out, outsz, "%s agrees", which);
     else if (diff == 0)
@@ -500,9 +518,9 @@ size_t disrupt_verify_describe(const disrupt_verification *v, char *out, size_t 
             n = snprintf(out, outsz, "no disruption detected in the claimed period");
         return n < 0 || (size_t)n >= outsz ? 0 : (size_t)n;
     }
-    char a[64], b[96];
-    if (!describe_boundary("start", v->start_agrees, v->start_diff, a, sizeof a) ||
-        !describe_boundary("end", v->end_agrees, v->end_diff, b, sizeof b - 40))
+    char a[112], b[144];
+    if (!describe_boundary("start", v->start_agrees, v->start_why, v->start_diff, a, sizeof a) ||
+        !describe_boundary("end", v->end_agrees, v->end_why, v->end_diff, b, sizeof b - 40))
         return 0;
     static const char *const readings[] = {"", " (lifted that day)",
                                            " (its last disrupted day)", ""};

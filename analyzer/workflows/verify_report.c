@@ -23,14 +23,16 @@ static const char *kind_agreement_name(disrupt_kind_agreement k)
 }
 
 /* "2020-09-27 00:00 (−2h/+1h)" */
-static void time_with_ci(int64_t t, int64_t lo, int64_t hi, const char *tz, char *out,
-                         size_t outsz)
+/* "2020-09-27 00:00 (-1h/+2h)"; a side cut off by the edge of the data is '?', as detect
+ * prints it. */
+static void time_with_ci(int64_t t, int64_t lo, int64_t hi, int open_low, int open_high,
+                         const char *tz, char *out, size_t outsz)
 {
     char when[40], before[24], after[24];
     disrupt_time_format(t, tz, "%Y-%m-%d %H:%M", when, sizeof when);
     disrupt_verify_duration(t - lo, before, sizeof before);
     disrupt_verify_duration(hi - t, after, sizeof after);
-    snprintf(out, outsz, "%s (-%s/+%s)", when, before, after);
+    snprintf(out, outsz, "%s (-%s/+%s)", when, open_low ? "?" : before, open_high ? "?" : after);
 }
 
 static void supporters(FILE *out, const disrupt_verify_report *r, const disrupt_verification *v,
@@ -55,8 +57,8 @@ static void claim_block(FILE *out, const disrupt_verify_report *r, size_t i, con
     fprintf(out, "    claimed   %s – %s  %s  %s  %s\n", a, b, dur, kinds[0] ? kinds : "any kind",
             c->signal ? c->signal : "any signal");
     if (w) {
-        time_with_ci(w->start, w->start_lo, w->start_hi, tz, a, sizeof a);
-        time_with_ci(w->end, w->end_lo, w->end_hi, tz, b, sizeof b);
+        time_with_ci(w->start, w->start_lo, w->start_hi, w->start_censored, 0, tz, a, sizeof a);
+        time_with_ci(w->end, w->end_lo, w->end_hi, 0, w->end_censored, tz, b, sizeof b);
         disrupt_verify_duration(w->end - w->start, dur, sizeof dur);
         fprintf(out, "    detected  %s – %s  %s  %s  %s, level %.0f%%", a, b, dur,
                 disrupt_window_kind_name(w->kind), r->data->series[w->signal]->name,
@@ -69,7 +71,7 @@ static void claim_block(FILE *out, const disrupt_verify_report *r, size_t i, con
     }
     disrupt_verify_describe(v, detail, sizeof detail);
     fprintf(out, "    verdict   %s: %s", disrupt_verdict_name(v->verdict), detail);
-    if (w && c->kinds)
+    if (w && c->kinds && v->verdict != DISRUPT_VERDICT_KIND_DIFFERS)
         fprintf(out, "; kind %s", kind_agreement_name(v->kind));
     if (v->nsignals) {
         fputs("; shown by ", out);
@@ -290,8 +292,8 @@ int disrupt_verify_report_markdown(FILE *out, const disrupt_verify_report *r, co
         disrupt_time_format(c->end, tz, "%Y-%m-%d %H:%M", b, sizeof b);
         fprintf(out, " | %s – %s | ", a, b);
         if (x) {
-            time_with_ci(x->start, x->start_lo, x->start_hi, tz, a, sizeof a);
-            time_with_ci(x->end, x->end_lo, x->end_hi, tz, b, sizeof b);
+            time_with_ci(x->start, x->start_lo, x->start_hi, x->start_censored, 0, tz, a, sizeof a);
+            time_with_ci(x->end, x->end_lo, x->end_hi, 0, x->end_censored, tz, b, sizeof b);
             fprintf(out, "%s %s: %s – %s", r->data->series[x->signal]->name,
                     disrupt_window_kind_name(x->kind), a, b);
         } else {

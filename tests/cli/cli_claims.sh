@@ -52,7 +52,13 @@ claim "a time within a sampling step is no difference" "supported" "" UTC "$mm" 
     '"IODA: national shutdown 1 Feb 2021 00:25-08:15 UTC",2021-02-01T00:25:00Z,2021-02-01T08:15:00Z,shutdown,traffic'
 claim "real: Laura, Louisiana, from 27 Aug 2020, still going" "supported" "" UTC \
     "$real/US-2020-08-laura-monash/laura-state-mean-utc.csv" \
-    '"power and internet out after Hurricane Laura from 27 Aug 2020",2020-08-27,2020-08-30,shutdown,louisiana_connectivity_mean'
+    '"networks out after Hurricane Laura from 27 Aug 2020",2020-08-27,2020-08-30,outage,louisiana_connectivity_mean'
+claim "real: a 17% outage is no shutdown" "kind differs" "the data show outage" UTC \
+    "$real/US-2020-08-laura-monash/laura-state-mean-utc.csv" \
+    '"internet shut down in Louisiana from 27 Aug 2020",2020-08-27,2020-08-30,shutdown,louisiana_connectivity_mean'
+claim "real: a month on part of which the data run" "supported" "" America/Caracas \
+    "$real/VE-2019-07-monash/venezuela-national-mean-connectivity.csv" \
+    '"a blackout in July 2019",2019-07,2019-07,shutdown,connectivity_mean'
 claim "real: Venezuela blackout 22 Jul 2019, local dates" "supported" "" America/Caracas \
     "$real/VE-2019-07-monash/venezuela-national-mean-connectivity.csv" \
     '"national blackout from 22 Jul 2019",2019-07-22,2019-07-24,shutdown,connectivity_mean'

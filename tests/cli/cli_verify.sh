@@ -138,7 +138,7 @@ years=$src/datasets/azerbaijan-2018-2021
 check "too coarse to show" contains "$tmp/years.txt" "no data: samples every 1d are too coarse to show a 50m claim"
 check "not supported says how low" grep -Eq "\(lowest level (8[0-9]|9[0-4])% of expected\)" "$tmp/years.txt"
 "$bin" verify --tolerance 1d --claims "$data/claims.csv" "${inputs[@]}" > "$tmp/tol.txt" 2>&1
-check "a difference within tolerance is still shown" contains "$tmp/tol.txt" "start agrees (1d early, within the interval)"
+check "a difference within tolerance is still shown" contains "$tmp/tol.txt" "start agrees (1d early, within the tolerance)"
 
 # A claim about a signal no input has is an error listing the signals there are.
 printf 'label,start,end,kind,signal\nx,2020-09-27,2020-11-12,throttling,trafic\n' > "$tmp/typo.csv"

@@ -9,11 +9,12 @@
  *     parts inside the period, across all signals, in days (nightly shutdowns of 8 h on 77
  *     days are 25.7 of them);
  *   - longest = the longest belonging window, whole (not cut at the period's edge), in days;
- *   - deepest and median depth over the belonging drops (shutdowns, throttling, outages: the
- *     share of the baseline lost), and apart from them the highest rise of a blocked share
- *     (blocking), like compared with like;
- *   - first = the first disrupted day, last = the last disrupted day (the day of the latest
- *     end's last second), both as local midnights in `tz`;
+ *   - deepest = the deepest phase of the belonging drops (shutdowns, throttling, outages: the
+ *     share of the baseline lost at the trough), median depth = the median of the drops'
+ *     whole-window depths; apart from them the highest rise of a blocked share (blocking),
+ *     like compared with like;
+ *   - first = the first disrupted day, last = the last disrupted day inside the period (the
+ *     day of the latest end's last second), both as local midnights in `tz`;
  *   - covered days = the part of the period inside the data (the union of the series' spans).
  * Years run from --year-start (month, day; default 1 January) at local midnight in `tz`; the
  * years listed are those the data touches, including years without any window.

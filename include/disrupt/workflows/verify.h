@@ -118,6 +118,8 @@ typedef struct {
     disrupt_window match;          /* W as one window (a chain: see rule 3; kind, level and
                                       depth of its longest member); owns no corroboration */
     int start_agrees, end_agrees;
+    int start_why, end_why;        /* an agreeing boundary: 0 inside the interval, 1 within the
+                                    * tolerance, 2 less than a sampling step from it */
     disrupt_end_reading end_reading;
     int64_t start_diff, end_diff;  /* claimed minus detected boundary (seconds), measured
                                     * from the claimed span: 0 inside it */
