@@ -13,6 +13,8 @@
 
 /* Nightly windows start within this of the same time of day. */
 #define RECURRENCE_TOLERANCE 3600
+/* A transition between two levels (a decline, a restoration) is at most this long. */
+#define TRANSITION_SECONDS (6 * 3600)
 /* A short shutdown at the edge of sub-daily data lasts at least this long (edge_too_short). */
 #define EDGE_MIN_SECONDS (3 * 3600)
 
@@ -416,9 +418,11 @@ static double segment_center(const observed *ob, size_t a, size_t b, double *scr
 
 /* The samples right beside the change at tau that belong to neither state — more than two
  * noise scales from both levels, as a decline over hours or a bin that straddles the change
- * is — widen its interval: the change may lie anywhere within their bins. Level signals. */
+ * is — widen its interval: the change may lie anywhere within their bins. At most `cap`
+ * samples either side: a long stretch between the two levels is a level of its own (a
+ * slight dip before a storm), not a transition. Level signals. */
 static void widen_for_transition(const observed *ob, size_t a, size_t tau, size_t b,
-                                 size_t *lo, size_t *hi, double *scratch)
+                                 size_t cap, size_t *lo, size_t *hi, double *scratch)
 {
     if (ob->trials || tau - a < 1 || b - tau < 1)
         return;
@@ -428,9 +432,10 @@ static void widen_for_transition(const observed *ob, size_t a, size_t tau, size_
     double top = fmax(before, after) - z, bottom = fmin(before, after) + z;
     if (!(top > bottom))
         return;
-    while (*lo > a + 1 && ob->x[*lo - 1] < top && ob->x[*lo - 1] > bottom)
+    size_t floor_lo = *lo > cap ? *lo - cap : 0, ceil_hi = *hi + cap;
+    while (*lo > a + 1 && *lo > floor_lo && ob->x[*lo - 1] < top && ob->x[*lo - 1] > bottom)
         (*lo)--;
-    while (*hi + 1 < b && ob->x[*hi] < top && ob->x[*hi] > bottom)
+    while (*hi + 1 < b && *hi < ceil_hi && ob->x[*hi] < top && ob->x[*hi] > bottom)
         (*hi)++;
 }
 
@@ -459,7 +464,8 @@ static int boundary_times(const disrupt_series *s, const observed *ob, const dis
         lo = tau;
     if (tau > hi)
         hi = tau;
-    widen_for_transition(ob, a, tau, b, &lo, &hi, scratch);
+    size_t cap = s->step >= 86400 ? 2 : (size_t)(TRANSITION_SECONDS / s->step);
+    widen_for_transition(ob, a, tau, b, cap > 6 ? cap : 6, &lo, &hi, scratch);
     *lo_t = disrupt_series_time(s, ob->idx[lo - 1]) + s->step;
     *hi_t = disrupt_series_time(s, ob->idx[hi]);
     return DISRUPT_OK;

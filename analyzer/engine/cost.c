@@ -13,6 +13,7 @@
  */
 #include "disrupt/engine/cost.h"
 
+#include <gsl/gsl_sort.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -305,19 +306,29 @@ double disrupt_robust_sd(const double *x, size_t n)
     }
     double center = median_inplace(d, nd);
     /* median_inplace reordered d; the absolute deviations do not care about order. */
-    double mean_abs = 0;
-    for (size_t i = 0; i < nd; i++) {
+    for (size_t i = 0; i < nd; i++)
         d[i] = fabs(d[i] - center);
-        mean_abs += d[i];
-    }
-    mean_abs /= (double)nd;
     double mad = median_inplace(d, nd);
-    free(d);
     double sd = mad / (M_SQRT2 * 0.6744897501960817);
-    /* Quantised signals (a BGP count that moves a few times a day) have a zero MAD; their
-     * mean absolute difference still measures the noise (E|d| = σ·√2·√(2/π) for Normal d). */
-    if (!(sd > 0))
+    /* Quantised signals (a BGP count that moves a few times a day, an index in whole steps)
+     * have a zero MAD; their mean absolute difference still measures the noise (E|d| =
+     * σ·√2·√(2/π) for Normal d) — over the smallest 90% of differences, so that the few jumps
+     * at the changes themselves do not pass for noise (all of them where those are zero: a
+     * signal that hardly ever moves). median_inplace left d partitioned around its middle,
+     * not sorted: sort before trimming. */
+    if (!(sd > 0)) {
+        gsl_sort(d, 1, nd);
+        size_t keep = nd - nd / 10;
+        double trimmed = 0, all = 0;
+        for (size_t i = 0; i < nd; i++) {
+            all += d[i];
+            if (i < keep)
+                trimmed += d[i];
+        }
+        double mean_abs = trimmed > 0 ? trimmed / (double)keep : all / (double)nd;
         sd = mean_abs / (M_SQRT2 * sqrt(2 / M_PI));
+    }
+    free(d);
     return sd > 0 && isfinite(sd) ? sd : 1.0;
 }
 

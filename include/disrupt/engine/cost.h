@@ -55,8 +55,9 @@ double disrupt_cost_best_split(const disrupt_cost *c, size_t s, size_t e, size_t
 const disrupt_cost_type *disrupt_cost_get_type(const disrupt_cost *c);
 
 /* Robust noise scale: MAD of first differences / (sqrt 2 · 0.6745), ignoring NaN. When the
- * MAD is zero (quantised signals), the mean absolute difference scaled the same way. Returns
- * 1.0 when fewer than 3 finite points or when every difference is zero. */
+ * MAD is zero (quantised signals), the mean absolute difference of the smallest 90% of the
+ * differences (all of them when those are zero), scaled the same way. Returns 1.0 when fewer
+ * than 3 finite points or when every difference is zero. */
 double disrupt_robust_sd(const double *x, size_t n);
 
 #endif
