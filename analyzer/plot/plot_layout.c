@@ -173,6 +173,13 @@ static double lane_height(double em)
     return em * PLOT_LINE + 0.55 * em;  /* text + the bracket under it */
 }
 
+/* Room above a frame for the top y tick's label, which is centred on the frame's top edge:
+ * needed where no strip of labels or claims lies between the panel title and the frame. */
+static double tick_headroom(const layout_ctx *c, size_t p, double em)
+{
+    return c->window_lanes[p] == 0 && c->panel_claim_lanes[p] == 0 ? 0.6 * em : 0;
+}
+
 /* Vertical placement of everything; frame heights from opt->height or the default. */
 static int place_vertical(layout_ctx *c, double *widest_tick)
 {
@@ -203,7 +210,8 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
     for (size_t p = 0; p < L->npanels; p++)
         fixed_panels += PLOT_PANEL_TITLE_SCALE * em * PLOT_LINE + 0.2 * em +
                         (double)c->panel_claim_lanes[p] * CLAIM_LANE * em +
-                        (double)c->window_lanes[p] * lane_height(em) + (p ? PANEL_GAP * em : 0);
+                        (double)c->window_lanes[p] * lane_height(em) + (p ? PANEL_GAP * em : 0) +
+                        tick_headroom(c, p, em);
     double axis_h = 0.35 * em + 2 * 0.9 * em * PLOT_LINE;
     /* The caption, measured now so that a fixed height can be honoured. */
     char *caption = plot_caption_text(c);
@@ -239,7 +247,7 @@ static int place_vertical(layout_ctx *c, double *widest_tick)
         y += pn->claim_strip.h;
         pn->label_strip = (disrupt_rect){L->plot_area.x, y, L->plot_area.w,
                                          (double)c->window_lanes[p] * lane_height(em)};
-        y += pn->label_strip.h;
+        y += pn->label_strip.h + tick_headroom(c, p, em);
         pn->frame = (disrupt_rect){L->plot_area.x, y, L->plot_area.w, frame_h};
         y += frame_h;
         double w = make_yticks(c, pn, p, frame_h);

@@ -232,6 +232,31 @@ START_TEST(test_layout_window_edges_and_axis)
 }
 END_TEST
 
+START_TEST(test_layout_top_tick_clear_of_the_panel_title)
+{
+    /* The counts panel has no window labels between its title and its frame: its top y tick,
+     * centred on the frame's top edge, must still sit below the title's box. */
+    fixture f;
+    fixture_init(&f, 1);
+    f.windows.count = 1;   /* keep only the traffic window: the counts panel has no label */
+    disrupt_plot_options opt;
+    disrupt_plot_options_init(&opt);
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, &opt, NULL, NULL, &l, NULL), 0);
+    for (size_t p = 0; p < l.npanels; p++) {
+        const disrupt_plot_panel *pn = &l.panels[p];
+        double title_bottom = pn->title_box.y + pn->title_box.h;
+        for (size_t i = 0; i < pn->nyticks; i++)
+            ck_assert_msg(pn->yticks[i].y - 0.45 * 0.9 * l.em * 1.3 >= title_bottom,
+                          "panel %zu: tick '%s' at %.1f under the title ending at %.1f", p,
+                          pn->yticks[i].text, pn->yticks[i].y, title_bottom);
+    }
+    disrupt_plot_layout_fini(&l);
+    f.windows.count = 2;
+    fixture_fini(&f);
+}
+END_TEST
+
 START_TEST(test_layout_labels_never_overlap)
 {
     /* Forty short windows in one month: labels go to lanes, never overlap, never leave the
@@ -814,6 +839,7 @@ static Suite *suite(void)
     tcase_add_test(layout, test_window_label_text);
     tcase_add_test(layout, test_layout_window_edges_and_axis);
     tcase_add_test(layout, test_layout_labels_never_overlap);
+    tcase_add_test(layout, test_layout_top_tick_clear_of_the_panel_title);
     tcase_add_test(layout, test_layout_crowded_windows_are_counted);
     tcase_add_test(layout, test_layout_narrow_figure_wraps_labels);
     tcase_add_test(layout, test_layout_claim_above_its_signal);
