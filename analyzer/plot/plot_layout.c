@@ -23,6 +23,23 @@ typedef plot_layout_ctx layout_ctx;
 
 /* ---- sizes ---- */
 
+/* "plot: a width of 10 px (at 150 dpi) is too small: expected 150 to 30000 px (1 to 200
+ * inches)": the unit the value was read in, and the range in that unit. */
+static int size_error(const char *what, disrupt_plot_length len, double dpi, disrupt_error *err)
+{
+    const char *unit = len.unit == DISRUPT_LENGTH_MM ? "mm" : len.unit == DISRUPT_LENGTH_IN ? "in"
+                                                                                       : "px";
+    double per_inch = len.unit == DISRUPT_LENGTH_MM ? 25.4 : len.unit == DISRUPT_LENGTH_IN ? 1 : dpi;
+    char at[32] = "";
+    if (len.unit == DISRUPT_LENGTH_PX)
+        snprintf(at, sizeof at, " (at %g dpi)", dpi);
+    return disrupt_error_set(err, DISRUPT_EINVAL,
+                             "plot: a %s of %g %s%s is too %s: expected %g to %g %s (1 to 200 "
+                             "inches)",
+                             what, len.value, unit, at, len.value < per_inch ? "small" : "large",
+                             per_inch, 200 * per_inch, unit);
+}
+
 static double length_to_points(disrupt_plot_length len, double dpi, double fallback)
 {
     switch (len.unit) {
@@ -428,9 +445,12 @@ int disrupt_plot_layout_compute(const disrupt_plot_input *in, const disrupt_plot
 
     double width = length_to_points(opt->width, opt->dpi, 165.0 / 25.4 * 72.0);
     double height = length_to_points(opt->height, opt->dpi, 0);
-    if (!(width >= 72 && width <= 14400) || (opt->height.unit && !(height >= 72 && height <= 14400))) {
-        rc = disrupt_error_set(err, DISRUPT_EINVAL,
-                               "plot: width and height must be between 1 and 200 inches");
+    if (!(width >= 72 && width <= 14400)) {
+        rc = size_error("width", opt->width, opt->dpi, err);
+        goto cleanup;
+    }
+    if (opt->height.unit && !(height >= 72 && height <= 14400)) {
+        rc = size_error("height", opt->height, opt->dpi, err);
         goto cleanup;
     }
     c.gutter = 3 * 0.62 * 0.9 * fmin(fmax(width / 58.0, 7.0), 14.0);

@@ -47,4 +47,10 @@ done
 for name in azerbaijan-2020 azerbaijan-2019-rally azerbaijan-2018-2021 myanmar-2021 iran-2019; do
   [ -d "$tmp/$name" ] || fail "make-datasets.sh did not write $name"
 done
+# The dataset READMEs quote the detector's defaults: they must be the defaults --help gives.
+level=$("$bin" detect --help | sed -n 's/.*is a shutdown (default \([0-9.]*\)).*/\1/p')
+[ -n "$level" ] || fail "detect --help gives no default shutdown level"
+percent=$(awk -v l="$level" 'BEGIN { printf "%d", l * 100 + 0.5 }')
+grep -q "at most $percent % of normal, the default \`--shutdown-level\`" "$src/datasets/iran-2019/README.md" ||
+  fail "datasets/iran-2019/README.md does not give the default shutdown level $percent %"
 echo "ok: $n generated files identical to the committed datasets"

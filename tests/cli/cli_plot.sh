@@ -81,5 +81,9 @@ check "no chart from bad events" test ! -e "$tmp/bad.png"
 check "unwritable chart exits 1" test $? -eq 1
 check "unwritable chart named" contains "$tmp/err.txt" "no-such-dir/x.png"
 
+# A size out of range says which unit it was read in and the range in that unit.
+"$bin" detect --width 10 --plot "$tmp/w.png" "$tmp/traffic.csv" > /dev/null 2> "$tmp/err.txt"
+check "--width 10: read as px, range in px" contains "$tmp/err.txt" "a width of 10 px (at 150 dpi) is too small: expected 150 to 30000 px"
+
 echo "cli_plot: $passes passed, $fails failed"
 test "$fails" -eq 0
