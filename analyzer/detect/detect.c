@@ -2,7 +2,6 @@
 #define _GNU_SOURCE /* strcasestr */
 #include "disrupt/detect/detect.h"
 
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
@@ -120,11 +119,12 @@ static int observe(const disrupt_series *s, const double *expected, observed *ob
     return DISRUPT_OK;
 }
 
-/* Median level relative to baseline (level signals) or pooled blocked share (counts) of the
- * usable samples first..last-1; with `only`, of those whose grid point is flagged in it
- * (a window merged across a normal stretch is as deep as its disrupted parts). */
-static double stretch_level(const observed *ob, size_t first, size_t last,
-                            const unsigned char *only, double *scratch)
+/* The centre of the usable samples first..last-1 in the scale of ob->x: their median (level
+ * signals: a log ratio to baseline) or pooled blocked share (counts); with `only`, of those
+ * whose grid point is flagged in it (a window merged across a normal stretch is as deep as
+ * its disrupted parts). NaN when there is none. */
+static double stretch_center(const observed *ob, size_t first, size_t last,
+                             const unsigned char *only, double *scratch)
 {
     double k = 0, n = 0;
     size_t m = 0;
@@ -140,10 +140,15 @@ static double stretch_level(const observed *ob, size_t first, size_t last,
     }
     if (ob->trials)
         return n > 0 ? k / n : NAN;
-    if (m == 0)
-        return NAN;
-    gsl_sort(scratch, 1, m);
-    return exp(gsl_stats_median_from_sorted_data(scratch, 1, m));
+    return m ? gsl_stats_median(scratch, 1, m) : NAN;
+}
+
+/* The same centre as a level: a share of baseline, or the blocked share. */
+static double stretch_level(const observed *ob, size_t first, size_t last,
+                            const unsigned char *only, double *scratch)
+{
+    double center = stretch_center(ob, first, last, only, scratch);
+    return ob->trials ? center : exp(center);
 }
 
 /* How a signal responds to a disruption. Reachability counts (/24 blocks visible in BGP,
@@ -174,8 +179,6 @@ static int classify(const disrupt_detect_options *o, signal_class cls, double le
         return DISRUPT_KIND_SHUTDOWN;
     if (cls == SIGNAL_REACHABILITY)
         return level <= 1.0 - o->throttling_depth / 2 ? (int)DISRUPT_KIND_OUTAGE : -1;
-    if (level <= o->shutdown_level)
-        return DISRUPT_KIND_SHUTDOWN;
     if (level <= 1.0 - o->throttling_depth)
         return DISRUPT_KIND_THROTTLING;
     return -1;
@@ -400,22 +403,6 @@ static size_t bound_index(const size_t *bounds, size_t nb, size_t value)
     return k;
 }
 
-/* Median of x[a..b) (level signals) or the pooled share (counts). */
-static double segment_center(const observed *ob, size_t a, size_t b, double *scratch)
-{
-    if (ob->trials) {
-        double k = 0, n = 0;
-        for (size_t i = a; i < b; i++) {
-            k += ob->x[i];
-            n += ob->trials[i];
-        }
-        return n > 0 ? k / n : NAN;
-    }
-    memcpy(scratch, ob->x + a, (b - a) * sizeof *scratch);
-    gsl_sort(scratch, 1, b - a);
-    return gsl_stats_median_from_sorted_data(scratch, 1, b - a);
-}
-
 /* The samples right beside the change at tau that belong to neither state — more than two
  * noise scales from both levels, as a decline over hours or a bin that straddles the change
  * is — widen its interval: the change may lie anywhere within their bins. At most `cap`
@@ -426,8 +413,8 @@ static void widen_for_transition(const observed *ob, size_t a, size_t tau, size_
 {
     if (ob->trials || tau - a < 1 || b - tau < 1)
         return;
-    double before = segment_center(ob, a, tau, scratch);
-    double after = segment_center(ob, tau, b, scratch);
+    double before = stretch_center(ob, a, tau, NULL, scratch);
+    double after = stretch_center(ob, tau, b, NULL, scratch);
     double z = 2 * ob->sigma;
     double top = fmax(before, after) - z, bottom = fmin(before, after) + z;
     if (!(top > bottom))
@@ -482,13 +469,13 @@ static void trim_run(const observed *ob, const size_t *bounds, size_t nb, size_t
     double z = 2 * ob->sigma;
     size_t k = bound_index(bounds, nb, *first);
     if (*first > 0 && k > 0) {
-        double before = segment_center(ob, bounds[k - 1], bounds[k], scratch);
+        double before = stretch_center(ob, bounds[k - 1], bounds[k], NULL, scratch);
         while (*last - *first > 1 && ob->x[*first] >= before - z)
             (*first)++;
     }
     size_t j = bound_index(bounds, nb, *last);
     if (*last < ob->m && j + 1 < nb) {
-        double after = segment_center(ob, bounds[j], bounds[j + 1], scratch);
+        double after = stretch_center(ob, bounds[j], bounds[j + 1], NULL, scratch);
         while (*last - *first > 1 && ob->x[*last - 1] >= after - z)
             (*last)--;
     }
@@ -611,9 +598,8 @@ static int seed_exclusion(const disrupt_series *s, const disrupt_detect_options 
     int rc = disrupt_baseline_fit(s, NULL, &flat, expected, err);
     if (rc)
         return rc;
-    disrupt_regimes_summary sum;
     return disrupt_regimes_flag(s, expected, o->throttling_depth / 2, min_seg_for(s, o), mask,
-                                &sum, err);
+                                err);
 }
 
 /* Detects one signal: rounds of baseline fit → segmentation → classification until the set

@@ -1,11 +1,9 @@
 /* regimes.c — normal from the regimes around a drop (see include/disrupt/detect/regimes.h). */
 #include "disrupt/detect/regimes.h"
 
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,17 +159,9 @@ cleanup:
     return rc;
 }
 
-static double median_of(double *a, size_t n)
-{
-    gsl_sort(a, 1, n);
-    return gsl_stats_median_from_sorted_data(a, 1, n);
-}
-
 int disrupt_regimes_flag(const disrupt_series *s, const double *expected, double drop,
-                         size_t min_seg, unsigned char *flag, disrupt_regimes_summary *out,
-                         disrupt_error *err)
+                         size_t min_seg, unsigned char *flag, disrupt_error *err)
 {
-    memset(out, 0, sizeof *out);
     size_t n1 = s->n ? s->n : 1;
     size_t *idx = malloc(n1 * sizeof *idx);
     double *x = malloc(n1 * sizeof *x);
@@ -193,7 +183,6 @@ int disrupt_regimes_flag(const disrupt_series *s, const double *expected, double
         x[m] = log(fmax(s->value[i], floor_value) / fmax(expected[i], floor_value));
         idx[m++] = i;
     }
-    out->usable = out->normal = m;
     if (m < 2 * min_seg || m < 4)
         goto cleanup;
     disrupt_segment_options so;
@@ -215,9 +204,8 @@ int disrupt_regimes_flag(const disrupt_series *s, const double *expected, double
         r[k].last = k < seg.ncp ? seg.cp[k] : m;
         size_t len = r[k].last - r[k].first;
         memcpy(scratch, x + r[k].first, len * sizeof *scratch);
-        r[k].level = median_of(scratch, len);
+        r[k].level = gsl_stats_median(scratch, 1, len);
     }
-    out->regimes = nr;
     valley = calloc(nr, 1);
     if (!valley) {
         rc = disrupt_error_nomem(err);
@@ -232,7 +220,6 @@ int disrupt_regimes_flag(const disrupt_series *s, const double *expected, double
             continue;
         for (size_t i = r[k].first; i < r[k].last; i++)
             flag[idx[i]] = 1;
-        out->normal -= r[k].last - r[k].first;
     }
 cleanup:
     disrupt_segmentation_fini(&seg);

@@ -1,7 +1,6 @@
 /* verify.c — claimed windows against detected ones; the rules are stated in verify.h. */
 #include "disrupt/workflows/verify.h"
 
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdio.h>
@@ -265,8 +264,7 @@ static int lowest_level(const disrupt_claim *c, const disrupt_dataset *d,
             if (isfinite(x->value[i]) && o->expected[s][i] > 0)
                 ratio[m++] = x->value[i] / o->expected[s][i];
         if (m) {
-            gsl_sort(ratio, 1, m);
-            double level = gsl_stats_median_from_sorted_data(ratio, 1, m);
+            double level = gsl_stats_median(ratio, 1, m);
             if (isnan(v->lowest_level) || level < v->lowest_level) {
                 v->lowest_level = level;
                 v->lowest_signal = s;

@@ -26,17 +26,10 @@
 #include "disrupt/core/error.h"
 #include "disrupt/ingest/series.h"
 
-typedef struct {
-    size_t normal;        /* usable samples not flagged */
-    size_t usable;        /* samples with a value and an expected value */
-    size_t regimes;       /* regimes found */
-} disrupt_regimes_summary;
-
 /* Flags (flag[i] = 1) the samples of s in valleys at least `drop` (a share, 0 < drop < 1)
  * deep, judged against `expected` (n values; NaN where none). min_seg is the shortest regime
  * in samples. */
 int disrupt_regimes_flag(const disrupt_series *s, const double *expected, double drop,
-                         size_t min_seg, unsigned char *flag, disrupt_regimes_summary *out,
-                         disrupt_error *err);
+                         size_t min_seg, unsigned char *flag, disrupt_error *err);
 
 #endif
