@@ -164,7 +164,6 @@ static void fit_season(fit_state *f, const double *level_at, double q)
  * with the season removed, even a few samples of a day say where its level is. */
 static void daily_medians(fit_state *f, double *dmed, unsigned char mask)
 {
-    size_t need = 1;
     size_t i = 0;
     for (size_t d = 0; d < f->ndays; d++) {
         size_t m = 0;
@@ -173,16 +172,23 @@ static void daily_medians(fit_state *f, double *dmed, unsigned char mask)
                 f->scratch[m++] = f->y[i] - f->season[f->slot[i]];
             i++;
         }
-        dmed[d] = m >= need ? median_of(f->scratch, m) : NAN;
+        dmed[d] = m ? median_of(f->scratch, m) : NAN;
     }
+}
+
+/* Normal days with a level of their own (daily medians of normal samples). */
+static size_t normal_days(const double *dmed, size_t ndays)
+{
+    size_t valid = 0;
+    for (size_t d = 0; d < ndays; d++)
+        valid += !isnan(dmed[d]);
+    return valid;
 }
 
 /* Theil–Sen line through the valid daily medians (pairs subsampled above 2000 days). */
 static void trend_level(fit_state *f, const double *dmed)
 {
-    size_t valid = 0;
-    for (size_t d = 0; d < f->ndays; d++)
-        valid += !isnan(dmed[d]);
+    size_t valid = normal_days(dmed, f->ndays);
     size_t stride = valid > 2000 ? valid / 2000 + 1 : 1;
     size_t cap = (valid / stride + 1) * (valid / stride + 1) / 2 + 1;
     double *slopes = malloc(cap * sizeof *slopes);
@@ -335,19 +341,6 @@ static int season_supported(const fit_state *f, season_kind kind, unsigned char 
     return (double)full >= 0.9 * (double)f->nslots;
 }
 
-/* Normal days with a level of their own (daily medians of normal samples). */
-static size_t normal_days(const double *dmed, size_t ndays)
-{
-    size_t valid = 0;
-    for (size_t d = 0; d < ndays; d++)
-        valid += !isnan(dmed[d]);
-    return valid;
-}
-
-/* Level and season depend on each other; three alternations settle both. The season is
- * shaped against the series' own moving level, so that a pinned level far from some
- * stretch of the data does not bend the profile. The level is a trend only over enough
- * normal days, otherwise one level. */
 /* Shape mode: each sample against the median of its own day (of USE_SHAPE samples, the
  * current season removed), so that a day's level — normal or throttled — does not bend the
  * profile. Writes into level_at; days without such samples give NaN. */
@@ -358,6 +351,10 @@ static void own_day_levels(fit_state *f, double *dmed, double *level_at)
         level_at[i] = dmed[(size_t)f->dayu[i]];
 }
 
+/* Level and season depend on each other; three alternations settle both. The season is
+ * shaped against the series' own moving level, so that a pinned level far from some
+ * stretch of the data does not bend the profile. The level is a trend only over enough
+ * normal days, otherwise one level. */
 static void fit_profiled(fit_state *f, const disrupt_baseline_options *o, season_kind kind,
                          double *level_at, double *dmed)
 {
@@ -408,14 +405,6 @@ static double residual_spread(fit_state *f, const double *level_at, const double
     return median_of(f->scratch, m);
 }
 
-/* The spread of profile `kind` around the fitted level (residual_spread without within_day). */
-static double previous_spread(fit_state *f, const disrupt_baseline_options *o, season_kind kind,
-                              double *level_at, double *dmed)
-{
-    fit_profiled(f, o, kind, level_at, dmed);
-    return residual_spread(f, level_at, dmed, 0);
-}
-
 /* The richest profile the normal data support and the signal shows: hour-of-week only with
  * several weeks, hour-of-day with several days (day-of-week for daily data), and each only
  * when it explains part of the spread. */
@@ -428,6 +417,7 @@ static season_kind choose_season(fit_state *f, const disrupt_baseline_options *o
     fit_profiled(f, o, SEASON_NONE, level_at, dmed);
     daily_medians(f, dmed, USE_SEASON);
     double best_spread = residual_spread(f, level_at, dmed, 1);
+    double best_level_spread = residual_spread(f, level_at, dmed, 0);
     season_kind best = SEASON_NONE;
     static const season_kind subdaily[] = {SEASON_HOUR_OF_DAY, SEASON_HOUR_OF_WEEK};
     static const season_kind daily[] = {SEASON_DAY_OF_WEEK};
@@ -447,15 +437,17 @@ static season_kind choose_season(fit_state *f, const disrupt_baseline_options *o
         daily_medians(f, dmed, USE_SEASON);
         int within_day = ladder[r] != SEASON_HOUR_OF_WEEK;
         double spread = residual_spread(f, level_at, dmed, within_day);
-        if (!within_day) /* against the daily profile measured the same way */
-            best_spread = previous_spread(f, o, best, level_at, dmed);
+        double level_spread = within_day ? residual_spread(f, level_at, dmed, 0) : spread;
+        /* A weekly profile against the daily one measured the same way. */
+        double against = within_day ? best_spread : best_level_spread;
         double gain = best == SEASON_NONE ? CYCLE_GAIN : WEEKLY_GAIN;
-        if (!(spread <= gain * best_spread)) {
+        if (!(spread <= gain * against)) {
             f->shape_only = 0;
             break;
         }
         best = ladder[r];
         best_spread = spread;
+        best_level_spread = level_spread;
         if (f->shape_only)
             break;   /* no weekly profile without the daily one from normal days */
     }
