@@ -140,9 +140,18 @@ int claims_parse_time(claims_reader *r, const char *s, size_t len, int is_end, i
     return DISRUPT_OK;
 }
 
-int claims_day(claims_reader *r, int y, int m, int d, int is_end, int64_t *out,
-               disrupt_claim_span *span)
+int claims_slashed(const disrupt_csv_field *f, int *a, int *b, int *y)
 {
+    int used = 0;
+    return sscanf(f->data, " %d/%d/%d %n", a, b, y, &used) == 3 && (size_t)used == f->len;
+}
+
+int claims_slashed_day(claims_reader *r, int a, int b, int y, int dmy, int is_end, int64_t *out,
+                       disrupt_claim_span *span)
+{
+    int d = dmy ? a : b, m = dmy ? b : a;
+    if (m < 1 || m > 12 || d < 1 || y < 1970 || y > 2099 || d > disrupt_time_days_in_month(y, m))
+        return 1;
     char iso[32];
     const char *expected;
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);

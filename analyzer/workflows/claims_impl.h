@@ -53,9 +53,13 @@ int claims_row_blank(const disrupt_csv_field *f, size_t n);
  * failure sets *expected. */
 int claims_parse_time(claims_reader *r, const char *s, size_t len, int is_end, int months,
                       int64_t *out, disrupt_claim_span *span, const char **expected);
-/* The same for a civil date y-m-d (event lists that write "1/3/2020"). */
-int claims_day(claims_reader *r, int y, int m, int d, int is_end, int64_t *out,
-               disrupt_claim_span *span);
+/* A slashed date "a/b/yyyy" (event lists that write "1/3/2020"): 1 and its parts when the
+ * whole cell is one, else 0. */
+int claims_slashed(const disrupt_csv_field *f, int *a, int *b, int *y);
+/* Its day as claims_parse_time reads a date, with a the day (dmy) or the month; non-zero
+ * when the parts make no date of 1970-2099 in that order. */
+int claims_slashed_day(claims_reader *r, int a, int b, int y, int dmy, int is_end, int64_t *out,
+                       disrupt_claim_span *span);
 
 /* "FILE:LINE:COL: expected …, found '…'" as an error. */
 int claims_bad_cell(claims_reader *r, const disrupt_csv_field *f, long col, const char *expected,

@@ -19,7 +19,6 @@
 
 #include "claims_impl.h"
 #include "disrupt/core/country.h"
-#include "disrupt/core/timefmt.h"
 
 enum { K_START, K_END, K_COUNTRY, K_AREA, K_TYPE, K_EXTENT };
 
@@ -86,9 +85,7 @@ static int read_date_cell(const disrupt_csv_field *f, long col, date_cell *c, in
 {
     memset(c, 0, sizeof *c);
     c->col = col;
-    int used = 0;
-    if (sscanf(f->data, " %d/%d/%d %n", &c->a, &c->b, &c->y, &used) == 3 &&
-        (size_t)used == f->len) {
+    if (claims_slashed(f, &c->a, &c->b, &c->y)) {
         c->slashed = 1;
         return c->a < 1 || c->a > 31 || c->b < 1 || c->b > 31 || c->y < 1970 || c->y > 2099;
     }
@@ -118,10 +115,7 @@ static int resolve_date(claims_reader *r, const date_cell *c, int dmy, int is_en
     const char *expected;
     if (!c->slashed)
         return claims_parse_time(r, c->iso, strlen(c->iso), is_end, 0, out, span, &expected) != 0;
-    int d = dmy ? c->a : c->b, m = dmy ? c->b : c->a;
-    if (m < 1 || m > 12 || d > disrupt_time_days_in_month(c->y, m))
-        return 1;
-    return claims_day(r, c->y, m, d, is_end, out, span) != 0;
+    return claims_slashed_day(r, c->a, c->b, c->y, dmy, is_end, out, span) != 0;
 }
 
 static const char *excerpt(const disrupt_csv_field *f, char *out, size_t outsz)

@@ -1,10 +1,8 @@
 /* claims_own.c — the project's own claims CSV, `label,start,end[,kind][,signal]`. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "claims_impl.h"
-#include "disrupt/core/timefmt.h"
 
 enum { COL_LABEL, COL_START, COL_END, COL_KIND, COL_SIGNAL };
 
@@ -27,18 +25,16 @@ static char *field_text(const disrupt_csv_field *f, int *failed)
 static int slashed_cell(claims_reader *r, const disrupt_csv_field *f, int k, int is_end,
                         int64_t *out, disrupt_claim_span *span, disrupt_error *err)
 {
-    int a, b, y, used = 0;
-    if (sscanf(f->data, " %d/%d/%d %n", &a, &b, &y, &used) != 3 || (size_t)used != f->len)
-        return -1;   /* not slashed */
+    int a, b, y;
+    if (!claims_slashed(f, &a, &b, &y))
+        return -1;
     if (r->opt->date_order == DISRUPT_DATE_ORDER_AUTO)
         return claims_bad_cell(r, f, r->col[k] + 1,
                                "a date as 2019-07-22 (slashed dates need --date-order dmy or "
                                "mdy)",
                                err);
     int dmy = r->opt->date_order == DISRUPT_DATE_ORDER_DMY;
-    int d = dmy ? a : b, m = dmy ? b : a;
-    if (m < 1 || m > 12 || d < 1 || y < 1970 || y > 2099 ||
-        d > disrupt_time_days_in_month(y, m) || claims_day(r, y, m, d, is_end, out, span))
+    if (claims_slashed_day(r, a, b, y, dmy, is_end, out, span))
         return claims_bad_cell(r, f, r->col[k] + 1,
                                dmy ? "a day/month/year date" : "a month/day/year date", err);
     return DISRUPT_OK;

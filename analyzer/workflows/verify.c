@@ -247,7 +247,7 @@ static int chains_build(const disrupt_window_list *wl, chain_list *out, disrupt_
  * data came (a 15% dip is something, if not a disruption). */
 static int lowest_level(const disrupt_claim *c, const disrupt_dataset *d,
                         const unsigned char *covers, const disrupt_verify_options *o,
-                        disrupt_verification *v)
+                        disrupt_verification *v, disrupt_error *err)
 {
     if (!o->expected)
         return DISRUPT_OK;
@@ -258,7 +258,7 @@ static int lowest_level(const disrupt_claim *c, const disrupt_dataset *d,
         size_t first = disrupt_series_index_at(x, c->start), last = disrupt_series_index_at(x, c->end);
         double *ratio = malloc((last > first ? last - first : 1) * sizeof *ratio);
         if (!ratio)
-            return DISRUPT_ENOMEM;
+            return disrupt_error_nomem(err);
         size_t m = 0;
         for (size_t i = first; i < last; i++)
             if (isfinite(x->value[i]) && o->expected[s][i] > 0)
@@ -339,7 +339,7 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
     }
     if (!found) {
         v->verdict = DISRUPT_VERDICT_NOT_SUPPORTED;
-        int rc = lowest_level(c, d, covers, o, v);
+        int rc = lowest_level(c, d, covers, o, v, err);
         free(covers);
         return rc;
     }
@@ -399,7 +399,6 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
         v->verdict = DISRUPT_VERDICT_DATES_DIFFER;
     else
         v->verdict = DISRUPT_VERDICT_PARTLY;
-    (void)err;
     return DISRUPT_OK;
 }
 
