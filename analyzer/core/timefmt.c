@@ -72,3 +72,21 @@ size_t disrupt_time_iso(int64_t t, char *out, size_t outsz)
 {
     return disrupt_time_format(t, NULL, "%Y-%m-%dT%H:%M:%SZ", out, outsz);
 }
+
+size_t disrupt_time_duration(int64_t seconds, char *out, size_t outsz)
+{
+    int64_t a = seconds < 0 ? -seconds : seconds;
+    const char *sign = seconds < 0 ? "-" : "";
+    int n;
+    if (a == 0)
+        n = snprintf(out, outsz, "0");
+    else if (a % 86400 == 0 && a >= 86400)
+        n = snprintf(out, outsz, "%s%lldd", sign, (long long)(a / 86400));
+    else if (a % 3600 == 0 && a >= 3600)
+        n = snprintf(out, outsz, "%s%lldh", sign, (long long)(a / 3600));
+    else if (a % 60 == 0 && a >= 60)
+        n = snprintf(out, outsz, "%s%lldm", sign, (long long)(a / 60));
+    else
+        n = snprintf(out, outsz, "%s%llds", sign, (long long)a);
+    return n < 0 || (size_t)n >= outsz ? 0 : (size_t)n;
+}

@@ -688,8 +688,6 @@ static int all_missing(const disrupt_series *s)
     return disrupt_series_missing(s) == s->n;
 }
 
-/* One step for the whole file: the smallest of the tables' median spacings, so that series
- * of one file share a grid step even when some of them are sparser (a key seen on few days). */
 /* 1 when some spacing between distinct stamps is not `step`. */
 static int irregular_spacing(const disrupt_grid_table *tab, int64_t step)
 {
@@ -697,19 +695,6 @@ static int irregular_spacing(const disrupt_grid_table *tab, int64_t step)
         if (tab->time[i] > tab->time[i - 1] && tab->time[i] - tab->time[i - 1] != step)
             return 1;
     return 0;
-}
-
-/* "5m", "1h", "1d", "90s": the shortest exact form. */
-static void step_text(int64_t s, char *out, size_t outsz)
-{
-    if (s % 86400 == 0)
-        snprintf(out, outsz, "%lldd", (long long)(s / 86400));
-    else if (s % 3600 == 0)
-        snprintf(out, outsz, "%lldh", (long long)(s / 3600));
-    else if (s % 60 == 0)
-        snprintf(out, outsz, "%lldm", (long long)(s / 60));
-    else
-        snprintf(out, outsz, "%llds", (long long)s);
 }
 
 /* A file whose spacing changes part-way (hourly, then 5-minute samples) is read on the finer
@@ -736,8 +721,8 @@ static void warn_step_change(const ingest_state *st, const disrupt_grid_table *t
     if (spacings == 0 || 10 * coarse < spacings)
         return;
     char fine[24], wide[24], msg[512];
-    step_text(step, fine, sizeof fine);
-    step_text(other, wide, sizeof wide);
+    disrupt_time_duration(step, fine, sizeof fine);
+    disrupt_time_duration(other, wide, sizeof wide);
     snprintf(msg, sizeof msg,
              "%s: the spacing changes: %zu of %zu steps are %s, the rest about %s; read on a %s "
              "step, the %s part is mostly missing samples (give --step %s to read it all on "

@@ -33,7 +33,7 @@ static void inputs_section(FILE *out, const disrupt_report_md *r)
         char a[40], b[40], step[24];
         disrupt_time_format(s->start, r->tz, "%Y-%m-%d %H:%M", a, sizeof a);
         disrupt_time_format(disrupt_series_end(s) - s->step, r->tz, "%Y-%m-%d %H:%M", b, sizeof b);
-        disrupt_report_duration(s->step, step, sizeof step);
+        disrupt_time_duration(s->step, step, sizeof step);
         fprintf(out, "| %s | %s | %s | %s | %s | %zu | %zu |\n", s->name, base_name(s->file), step,
                 a, b, s->n, disrupt_series_missing(s));
     }

@@ -4,22 +4,6 @@
 #include "disrupt/workflows/report.h"
 #include "disrupt/core/timefmt.h"
 
-void disrupt_report_duration(int64_t seconds, char *out, size_t outsz)
-{
-    int64_t a = seconds < 0 ? -seconds : seconds;
-    const char *sign = seconds < 0 ? "-" : "";
-    if (a == 0)
-        snprintf(out, outsz, "0");
-    else if (a % 86400 == 0 && a >= 86400)
-        snprintf(out, outsz, "%s%lldd", sign, (long long)(a / 86400));
-    else if (a % 3600 == 0 && a >= 3600)
-        snprintf(out, outsz, "%s%lldh", sign, (long long)(a / 3600));
-    else if (a % 60 == 0 && a >= 60)
-        snprintf(out, outsz, "%s%lldm", sign, (long long)(a / 60));
-    else
-        snprintf(out, outsz, "%s%llds", sign, (long long)a);
-}
-
 void disrupt_report_time_of_day(long seconds, char *out, size_t outsz)
 {
     int s = (int)(((seconds % 86400) + 86400) % 86400);
@@ -32,8 +16,8 @@ static void interval_text(int64_t at, int64_t lo, int64_t hi, int open_below, in
                           char *out, size_t outsz)
 {
     char before[24], after[24];
-    disrupt_report_duration(at - lo, before, sizeof before);
-    disrupt_report_duration(hi - at, after, sizeof after);
+    disrupt_time_duration(at - lo, before, sizeof before);
+    disrupt_time_duration(hi - at, after, sizeof after);
     snprintf(out, outsz, "-%s/+%s", open_below ? "?" : before, open_above ? "?" : after);
 }
 
@@ -42,7 +26,7 @@ static void signal_line(FILE *out, const disrupt_series *s, size_t ncp, const ch
     char a[40], b[40], step[24];
     disrupt_time_format(s->start, tz, "%Y-%m-%d %H:%M", a, sizeof a);
     disrupt_time_format(disrupt_series_end(s) - s->step, tz, "%Y-%m-%d %H:%M", b, sizeof b);
-    disrupt_report_duration(s->step, step, sizeof step);
+    disrupt_time_duration(s->step, step, sizeof step);
     fprintf(out, "%s: %zu points every %s, %s – %s, %zu missing, %zu change points%s\n", s->name,
             s->n, step, a, b, disrupt_series_missing(s), ncp,
             s->synthetic ? " (SYNTHETIC data)" : "");

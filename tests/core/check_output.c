@@ -128,6 +128,23 @@ START_TEST(times_print_in_utc_and_in_a_zone)
 }
 END_TEST
 
+START_TEST(durations_print_in_their_largest_whole_unit)
+{
+    char buf[16];
+    ck_assert_uint_eq(disrupt_time_duration(3 * 86400, buf, sizeof buf), 2);
+    ck_assert_str_eq(buf, "3d");
+    disrupt_time_duration(90000, buf, sizeof buf);   /* 25 h: not a whole number of days */
+    ck_assert_str_eq(buf, "25h");
+    disrupt_time_duration(-2700, buf, sizeof buf);
+    ck_assert_str_eq(buf, "-45m");
+    disrupt_time_duration(90, buf, sizeof buf);
+    ck_assert_str_eq(buf, "90s");
+    disrupt_time_duration(0, buf, sizeof buf);
+    ck_assert_str_eq(buf, "0");
+    ck_assert_uint_eq(disrupt_time_duration(86400 * 1000, buf, 4), 0);   /* "1000d" too long */
+}
+END_TEST
+
 START_TEST(zone_offsets_come_from_the_zone_files)
 {
     long off;
@@ -164,6 +181,7 @@ int main(void)
     tcase_add_test(tc, outfile_names_an_unwritable_path);
     tcase_add_test(tc, json_is_escaped_and_nested);
     tcase_add_test(tc, times_print_in_utc_and_in_a_zone);
+    tcase_add_test(tc, durations_print_in_their_largest_whole_unit);
     tcase_add_test(tc, zone_offsets_come_from_the_zone_files);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -27,5 +27,7 @@ int disrupt_time_zone_valid(const char *tz);
 int disrupt_time_days_in_month(int year, int month);
 /* Seconds since the epoch of a civil date-time in UTC (proleptic Gregorian). */
 int64_t disrupt_time_from_civil(int year, int month, int day, int hour, int min, int sec);
+/* A compact duration in its largest whole unit: "3d", "2h", "45m", "90s", "-1h", "0". */
+size_t disrupt_time_duration(int64_t seconds, char *out, size_t outsz);
 
 #endif
