@@ -199,12 +199,7 @@ static int has_no_zone(const char *s, size_t len, const char *format)
     if (format)
         return strstr(format, "%z") == NULL && strstr(format, "%Z") == NULL;
     trim(&s, &len);
-    if (len < 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (size_t i = 10; i < len; i++)
-        if (s[i] == 'Z' || s[i] == 'z' || s[i] == '+' || s[i] == '-')
-            return 0;
-    return 1;
+    return disrupt_time_text_is_zoneless(s, len);
 }
 
 /* Once per file: zone-less times are read as UTC; say so, with the option that changes it. */
@@ -225,12 +220,7 @@ static void warn_no_zone(ingest_state *st, const disrupt_csv_field *tf)
 static int is_bare_date(const char *s, size_t len)
 {
     trim(&s, &len);
-    if (len != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (size_t i = 0; i < len; i++)
-        if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
-            return 0;
-    return 1;
+    return disrupt_time_text_is_date(s, len);
 }
 
 /* A finite decimal number; empty or a missing-value token (NA, N/A, NaN, null, -, #N/A) =

@@ -329,3 +329,23 @@ int disrupt_time_parse(const char *s, int64_t *out)
     disrupt_timeparser_fini(&p);
     return rc;
 }
+
+int disrupt_time_text_is_date(const char *s, size_t len)
+{
+    if (len != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
+            return 0;
+    return 1;
+}
+
+int disrupt_time_text_is_zoneless(const char *s, size_t len)
+{
+    if (len < 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (size_t i = 10; i < len; i++)
+        if (s[i] == 'Z' || s[i] == 'z' || s[i] == '+' || s[i] == '-')
+            return 0;
+    return 1;
+}

@@ -73,17 +73,6 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* "YYYY-MM-DD" and nothing else: a whole day. */
-static int is_date_only(const char *s, size_t len)
-{
-    if (len != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (size_t i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !is_digit(s[i]))
-            return 0;
-    return 1;
-}
-
 /* "YYYY-MM" and nothing else: a whole month. */
 static int is_month_only(const char *s, size_t len)
 {
@@ -107,11 +96,8 @@ int claims_parse_time(claims_reader *r, const char *s, size_t len, int is_end, i
 {
     claims_trim(&s, &len);
     int month = months && is_month_only(s, len);
-    if (!month && !is_date_only(s, len)) {
-        int zoned = 0;
-        for (size_t i = 10; i < len; i++)
-            zoned |= s[i] == 'Z' || s[i] == 'z' || s[i] == '+' || s[i] == '-';
-        r->zoneless |= !zoned && len >= 10 && s[4] == '-';
+    if (!month && !disrupt_time_text_is_date(s, len)) {
+        r->zoneless |= disrupt_time_text_is_zoneless(s, len);
         int rc = disrupt_timeparser_parse(&r->local, s, len, out, expected);
         *span = (disrupt_claim_span){*out, *out, DISRUPT_PRECISION_TIME};
         return rc;

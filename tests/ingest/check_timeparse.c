@@ -92,6 +92,25 @@ START_TEST(test_rejected)
 }
 END_TEST
 
+START_TEST(test_time_text_shapes)
+{
+#define IS_DATE(t) disrupt_time_text_is_date(t, strlen(t))
+#define ZONELESS(t) disrupt_time_text_is_zoneless(t, strlen(t))
+    ck_assert(IS_DATE("2020-09-27"));
+    ck_assert(!IS_DATE("2020-09-27T00:00"));
+    ck_assert(!IS_DATE("2020-9-27"));
+    ck_assert(!IS_DATE("2020-09-2x"));
+    ck_assert(ZONELESS("2020-09-27"));
+    ck_assert(ZONELESS("2020-09-27 10:00:00"));
+    ck_assert(!ZONELESS("2020-09-27T10:00:00Z"));
+    ck_assert(!ZONELESS("2020-09-27T10:00:00+04:00"));
+    ck_assert(!ZONELESS("2020-09-27T10:00:00-0300"));
+    ck_assert(!ZONELESS("1601164800"));   /* Unix seconds are UTC */
+#undef IS_DATE
+#undef ZONELESS
+}
+END_TEST
+
 START_TEST(test_zone_naive_times)
 {
     disrupt_timeparser p;
@@ -171,6 +190,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_loop_test(tc, test_iso_and_unix, 0, (int)(sizeof iso_cases / sizeof iso_cases[0]));
     tcase_add_loop_test(tc, test_rejected, 0, (int)(sizeof bad_cases / sizeof bad_cases[0]));
+    tcase_add_test(tc, test_time_text_shapes);
     tcase_add_test(tc, test_zone_naive_times);
     tcase_add_test(tc, test_strptime_format);
     suite_add_tcase(s, tc);

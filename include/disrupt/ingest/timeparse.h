@@ -52,4 +52,11 @@ int disrupt_timeparser_parse(disrupt_timeparser *p, const char *s, size_t len, i
 /* Convenience: ISO 8601 / Unix in UTC. */
 int disrupt_time_parse(const char *s, int64_t *out);
 
+/* The shape of a time text s[0..len) (no surrounding blanks): 1 when it is "YYYY-MM-DD" and
+ * nothing else, a day rather than an instant. */
+int disrupt_time_text_is_date(const char *s, size_t len);
+/* 1 when it is an ISO 8601 date or date-time without a zone (no Z, no offset), so that the
+ * zone it is read in is the reader's choice. */
+int disrupt_time_text_is_zoneless(const char *s, size_t len);
+
 #endif
