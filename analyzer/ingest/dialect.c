@@ -219,6 +219,24 @@ static int country_table(const disrupt_csv_field *h, size_t n, size_t time_col)
     return n > 3 && 2 * codes > n - 1;
 }
 
+/* The header's columns other than time and key, "a, b, c" (", …" where out is full), for
+ * an error that names the columns there are. */
+static void value_column_names(const disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
+                               char *out, size_t outsz)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i == d->time_col || (long)i == d->key_col)
+            continue;
+        if (used + h[i].len + 8 >= outsz) {
+            snprintf(out + used, outsz - used, ", …");
+            return;
+        }
+        used += (size_t)snprintf(out + used, outsz - used, "%s%s", used ? ", " : "", h[i].data);
+    }
+}
+
 /* Value columns of wide dialects and Tor: selected by --signal, --country (Google), or all
  * columns other than the time and key columns. */
 static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
@@ -234,18 +252,8 @@ static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
         for (size_t s = 0; s < opt->nsignal_columns; s++) {
             long c = find_signal(d, h, n, opt->signal_columns[s]);
             if (c < 0 || (size_t)c == d->time_col || c == d->key_col) {
-                char names[400] = "";
-                for (size_t i = 0; i < n; i++) {
-                    size_t used = strlen(names);
-                    if (i == d->time_col || (long)i == d->key_col)
-                        continue;
-                    if (used + h[i].len + 8 >= sizeof names) {
-                        snprintf(names + used, sizeof names - used, ", …");
-                        break;
-                    }
-                    snprintf(names + used, sizeof names - used, "%s%s", used ? ", " : "",
-                             h[i].data);
-                }
+                char names[400];
+                value_column_names(d, h, n, names, sizeof names);
                 return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[0].line, 0,
                                             "expected a value column named '%s' (--signal), "
                                             "found none; the columns are: %s",
