@@ -151,15 +151,10 @@ int workflow_check_claim_signals(const disrupt_claim_list *claims, const disrupt
         if (found)
             continue;
         char names[512] = "";
-        for (size_t s = 0; s < data->count; s++) {
-            size_t used = strlen(names);
-            if (used + strlen(data->series[s]->name) + 8 >= sizeof names) {
-                snprintf(names + used, sizeof names - used, "%s…", s ? ", " : "");
+        for (size_t s = 0; s < data->count; s++)
+            if (!disrupt_error_list_add(names, sizeof names, data->series[s]->name,
+                                        strlen(data->series[s]->name)))
                 break;
-            }
-            snprintf(names + used, sizeof names - used, "%s%s", s ? ", " : "",
-                     data->series[s]->name);
-        }
         return disrupt_error_set_at(err, DISRUPT_EDATA, path, claims->items[i].line, 0,
                                     "expected a signal of the inputs, found '%s'; the signals "
                                     "are: %s",

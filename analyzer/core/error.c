@@ -74,6 +74,18 @@ void disrupt_error_excerpt(char *out, size_t outsz, const char *s, size_t len, s
         strcat(out, "\xE2\x80\xA6");
 }
 
+int disrupt_error_list_add(char *out, size_t outsz, const char *item, size_t len)
+{
+    size_t used = strlen(out);
+    const char *sep = used ? ", " : "";
+    if (used + len + 8 >= outsz) {
+        snprintf(out + used, outsz - used, "%s\xE2\x80\xA6", sep);
+        return 0;
+    }
+    snprintf(out + used, outsz - used, "%s%.*s", sep, (int)len, item);
+    return 1;
+}
+
 int disrupt_error_nomem(disrupt_error *err)
 {
     return disrupt_error_set(err, DISRUPT_ENOMEM, "out of memory");

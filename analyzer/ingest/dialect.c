@@ -224,17 +224,11 @@ static int country_table(const disrupt_csv_field *h, size_t n, size_t time_col)
 static void value_column_names(const disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
                                char *out, size_t outsz)
 {
-    size_t used = 0;
     out[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        if (i == d->time_col || (long)i == d->key_col)
-            continue;
-        if (used + h[i].len + 8 >= outsz) {
-            snprintf(out + used, outsz - used, ", …");
+    for (size_t i = 0; i < n; i++)
+        if (i != d->time_col && (long)i != d->key_col &&
+            !disrupt_error_list_add(out, outsz, h[i].data, h[i].len))
             return;
-        }
-        used += (size_t)snprintf(out + used, outsz - used, "%s%s", used ? ", " : "", h[i].data);
-    }
 }
 
 /* Value columns of wide dialects and Tor: selected by --signal, --country (Google), or all

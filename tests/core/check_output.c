@@ -145,6 +145,20 @@ START_TEST(durations_print_in_their_largest_whole_unit)
 }
 END_TEST
 
+START_TEST(error_lists_end_in_an_ellipsis_when_full)
+{
+    char list[24] = "";
+    ck_assert(disrupt_error_list_add(list, sizeof list, "time", 4));
+    ck_assert(disrupt_error_list_add(list, sizeof list, "value", 5));
+    ck_assert_str_eq(list, "time, value");
+    ck_assert(!disrupt_error_list_add(list, sizeof list, "a_long_column", 13));
+    ck_assert_str_eq(list, "time, value, \xE2\x80\xA6");
+    char none[8] = "";
+    ck_assert(!disrupt_error_list_add(none, sizeof none, "too_long", 8));
+    ck_assert_str_eq(none, "\xE2\x80\xA6");
+}
+END_TEST
+
 START_TEST(zone_offsets_come_from_the_zone_files)
 {
     long off;
@@ -182,6 +196,7 @@ int main(void)
     tcase_add_test(tc, json_is_escaped_and_nested);
     tcase_add_test(tc, times_print_in_utc_and_in_a_zone);
     tcase_add_test(tc, durations_print_in_their_largest_whole_unit);
+    tcase_add_test(tc, error_lists_end_in_an_ellipsis_when_full);
     tcase_add_test(tc, zone_offsets_come_from_the_zone_files);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

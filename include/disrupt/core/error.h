@@ -38,6 +38,10 @@ int disrupt_error_set_at(disrupt_error *err, int code, const char *path, long li
  * invalid bytes become '?', and "…" marks a cut. For quoting what was found. */
 void disrupt_error_excerpt(char *out, size_t outsz, const char *s, size_t len, size_t max);
 
+/* Adds item (len bytes) to the list "a, b, c" in out (size outsz, a string): 1, or 0 and
+ * "…" added in its place once the list is full. For naming the choices there were. */
+int disrupt_error_list_add(char *out, size_t outsz, const char *item, size_t len);
+
 /* Sets err to the out-of-memory error and returns DISRUPT_ENOMEM. */
 int disrupt_error_nomem(disrupt_error *err);
 
