@@ -154,22 +154,20 @@ char *disrupt_plot_window_label(const disrupt_window *w, const disrupt_series *s
 {
     (void)s;
     char span[128], dur[40], depth[48];
-    if (w->end_censored)
-        format_open_span(w->start, tz, span, sizeof span);
-    else
-        format_span(w->start, w->end, tz, span, sizeof span);
     format_duration(w->end - w->start, dur, sizeof dur);
     if (w->end_censored) {
-        size_t n = strlen(dur);
-        snprintf(dur + n, sizeof dur - n, " so far");
+        format_open_span(w->start, tz, span, sizeof span);
+        strcat(dur, " so far");   /* a duration takes at most 20 of dur's 40 bytes */
+    } else {
+        format_span(w->start, w->end, tz, span, sizeof span);
     }
     if (w->kind == DISRUPT_KIND_BLOCKING)
         snprintf(depth, sizeof depth, "%.0f%% blocked", 100.0 * w->level);
     else
         snprintf(depth, sizeof depth, "%s%.0f%%", w->depth >= 0 ? MINUS : "+",
                  100.0 * fabs(w->depth));
-    return plot_strdupf("%s " MIDDOT " %s " MIDDOT " %s " MIDDOT " %s", disrupt_window_kind_title(w->kind), span,
-                        dur, depth);
+    return plot_strdupf("%s " MIDDOT " %s " MIDDOT " %s " MIDDOT " %s",
+                        disrupt_window_kind_title(w->kind), span, dur, depth);
 }
 
 static int cmp_double(const void *a, const void *b)
