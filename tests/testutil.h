@@ -29,7 +29,6 @@ void tu_result_free(tu_result *r);
 /* Reads a whole file; NULL if it cannot. Caller frees. */
 char *tu_read_file(const char *path, size_t *len);
 
-
 /* A seeded synthetic level series for detector tests: hourly-or-other step, diurnal cycle
  * (peak/trough about 2.5), weekly dip on weekends, log-normal noise of sd `noise`, and the
  * samples in [drop_first, drop_last) multiplied by `drop_level` (1.0 for none). */

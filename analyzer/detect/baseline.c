@@ -22,7 +22,6 @@
 #define LOCAL_DAYS 28
 #define LOCAL_NEED 7
 
-
 /* A normal sample shapes the daily/weekly profile; within a pinned period it also sets the
  * level. (A pinned day or two cannot show a weekly cycle; the whole series can.) Every
  * sample above the floor shows the shape of the daily cycle (USE_SHAPE): a throttled day

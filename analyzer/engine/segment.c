@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
-
 void disrupt_segment_options_init(disrupt_segment_options *o)
 {
     memset(o, 0, sizeof *o);

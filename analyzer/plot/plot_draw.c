@@ -12,8 +12,6 @@
 
 #include "plot_cairo.h"
 
-
-
 /* ---- data ---- */
 
 typedef struct {

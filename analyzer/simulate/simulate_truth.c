@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static int push(disrupt_sim_truth *t, const disrupt_sim_window *w, disrupt_error *err)
 {
     if (t->n == t->cap) {

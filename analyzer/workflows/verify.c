@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static const char *const verdict_names[] = {
     "supported", "kind differs", "dates differ", "partly supported", "not supported", "no data",
 };

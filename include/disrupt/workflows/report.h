@@ -26,7 +26,6 @@ int disrupt_report_csv(FILE *out, const disrupt_dataset *d, const disrupt_detect
 void disrupt_report_json_window(disrupt_jsonw *w, const disrupt_dataset *d,
                                 const disrupt_window *win);
 
-
 /* "18:30" for 66600 seconds after midnight. */
 void disrupt_report_time_of_day(long seconds, char *out, size_t outsz);
 
