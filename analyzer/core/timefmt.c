@@ -70,7 +70,13 @@ size_t disrupt_time_format(int64_t t, const char *tz, const char *fmt, char *out
 
 size_t disrupt_time_iso(int64_t t, char *out, size_t outsz)
 {
-    return disrupt_time_format(t, NULL, "%Y-%m-%dT%H:%M:%SZ", out, outsz);
+    /* %Y does not pad years below 1000 to the four digits ISO 8601 wants. */
+    struct tm tm;
+    if (outsz == 0 || disrupt_time_local(t, NULL, &tm) != 0)
+        return 0;
+    int n = snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+                     tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    return n < 0 || (size_t)n >= outsz ? 0 : (size_t)n;
 }
 
 size_t disrupt_time_duration(int64_t seconds, char *out, size_t outsz)

@@ -15,7 +15,7 @@
 #include "disrupt/core/tzone.h"
 
 static const char EXPECT_AUTO[] = "an ISO 8601 date-time or Unix seconds";
-static const char EXPECT_RANGE[] = "a time between 1970 and 2099";
+static const char EXPECT_RANGE[] = "a time in the years 0001 to 9999";
 static const char EXPECT_SHORT_NUMBER[] =
     "Unix seconds (9 digits or more) or an ISO 8601 date-time; give --time-format for other "
     "numbers";
@@ -222,7 +222,7 @@ static int parse_iso(disrupt_timeparser *p, const char *s, const char *end, int6
     if (!same_date) {
         if (mo < 1 || mo > 12 || d < 1)
             return DISRUPT_EDATA;
-        if (y < 1970 || y >= 2100) {
+        if (y < 1) {
             *expected = EXPECT_RANGE;
             return DISRUPT_EDATA;
         }

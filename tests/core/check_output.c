@@ -117,6 +117,11 @@ START_TEST(times_print_in_utc_and_in_a_zone)
     ck_assert_int_eq(disrupt_time_from_civil(1969, 12, 31, 23, 59, 59), -1);
     disrupt_time_iso(1601164800, buf, sizeof buf);
     ck_assert_str_eq(buf, "2020-09-27T00:00:00Z");
+    /* ISO 8601 keeps four digits for early years (strftime's %Y does not). */
+    disrupt_time_iso(disrupt_time_from_civil(871, 1, 2, 3, 4, 5), buf, sizeof buf);
+    ck_assert_str_eq(buf, "0871-01-02T03:04:05Z");
+    disrupt_time_iso(disrupt_time_from_civil(9999, 12, 31, 23, 59, 59), buf, sizeof buf);
+    ck_assert_str_eq(buf, "9999-12-31T23:59:59Z");
     disrupt_time_format(1601164800, "Asia/Baku", "%Y-%m-%d %H:%M", buf, sizeof buf);
     ck_assert_str_eq(buf, "2020-09-27 04:00");
     ck_assert_int_eq(disrupt_time_offset(1601164800, "Asia/Baku"), 4 * 3600);

@@ -11,8 +11,8 @@
  * time that does not exist (spring-forward gap) is an error; an ambiguous one (the hour
  * repeated when clocks go back) takes the first, daylight-saving reading unless the previous
  * stamp parsed already reached it, so a sorted local-time file keeps both hours apart.
- * Accepted range: 1970-01-01 ≤ t < 2100-01-01; outside it the stamp is reported as
- * implausible (a year 0 or 9999 is a broken export, not a measurement).
+ * Accepted range: the years 0001 to 9999 (historical series, long simulations); a year 0 is
+ * refused.
  *
  * Ownership: a disrupt_timeparser owns nothing beyond itself; _init/_fini it in place.
  * Errors: functions return 0 or DISRUPT_EDATA and point *expected at a static phrase
@@ -25,8 +25,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define DISRUPT_TIME_MIN INT64_C(0)           /* 1970-01-01T00:00:00Z */
-#define DISRUPT_TIME_MAX INT64_C(4102444800)  /* 2100-01-01T00:00:00Z, exclusive */
+#define DISRUPT_TIME_MIN INT64_C(-62135596800)  /* 0001-01-01T00:00:00Z */
+#define DISRUPT_TIME_MAX INT64_C(253402300800)  /* 10000-01-01T00:00:00Z, exclusive */
 
 typedef struct {
     const char *format;  /* strptime format, NULL = ISO 8601 / Unix */
