@@ -74,6 +74,9 @@ static const cli_command_doc segment_doc = {
     "on any numeric series. Prints a table of segments per signal; --json writes change\n"
     "points as 0-based indices of the first point of each new segment, their times and\n"
     "per-segment statistics. Missing samples are skipped. FILE '-' reads standard input.\n"
+    "Times may be of any year 0001-9999; a first column of integers (0, 1, 2, ...) is read as\n"
+    "an index, and a file of values alone (one column, or no header) is indexed by row from\n"
+    "0: the output then gives indices where it would give times (\"axis\": \"index\").\n"
     "\n"
     "Defaults are those of R's changepoint package on z-scored data (cpt.mean: PELT, Normal\n"
     "mean cost, MBIC penalty, minimum segment 1; BinSeg at most 5 changes), the settings\n"
@@ -243,10 +246,10 @@ static int check_request(const segment_request *r)
 {
     if (r->crops && r->method != disrupt_detector_pelt && r->method != disrupt_detector_amoc)
         return cli_usage_error("segment", "--crops needs an exact method: pelt or amoc");
-    if (r->method == disrupt_detector_bocpd && r->cost_given &&
-        r->opt.cost != disrupt_cost_normal_mean && r->opt.cost != disrupt_cost_normal_meanvar)
-        return cli_usage_error("segment", "--method bocpd models Normal data: use --cost "
-                                          "normal-mean or normal-meanvar");
+    if (r->method == disrupt_detector_bocpd && r->cost_given)
+        return cli_usage_error("segment", "--method bocpd has a model of its own (Normal data, "
+                                          "mean and variance with a Normal-Gamma prior: see "
+                                          "--prior) and no cost: leave out --cost");
     return 0;
 }
 
@@ -254,6 +257,7 @@ int cmd_segment(int argc, char **argv)
 {
     ingest_cli in;
     ingest_cli_init(&in, "segment");
+    in.opt.index_axis = 1; /* any numeric series: an index column, or none at all */
     segment_request req;
     segment_request_init(&req);
     segment_cli ctx = {&req};

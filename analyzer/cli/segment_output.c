@@ -22,15 +22,33 @@ static void print_penalty(FILE *out, const segment_request *req, const segment_r
         fprintf(out, ", sigma %.4g", r->sigma);
 }
 
+/* Grid position i as the table shows it: its time, or its index on an indexed series. */
+static void position_text(const disrupt_series *s, size_t i, char *out, size_t outsz)
+{
+    if (s->indexed)
+        snprintf(out, outsz, "%lld", (long long)disrupt_series_time(s, i));
+    else
+        disrupt_time_iso(disrupt_series_time(s, i), out, outsz);
+}
+
+static void write_position(disrupt_jsonw *w, const disrupt_series *s, size_t i)
+{
+    if (s->indexed)
+        disrupt_jsonw_integer(w, (long long)disrupt_series_time(s, i));
+    else
+        disrupt_jsonw_time(w, disrupt_series_time(s, i));
+}
+
 static void print_segments(FILE *out, const disrupt_series *s, const segment_result *r)
 {
     char t0[DISRUPT_ISO_LEN], t1[DISRUPT_ISO_LEN];
-    fprintf(out, "  %-4s %-9s %-21s %-21s %8s %12s %12s%s\n", "seg", "start", "start time",
-            "end time (excl.)", "n", "mean", "sd", r->probability ? "   P(change)" : "");
+    fprintf(out, "  %-4s %-9s %-21s %-21s %8s %12s %12s%s\n", "seg", "start",
+            s->indexed ? "start index" : "start time",
+            s->indexed ? "end index (excl.)" : "end time (excl.)", "n", "mean", "sd", r->probability ? "   P(change)" : "");
     for (size_t k = 0; k <= r->ncp; k++) {
         const segment_stats *st = &r->segments[k];
-        disrupt_time_iso(disrupt_series_time(s, st->start), t0, sizeof t0);
-        disrupt_time_iso(disrupt_series_time(s, st->end), t1, sizeof t1);
+        position_text(s, st->start, t0, sizeof t0);
+        position_text(s, st->end, t1, sizeof t1);
         fprintf(out, "  %-4zu %-9zu %-21s %-21s %8zu %12.5g %12.5g", k + 1, st->start, t0, t1,
                 st->n, st->mean, st->sd);
         if (r->probability && k > 0)
@@ -75,7 +93,7 @@ void segment_print_table(FILE *out, const segment_request *req, const disrupt_da
         fprintf(out, "  %zu change point%s", r->ncp, r->ncp == 1 ? "" : "s");
         for (size_t k = 0; k < r->ncp && r->ncp <= MAX_LISTED; k++) {
             char t[DISRUPT_ISO_LEN];
-            disrupt_time_iso(disrupt_series_time(s, r->cp[k]), t, sizeof t);
+            position_text(s, r->cp[k], t, sizeof t);
             fprintf(out, "%s %zu (%s)", k ? "," : ":", r->cp[k], t);
         }
         fputc('\n', out);
@@ -104,9 +122,9 @@ static void write_segments(disrupt_jsonw *w, const disrupt_series *s, const segm
         disrupt_jsonw_key(w, "end");
         disrupt_jsonw_integer(w, (long long)st->end);
         disrupt_jsonw_key(w, "start_time");
-        disrupt_jsonw_time(w, disrupt_series_time(s, st->start));
+        write_position(w, s, st->start);
         disrupt_jsonw_key(w, "end_time");
-        disrupt_jsonw_time(w, disrupt_series_time(s, st->end));
+        write_position(w, s, st->end);
         disrupt_jsonw_key(w, "n");
         disrupt_jsonw_integer(w, (long long)st->n);
         disrupt_jsonw_key(w, "mean");
@@ -148,12 +166,15 @@ static void write_signal(disrupt_jsonw *w, const segment_request *req, const dis
         disrupt_jsonw_string(w, s->file);
     else
         disrupt_jsonw_null(w);
-    disrupt_jsonw_key(w, "step_seconds");
+    /* An indexed series (ingest.h) gives its index where others give times. */
+    disrupt_jsonw_key(w, "axis");
+    disrupt_jsonw_string(w, s->indexed ? "index" : "time");
+    disrupt_jsonw_key(w, s->indexed ? "step" : "step_seconds");
     disrupt_jsonw_integer(w, (long long)s->step);
     disrupt_jsonw_key(w, "start");
-    disrupt_jsonw_time(w, s->start);
+    write_position(w, s, 0);
     disrupt_jsonw_key(w, "end");
-    disrupt_jsonw_time(w, disrupt_series_end(s) - s->step);
+    write_position(w, s, s->n ? s->n - 1 : 0);
     disrupt_jsonw_key(w, "points");
     disrupt_jsonw_integer(w, (long long)s->n);
     disrupt_jsonw_key(w, "missing");
@@ -170,12 +191,17 @@ static void write_signal(disrupt_jsonw *w, const segment_request *req, const dis
         disrupt_jsonw_key(w, "exact");
         disrupt_jsonw_bool(w, r->exact);
     }
+    disrupt_jsonw_key(w, "min_seg");
+    if (r->min_seg)
+        disrupt_jsonw_integer(w, (long long)r->min_seg);
+    else
+        disrupt_jsonw_null(w);
     disrupt_jsonw_key(w, "changepoints");
     write_index_array(w, r->cp, r->ncp);
     disrupt_jsonw_key(w, "changepoint_times");
     disrupt_jsonw_inline_array_begin(w);
     for (size_t k = 0; k < r->ncp; k++)
-        disrupt_jsonw_time(w, disrupt_series_time(s, r->cp[k]));
+        write_position(w, s, r->cp[k]);
     disrupt_jsonw_array_end(w);
     disrupt_jsonw_key(w, "segments");
     write_segments(w, s, r);
@@ -206,8 +232,17 @@ int segment_write_json_cb(FILE *out, const void *ctx, disrupt_error *err)
     disrupt_jsonw_string(&w, c->req->method->name);
     disrupt_jsonw_key(&w, "penalty");
     disrupt_jsonw_string(&w, c->req->crops ? "crops" : c->req->penalty_name);
+    /* The shortest segment allowed, as applied (each cost has its default); null when the
+     * signals differ (their own min_seg says) or for BOCPD, which has none. */
+    size_t min_seg = c->res->count ? c->res->items[0].min_seg : 0;
+    for (size_t i = 1; i < c->res->count; i++)
+        if (c->res->items[i].min_seg != min_seg)
+            min_seg = 0;
     disrupt_jsonw_key(&w, "min_seg");
-    disrupt_jsonw_integer(&w, (long long)c->req->opt.min_seg);
+    if (min_seg)
+        disrupt_jsonw_integer(&w, (long long)min_seg);
+    else
+        disrupt_jsonw_null(&w);
     disrupt_jsonw_key(&w, "standardized");
     disrupt_jsonw_bool(&w, c->req->standardize);
     disrupt_jsonw_key(&w, "signals");

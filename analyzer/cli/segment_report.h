@@ -44,6 +44,7 @@ typedef struct {
     double sigma;            /* noise scale the normal and l1 costs used; NAN for others */
     size_t used;             /* finite points segmented */
     int exact;               /* PELT: the exact optimum */
+    size_t min_seg;          /* the shortest segment the method allowed; 0 for BOCPD */
     size_t *cp;              /* ncp grid indices */
     size_t ncp;
     segment_stats *segments; /* ncp + 1 */

@@ -186,6 +186,9 @@ static int run_signal(const segment_request *req, const disrupt_series *s, segme
                                  "per step, as OONI files give)",
                                  s->name);
     r->cost = opt.cost;
+    r->min_seg = req->method == disrupt_detector_bocpd ? 0
+                 : opt.min_seg                         ? opt.min_seg
+                                                       : opt.cost->default_min_seg;
     prepared p;
     int rc = prepare(s, opt.cost, req->standardize, &p, err);
     if (rc)

@@ -103,10 +103,11 @@ static int check_input(const disrupt_cost_type *type, cost_kind kind, const doub
             return disrupt_error_set(err, DISRUPT_EINVAL,
                                      "point %zu: the %s cost needs finite values, found %g", i,
                                      type->name, x[i]);
-        if (kind == KIND_POISSON && x[i] < 0)
+        if (kind == KIND_POISSON && !(x[i] >= 0 && x[i] == floor(x[i])))
             return disrupt_error_set(err, DISRUPT_EDATA,
-                                     "point %zu: the poisson cost needs counts >= 0, found %g", i,
-                                     x[i]);
+                                     "point %zu: the poisson cost needs counts (whole numbers "
+                                     ">= 0), found %.17g; use a normal cost for measured levels",
+                                     i, x[i]);
         if (kind == KIND_BINOMIAL &&
             !(isfinite(trials[i]) && trials[i] >= 0 && x[i] >= 0 && x[i] <= trials[i]))
             return disrupt_error_set(err, DISRUPT_EDATA,

@@ -292,6 +292,18 @@ static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
         }
         free(name);
     }
+    if (d->nvalues == 0 && opt->index_axis && d->kind == DISRUPT_DIALECT_PLAIN &&
+        !opt->time_column) {
+        /* A single column: values numbered by their row. */
+        char *name = column_signal_name(d, h, d->time_col);
+        if (!name || add_value(d, d->time_col, name, h[d->time_col].data)) {
+            free(name);
+            return disrupt_error_nomem(err);
+        }
+        free(name);
+        d->no_time_col = 1;
+        return 0;
+    }
     if (d->nvalues == 0)
         return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[0].line, 0,
                                     "expected at least one value column beside the time "
@@ -438,6 +450,32 @@ int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
     default:
         return pick_values(d, header, n, opt, where, err);
     }
+}
+
+int disrupt_dialect_headerless(size_t n, disrupt_dialect *d, disrupt_error *err)
+{
+    memset(d, 0, sizeof *d);
+    d->kind = DISRUPT_DIALECT_PLAIN;
+    d->name = disrupt_dialect_names[d->kind];
+    d->ncols = n;
+    d->key_col = -1;
+    d->key2_col = -1;
+    for (int k = 0; k < DISRUPT_OONI_NCOUNTERS; k++)
+        d->ooni_col[k] = -1;
+    d->no_time_col = 1;
+    d->header_is_data = 1;
+    d->value_col = calloc(n ? n : 1, sizeof *d->value_col);
+    d->value_name = calloc(n ? n : 1, sizeof *d->value_name);
+    d->value_unit = calloc(n ? n : 1, sizeof *d->value_unit);
+    if (!d->value_col || !d->value_name || !d->value_unit)
+        return disrupt_error_nomem(err);
+    for (size_t i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, n == 1 ? "value" : "column %zu", i + 1);
+        if (add_value(d, i, name, NULL))
+            return disrupt_error_nomem(err);
+    }
+    return 0;
 }
 
 void disrupt_dialect_fini(disrupt_dialect *d)

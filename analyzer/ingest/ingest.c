@@ -51,6 +51,9 @@ typedef struct {
     size_t appended;
     int time_of_day_seen;        /* some time cell was more than a bare date */
     int zone_warned;             /* said once that zone-less times are read as UTC */
+    int index_col;               /* index_axis: the time column holds an integer index */
+    int axis_decided;            /* index_col was decided on the first data row */
+    int64_t next_row;            /* the number of the next data row (no time column) */
 } ingest_state;
 
 void disrupt_ingest_options_init(disrupt_ingest_options *o)
@@ -382,13 +385,32 @@ static int refuse_other_lists(ingest_state *st, const disrupt_csv_field *f, size
     return 0;
 }
 
+/* index_axis: a first line of numbers only is data, not a header. */
+static int all_numbers(const disrupt_csv_field *f, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *s = f[i].data;
+        size_t len = f[i].len;
+        trim(&s, &len);
+        double v;
+        const char *expected;
+        if (len == 0 || parse_number(s, len, &v, &expected))
+            return 0;
+    }
+    return 1;
+}
+
 static int take_header(ingest_state *st, const disrupt_csv_field *f, size_t n, disrupt_error *err)
 {
     disrupt_ingest_options *opt = st->opt;
     int rc = refuse_other_lists(st, f, n, err);
     if (rc)
         return rc;
-    rc = disrupt_dialect_recognise(f, n, opt, st->where, &st->dialect, err);
+    if (opt->index_axis && !opt->time_column && !opt->nsignal_columns &&
+        (!opt->format || strcasecmp(opt->format, "plain") == 0) && all_numbers(f, n))
+        rc = disrupt_dialect_headerless(n, &st->dialect, err);
+    else
+        rc = disrupt_dialect_recognise(f, n, opt, st->where, &st->dialect, err);
     if (rc)
         return rc;
     st->have_header = 1;
@@ -474,6 +496,57 @@ static int read_counts(ingest_state *st, const disrupt_csv_field *f, disrupt_err
     return 0;
 }
 
+/* An index cell: an integer of under 9 digits, optionally negative. */
+static int parse_index(const char *s, size_t len, int64_t *out)
+{
+    trim(&s, &len);
+    int negative = len > 0 && *s == '-';
+    size_t digits = len - (size_t)negative;
+    if (digits == 0 || digits >= 9)
+        return 1;
+    int64_t v = 0;
+    for (size_t i = (size_t)negative; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 1;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = negative ? -v : v;
+    return 0;
+}
+
+/* The time of a row: its time cell, or with index_axis its index or row number. */
+static int row_time(ingest_state *st, const disrupt_csv_field *f, int64_t *t, disrupt_error *err)
+{
+    const disrupt_dialect *d = &st->dialect;
+    if (d->no_time_col) {
+        *t = st->next_row++;
+        return 0;
+    }
+    const disrupt_csv_field *tf = &f[d->time_col];
+    if (st->opt->index_axis && !st->axis_decided && !st->opt->time_format) {
+        int64_t probe;
+        st->index_col = parse_index(tf->data, tf->len, &probe) == 0;
+        st->axis_decided = 1;
+    }
+    if (st->index_col)
+        return parse_index(tf->data, tf->len, t) == 0
+                   ? 0
+                   : cell_error(st, tf, d->time_col,
+                                "an integer index of under 9 digits, as on the first row", err);
+    const char *expected = NULL;
+    int rc = disrupt_timeparser_parse(&st->tp, tf->data, tf->len, t, &expected);
+    if (rc == DISRUPT_ENOMEM)
+        return disrupt_error_nomem(err);
+    if (rc)
+        return cell_error(st, tf, d->time_col, expected, err);
+    if (!st->time_of_day_seen && !is_bare_date(tf->data, tf->len))
+        st->time_of_day_seen = 1;
+    if (!st->zone_warned && !st->opt->tz && !st->dialect.time_is_utc &&
+        has_no_zone(tf->data, tf->len, st->opt->time_format))
+        warn_no_zone(st, tf);
+    return 0;
+}
+
 static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disrupt_error *err)
 {
     const disrupt_dialect *d = &st->dialect;
@@ -501,17 +574,9 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
     }
     int64_t t;
     const char *expected = NULL;
-    const disrupt_csv_field *tf = &f[d->time_col];
-    int rc = disrupt_timeparser_parse(&st->tp, tf->data, tf->len, &t, &expected);
-    if (rc == DISRUPT_ENOMEM)
-        return disrupt_error_nomem(err);
+    int rc = row_time(st, f, &t, err);
     if (rc)
-        return cell_error(st, tf, d->time_col, expected, err);
-    if (!st->time_of_day_seen && !is_bare_date(tf->data, tf->len))
-        st->time_of_day_seen = 1;
-    if (!st->zone_warned && !st->opt->tz && !st->dialect.time_is_utc &&
-        has_no_zone(tf->data, tf->len, st->opt->time_format))
-        warn_no_zone(st, tf);
+        return rc;
     if (st->counts) {
         if ((rc = read_counts(st, f, err)))
             return rc;
@@ -541,8 +606,11 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
 static int on_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error *err)
 {
     ingest_state *st = ctx;
-    if (!st->have_header)
-        return take_header(st, f, n, err);
+    if (!st->have_header) {
+        int rc = take_header(st, f, n, err);
+        if (rc || !st->dialect.header_is_data)
+            return rc;
+    }
     st->opt->rows++;
     int rc = read_row(st, f, n, err);
     if (rc == DISRUPT_EDATA && st->opt->skip_bad_rows) {
@@ -802,6 +870,7 @@ static int build_series(ingest_state *st, const char *path, disrupt_dataset *out
             s->file = file;
             s->unit = unit_copy;
             s->synthetic = st->synthetic;
+            s->indexed = st->dialect.no_time_col || st->index_col;
             if (all_missing(s)) {
                 if (opt->warn) {
                     char msg[512];

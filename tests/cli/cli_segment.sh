@@ -127,6 +127,44 @@ check "--crops with binseg exits 2" $?
 "$bin" segment --min-seg 0 "$tmp/steps.csv" >/dev/null 2>&1; [ $? -eq 2 ]; check "--min-seg 0 exits 2" $?
 "$bin" segment --method bocpd --cost poisson "$tmp/steps.csv" >/dev/null 2>&1; [ $? -eq 2 ]
 check "bocpd with a count cost exits 2" $?
+"$bin" segment --method bocpd --cost normal-mean "$tmp/steps.csv" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "bocpd has a model of its own" "$tmp/err"
+check "bocpd refuses any --cost (it would ignore it)" $?
+"$bin" segment --cost poisson "$tmp/steps.csv" >/dev/null 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q "the poisson cost needs counts (whole numbers >= 0), found 9.5" "$tmp/err"
+check "poisson on measured levels is an error naming the value" $?
+
+# Any numeric series (SYNTHETIC, the same steps): an integer index column, values alone with
+# a header, values alone without one, and dates of 1871 are read without options.
+awk -F, 'NR > 2 { print i++ "," $2 }' "$tmp/steps.csv" | sed '1i index,traffic' >"$tmp/indexed.csv"
+awk -F, 'NR > 2 { print $2 }' "$tmp/steps.csv" | sed '1i traffic' >"$tmp/values.csv"
+awk -F, 'NR > 2 { print ($2 == "" ? 10 : $2) }' "$tmp/steps.csv" >"$tmp/bare.csv"
+awk -F, 'NR > 2 { printf "%04d-%02d-%02d,%s\n", 1871 + int(i / 12), i % 12 + 1, 1, $2; i++ }' \
+  "$tmp/steps.csv" | sed '1i date,traffic' >"$tmp/1871.csv"
+for f in indexed values bare 1871; do
+  "$bin" segment --quiet --json "$tmp/$f.json" "$tmp/$f.csv" >/dev/null 2>"$tmp/$f.err"
+  check "segment reads $f.csv without options" $?
+done
+$py - "$tmp" <<'PY'; check "index and time axes in the JSON, changes where the steps are" $?
+import json, sys
+d = sys.argv[1]
+for name, axis in (("indexed", "index"), ("values", "index"), ("bare", "index"), ("1871", "time")):
+    s = json.load(open(f"{d}/{name}.json"))["signals"][0]
+    assert s["axis"] == axis, (name, s["axis"])
+    assert s["min_seg"] == 1, (name, s["min_seg"])
+    cps, times = s["changepoints"], s["changepoint_times"]
+    if axis == "index":
+        assert len(cps) == 2 and abs(cps[0] - 120) <= 2 and abs(cps[1] - 180) <= 2, (name, cps)
+        assert s["start"] == 0 and s["step"] == 1 and times == cps, (name, s)
+    else:  # monthly: on a day grid, so the changes are told by their dates (months 120, 180)
+        assert s["start"] == "1871-01-01T00:00:00Z", s["start"]
+        assert [t[:4] for t in times] == ["1881", "1886"], times
+top = json.load(open(f"{d}/indexed.json"))
+assert top["min_seg"] == 1, top["min_seg"]
+PY
+"$bin" detect "$tmp/indexed.csv" >/dev/null 2>"$tmp/err"
+[ $? -eq 1 ] && grep -q "indexed.csv:2:1: expected Unix seconds" "$tmp/err"
+check "detect still needs times (an index has no hours or days)" $?
 "$bin" segment >/dev/null 2>&1; [ $? -eq 2 ]; check "no file exits 2" $?
 "$bin" segment "$tmp/none.csv" >/dev/null 2>"$tmp/err"; [ $? -eq 1 ]; check "missing file exits 1" $?
 

@@ -48,6 +48,8 @@ typedef struct {
     const char *name;        /* "plain", "ioda", … (static) */
     size_t ncols;            /* fields in the header */
     size_t time_col;
+    int no_time_col;         /* index_axis: the rows are numbered, time_col is unused */
+    int header_is_data;      /* index_axis: the first line was numbers, not names */
     int time_is_utc;         /* the header says its times are UTC: ignore --tz */
     size_t nvalues;          /* value columns read per row (wide, tor) */
     size_t *value_col;
@@ -66,6 +68,9 @@ int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
                               const disrupt_ingest_options *opt, const char *where,
                               disrupt_dialect *d, disrupt_error *err);
 void disrupt_dialect_fini(disrupt_dialect *d);
+/* A plain file without a header (index_axis: its first line is numbers): every one of the n
+ * columns is a value, named "value" (one column) or "column K", the rows numbered from 0. */
+int disrupt_dialect_headerless(size_t n, disrupt_dialect *d, disrupt_error *err);
 
 /* IODA legend title to signal name: "BGP (#Visible /24s)" → "bgp",
  * "Google (Search)" → "google-search". Caller frees; NULL when out of memory. */

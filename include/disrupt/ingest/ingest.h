@@ -66,6 +66,11 @@ typedef struct {
     int64_t step;                 /* seconds; 0 = infer */
     disrupt_aggregate aggregate;  /* for duplicate stamps (counts are always summed) */
     int skip_bad_rows;            /* turn rejected rows into warnings */
+    int index_axis;               /* any numeric series: a plain file whose time column holds
+                                   * integers of under 9 digits (0, 1, 2, …) is indexed by
+                                   * them, and one without a time column (a single column,
+                                   * or no header at all) by its row number from 0; such
+                                   * series are marked indexed */
     disrupt_warn_fn warn;         /* receives warnings; NULL = silent */
     void *warn_ctx;
     size_t skipped_rows;          /* out: rows skipped with skip_bad_rows */

@@ -35,6 +35,8 @@ typedef struct {
     double *value;             /* n values, NaN = missing */
     double *trials;            /* n trial counts for COUNTS, else NULL */
     int synthetic;             /* 1 when the source says the data is simulated */
+    int indexed;               /* 1 when start and step count samples of an index, not
+                                * seconds (ingest.h: index_axis) */
 } disrupt_series;
 
 /* Allocates a series of n missing samples. Returns NULL on overflow or out of memory. */
