@@ -226,8 +226,7 @@ int segment_write_json_cb(FILE *out, const void *ctx, disrupt_error *err)
     disrupt_jsonw w;
     disrupt_jsonw_init(&w, out);
     disrupt_jsonw_object_begin(&w);
-    disrupt_jsonw_key(&w, "version");
-    disrupt_jsonw_string(&w, "1");
+    disrupt_jsonw_versions(&w);
     disrupt_jsonw_key(&w, "method");
     disrupt_jsonw_string(&w, c->req->method->name);
     disrupt_jsonw_key(&w, "penalty");

@@ -163,3 +163,11 @@ void disrupt_jsonw_finish(disrupt_jsonw *w)
 {
     fputc('\n', w->out);
 }
+
+void disrupt_jsonw_versions(disrupt_jsonw *w)
+{
+    disrupt_jsonw_key(w, "version");
+    disrupt_jsonw_string(w, "1");
+    disrupt_jsonw_key(w, "disrupt_version");
+    disrupt_jsonw_string(w, DISRUPT_VERSION);
+}

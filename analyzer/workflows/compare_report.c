@@ -86,8 +86,7 @@ int disrupt_compare_report_json(FILE *out, const disrupt_compare_report *r, disr
     disrupt_jsonw w;
     disrupt_jsonw_init(&w, out);
     disrupt_jsonw_object_begin(&w);
-    disrupt_jsonw_key(&w, "version");
-    disrupt_jsonw_string(&w, "1");
+    disrupt_jsonw_versions(&w);
     disrupt_jsonw_key(&w, "by");
     disrupt_jsonw_string(&w, r->by);
     disrupt_jsonw_key(&w, "periods");

@@ -152,8 +152,7 @@ int disrupt_report_json(FILE *out, const disrupt_dataset *d, const disrupt_detec
     disrupt_jsonw w;
     disrupt_jsonw_init(&w, out);
     disrupt_jsonw_object_begin(&w);
-    disrupt_jsonw_key(&w, "version");
-    disrupt_jsonw_string(&w, "1");
+    disrupt_jsonw_versions(&w);
     disrupt_jsonw_key(&w, "signals");
     disrupt_jsonw_array_begin(&w);
     for (size_t i = 0; i < d->count; i++)

@@ -196,8 +196,7 @@ int disrupt_verify_report_json(FILE *out, const disrupt_verify_report *r, disrup
     disrupt_jsonw w;
     disrupt_jsonw_init(&w, out);
     disrupt_jsonw_object_begin(&w);
-    disrupt_jsonw_key(&w, "version");
-    disrupt_jsonw_string(&w, "1");
+    disrupt_jsonw_versions(&w);
     disrupt_jsonw_key(&w, "tolerance_hours");
     disrupt_jsonw_number_prec(&w, (double)r->options->tolerance / 3600.0, 6);
     disrupt_jsonw_key(&w, "claims");

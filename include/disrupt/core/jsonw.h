@@ -37,6 +37,9 @@ void disrupt_jsonw_bool(disrupt_jsonw *w, int v);
 void disrupt_jsonw_null(disrupt_jsonw *w);
 /* An ISO 8601 UTC time string. */
 void disrupt_jsonw_time(disrupt_jsonw *w, int64_t t);
+/* The keys every document of ours opens with: "version" (of the JSON shape, "1") and
+ * "disrupt_version" (of the program that wrote it, from CMake's project()). */
+void disrupt_jsonw_versions(disrupt_jsonw *w);
 /* Ends the document with a newline. */
 void disrupt_jsonw_finish(disrupt_jsonw *w);
 
