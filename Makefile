@@ -11,7 +11,11 @@ PACKAGES := cmake make gcc pkg-config libcsv-dev libgsl-dev libcairo2-dev libpan
             check fonts-dejavu-core tzdata poppler-utils libxml2-utils python3 python3-nbclient bc \
             python3-nbformat python3-ipykernel
 
-.PHONY: all deps build demo test plots datasets bench clean
+.PHONY: all deps build demo test plots datasets bench install deb clean
+
+# make install [PREFIX=/usr/local] [DESTDIR=…]: the executable, libdisrupt (shared and
+# static), headers, disrupt.pc, man pages and bash completion.
+PREFIX     ?= /usr/local
 
 all: build
 
@@ -57,6 +61,9 @@ datasets: build
 
 bench: build
 	bash bench/run.sh $(BUILD)
+
+install: build
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD)

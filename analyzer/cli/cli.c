@@ -10,6 +10,7 @@
 
 #define KEY_BASE 0x1000
 #define KEY_HELP 0x0FFF
+#define KEY_MAN 0x0FFE
 
 static const char *current_command = "disrupt";
 
@@ -90,7 +91,7 @@ int cli_parse(int argc, char **argv, const cli_command_doc *doc, const cli_group
     size_t total = 0;
     for (size_t g = 0; g < ngroups; g++)
         total += count_options(groups[g].options);
-    struct option *longopts = calloc(total + 2, sizeof *longopts);
+    struct option *longopts = calloc(total + 3, sizeof *longopts);
     size_t *group_of = calloc(total + 1, sizeof *group_of);
     const cli_option **row_of = calloc(total + 1, sizeof *row_of);
     if (!longopts || !group_of || !row_of) {
@@ -111,6 +112,8 @@ int cli_parse(int argc, char **argv, const cli_command_doc *doc, const cli_group
         }
     longopts[k].name = "help";
     longopts[k].val = KEY_HELP;
+    longopts[k + 1].name = "man"; /* not in --help: the build writes the man pages with it */
+    longopts[k + 1].val = KEY_MAN;
 
     int rc = 0;
     optind = 1;
@@ -119,8 +122,8 @@ int cli_parse(int argc, char **argv, const cli_command_doc *doc, const cli_group
         int c = getopt_long(argc, argv, "h", longopts, NULL);
         if (c == -1)
             break;
-        if (c == KEY_HELP || c == 'h') {
-            cli_print_help(stdout, doc, groups, ngroups);
+        if (c == KEY_HELP || c == 'h' || c == KEY_MAN) {
+            (c == KEY_MAN ? cli_print_man : cli_print_help)(stdout, doc, groups, ngroups);
             rc = -1;
             break;
         }

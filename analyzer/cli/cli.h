@@ -39,6 +39,10 @@ typedef struct {
     const char *name;      /* "detect" */
     const char *usage;     /* "disrupt detect [OPTIONS] FILE..." */
     const char *summary;   /* a paragraph */
+    /* For the man page (--man) only: */
+    const char *brief;     /* NAME line: what it does, in a few words */
+    const char *output;    /* what it writes: the table, the JSON keys; NULL = none */
+    const char *examples;  /* one command line per line */
 } cli_command_doc;
 
 /* Parses argv against the groups. On success returns 0 and sets *first_operand to the index
@@ -49,6 +53,12 @@ int cli_parse(int argc, char **argv, const cli_command_doc *doc, const cli_group
 
 void cli_print_help(FILE *out, const cli_command_doc *doc, const cli_group *groups,
                     size_t ngroups);
+/* The same as a man page in roff (manpage.c); cli_parse prints it for the hidden --man. */
+void cli_print_man(FILE *out, const cli_command_doc *doc, const cli_group *groups,
+                   size_t ngroups);
+/* disrupt(1): the commands and what they do. */
+void cli_print_man_overview(FILE *out, const char *const *names, const char *const *summaries,
+                            size_t count);
 
 /* Prints "disrupt: error: …" and, for usage errors, the hint line. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -74,6 +74,16 @@ static const cli_command_doc compare_doc = {
     "deepest and median depth, first and last dates. A window belongs to every period it\n"
     "overlaps; its days are counted inside each. --plot draws one row per period on a shared\n"
     "January-December axis, windows as bars coloured by kind.",
+    "set years or files side by side: windows, days, depth",
+    "A table, one row per period: windows by kind, calendar days touched and disrupted "
+    "days (the union of the windows), the longest and deepest window, the highest blocked "
+    "share. --json FILE writes {\"version\", \"disrupt_version\", \"by\", \"periods\": [{\"name\", "
+    "\"start\", \"end\", \"covered_days\", \"windows\", \"by_kind\", \"calendar_days\", "
+    "\"disrupted_days\", \"longest_days\", \"deepest\", \"median_depth\", \"highest_blocking\", "
+    "\"first_day\", \"last_day\", ...}]}; --plot FILE draws the periods on a shared axis.",
+    "disrupt compare --by year datasets/azerbaijan-2018-2021/traffic.csv\n"
+    "disrupt compare --by year --plot years.png --json years.json traffic.csv\n"
+    "disrupt compare --by file --tz Asia/Yangon mm-2021.csv mm-2022.csv",
 };
 
 /* Everything one run holds: one dataset and detection per source (one for --by year). */

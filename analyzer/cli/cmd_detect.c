@@ -45,6 +45,19 @@ static const cli_command_doc detect_doc = {
     "networks: they never show throttling; a drop of half --throttling-depth short of a\n"
     "shutdown is an outage (part of the networks unreachable). A window is one event while\n"
     "the level stays disrupted; --json lists its phases.",
+    "find disruption windows with 95% intervals on their dates",
+    "A table of windows: signal, kind (shutdown, throttling, blocking, outage), start and "
+    "end (exclusive) with their 95% intervals, duration, baseline, level and depth, and "
+    "the signals that corroborate each. --json FILE writes {\"version\", \"disrupt_version\", "
+    "\"signals\": [{\"name\", \"file\", \"step_seconds\", \"start\", \"end\", \"points\", \"missing\", "
+    "\"synthetic\", \"changepoints\"}], \"windows\": [{\"signal\", \"kind\", \"start\", \"end\", "
+    "\"start_ci\", \"end_ci\", \"duration_days\", \"baseline\", \"level\", \"depth\", "
+    "\"corroborated_by\", \"phases\"}], \"recurring\", \"events\"}; times are ISO 8601 UTC with Z "
+    "and every end is exclusive. --csv FILE writes the windows one per row; --plot "
+    "FILE.png|.svg|.pdf draws the annotated timeline.",
+    "disrupt detect datasets/azerbaijan-2020/traffic.csv\n"
+    "disrupt detect --json windows.json --csv windows.csv --plot chart.svg traffic.csv ioda.csv\n"
+    "disrupt detect --tz Asia/Baku --summary traffic.csv",
 };
 
 /* What the writers get. */

@@ -18,6 +18,11 @@ static const cli_command_doc inspect_doc = {
     "inspect", "disrupt inspect [OPTIONS] FILE...",
     "Reads each FILE as the other commands would and prints what was recognised: the\n"
     "dialect, and for each signal its time range, step, number of points and missing samples.",
+    "show how each input file is read: dialect, signals, range, step",
+    "Per file: the dialect recognised, the delimiter, the rows read and skipped; per "
+    "signal: its name, unit, time range, step, points and missing samples.",
+    "disrupt inspect datasets/azerbaijan-2020/ioda-azerbaijan.csv\n"
+    "disrupt inspect --tz Asia/Baku export.csv",
 };
 
 static void format_step(long long step, char *out, size_t outsz)

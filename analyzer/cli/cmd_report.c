@@ -60,6 +60,14 @@ static const cli_command_doc report_doc = {
     "hold half a year of data each, figures embedded), timeline.png/.svg (and\n"
     "years.png/.svg), windows.json and windows.csv (verdicts.json and verdicts.csv with\n"
     "--claims). Chart options shape the figures; every file is written atomically.",
+    "write a folder for an editor: report.md, figures, JSON, CSV",
+    "The folder DIR: report.md (summary, windows with 95% intervals, verdicts with "
+    "--claims, years side by side, provenance with the SHA-256 of every input and the "
+    "command line), timeline.png and timeline.svg (years.png and years.svg when years are "
+    "compared), windows.json and windows.csv as detect writes them, and verdicts.json and "
+    "verdicts.csv as verify writes them.",
+    "disrupt report --out report --claims datasets/azerbaijan-2020/claims.csv datasets/azerbaijan-2020/traffic.csv\n"
+    "disrupt report --out report --tz Asia/Baku traffic.csv ooni.csv",
 };
 
 /* Everything the report is made of, released in one place. */

@@ -82,6 +82,19 @@ static const cli_command_doc segment_doc = {
     "mean cost, MBIC penalty, minimum segment 1; BinSeg at most 5 changes), the settings\n"
     "whose scores on published benchmarks of human-annotated series from many domains\n"
     "(economics, climate, web traffic, sensors) are among the best of any default method.",
+    "change points of any numeric series (PELT, binary segmentation, AMOC, BOCPD)",
+    "A table of segments per signal (start, start and end time or index, n, mean, sd). "
+    "--json FILE writes {\"version\", \"disrupt_version\", \"method\", \"penalty\", \"min_seg\", "
+    "\"standardized\", \"signals\": [{\"name\", \"file\", \"axis\" (\"time\" or \"index\"), "
+    "\"step_seconds\" (or \"step\"), \"start\", \"end\", \"points\", \"missing\", \"synthetic\", "
+    "\"cost\", \"penalty_value\", \"sigma\", \"exact\" (PELT), \"min_seg\", \"changepoints\" (0-based "
+    "indices of the first point of each new segment), \"changepoint_times\", \"segments\": "
+    "[{\"start\", \"end\", \"start_time\", \"end_time\", \"n\", \"mean\", \"sd\"}], \"cp_probability\" "
+    "(BOCPD), \"crops\" (--crops)}]}.",
+    "disrupt segment datasets/iran-2019/traffic.csv\n"
+    "disrupt segment --method bocpd --json - datasets/iran-2019/traffic.csv\n"
+    "disrupt segment --crops 1,200 datasets/iran-2019/traffic.csv\n"
+    "disrupt segment --cost normal-meanvar values.csv",
 };
 
 typedef struct {

@@ -55,6 +55,13 @@ static const cli_command_doc simulate_doc = {
     "Times are UTC (\"2021-03-15\" or \"2021-03-15T06:00:00Z\"), durations \"90s\", \"1h\", \"2d\".\n\n"
     "--suite writes DIR/suite.csv (case,step_seconds,windows,events) and one folder per case\n"
     "with traffic.csv (and an OONI file when a case has blocking) and truth.json.",
+    "write SYNTHETIC series with known disruptions (ground truth)",
+    "In DIR: the series as CSV (traffic.csv and, for blocking, an OONI count file), each "
+    "marked synthetic in a comment line, and truth.json with the injected windows; with "
+    "--suite, DIR/suite.csv and one such folder per case.",
+    "disrupt simulate --scenario azerbaijan-2020 --out /tmp/az\n"
+    "disrupt simulate --spec tests/data/simulate-throttle.json --out /tmp/throttle\n"
+    "disrupt simulate --suite /tmp/suite --count 200 --seed 1",
 };
 
 static int handle(void *ctx, int key, const char *arg)

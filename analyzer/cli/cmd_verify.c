@@ -66,6 +66,16 @@ static const cli_command_doc verify_doc = {
     "IODA curated outage list (--country keeps one country's rows). A date without a time\n"
     "is the whole day in --tz; a date-only end is read both ways reports write it (lifted\n"
     "that day, or its last disrupted day). Exit 0 whatever the verdicts.",
+    "check claimed dates against the data: a verdict per claim",
+    "A table, one row per claim: the claimed window, the detected one that matches it, "
+    "the verdict (supported, kind differs, dates differ, partly supported, not supported, no "
+    "data) and why. --json FILE writes {\"version\", \"disrupt_version\", "
+    "\"tolerance_hours\", \"claims\": [{\"label\", \"line\", \"start\", \"end\", "
+    "\"duration_days\", \"kinds\", \"signal\", \"verdict\", \"detail\", \"coverage\", "
+    "\"window\", \"start_agrees\", \"end_agrees\", ...}]}; "
+    "--csv FILE writes the same one claim per row.",
+    "disrupt verify --claims datasets/azerbaijan-2020/claims.csv datasets/azerbaijan-2020/traffic.csv\n"
+    "disrupt verify --claims claims.csv --tz Asia/Baku --json verdicts.json traffic.csv",
 };
 
 /* What the writers get: the report, and the zone the table prints times in. */

@@ -47,6 +47,17 @@ int main(int argc, char **argv)
         print_usage(stdout);
         return CLI_EXIT_OK;
     }
+    if (strcmp(name, "--man") == 0) { /* disrupt(1), written by the build */
+        const char *names[sizeof commands / sizeof commands[0]];
+        const char *summaries[sizeof commands / sizeof commands[0]];
+        size_t count = 0;
+        for (; commands[count].name; count++) {
+            names[count] = commands[count].name;
+            summaries[count] = commands[count].summary;
+        }
+        cli_print_man_overview(stdout, names, summaries, count);
+        return CLI_EXIT_OK;
+    }
     if (strcmp(name, "--version") == 0) {
         printf("disrupt %s\n", DISRUPT_VERSION);
         return CLI_EXIT_OK;
