@@ -65,5 +65,19 @@ bench: build
 install: build
 	DESTDIR="$(DESTDIR)" cmake --install $(BUILD) --prefix "$(PREFIX)"
 
+# make deb: the Debian packages (disrupt, libdisrupt0, libdisrupt-dev) from a Release build
+# for /usr in $(DEB_BUILD) with Debian's hardening flags (dpkg-buildflags), then lintian.
+DEB_BUILD ?= build-deb
+deb: deps
+	@$(MAKE) -s deps PACKAGES="dpkg-dev lintian file"
+	export DEB_BUILD_MAINT_OPTIONS=hardening=+all; \
+	cmake -S . -B $(DEB_BUILD) -DCMAKE_BUILD_TYPE=Release -DDISRUPT_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr \
+	  -DCMAKE_C_FLAGS="$$(dpkg-buildflags --get CFLAGS) $$(dpkg-buildflags --get CPPFLAGS)" \
+	  -DCMAKE_EXE_LINKER_FLAGS="$$(dpkg-buildflags --get LDFLAGS)" \
+	  -DCMAKE_SHARED_LINKER_FLAGS="$$(dpkg-buildflags --get LDFLAGS)"
+	cmake --build $(DEB_BUILD) -j $(JOBS)
+	cd $(DEB_BUILD) && cpack -G DEB
+	lintian --info $(DEB_BUILD)/*.deb || true
+
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD)
+	rm -rf $(BUILD) $(TEST_BUILD) $(DEB_BUILD)

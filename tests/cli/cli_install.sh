@@ -19,10 +19,12 @@ make -s -C "$src" install BUILD="$build" PREFIX=/usr DESTDIR="$tmp/root" >"$tmp/
 check "make install PREFIX=/usr DESTDIR=… exits 0" $?
 root=$tmp/root/usr
 for f in bin/disrupt include/disrupt.h include/disrupt/engine/segment.h \
-         share/man/man1/disrupt.1 share/man/man1/disrupt-detect.1 share/man/man1/disrupt-segment.1 \
-         share/bash-completion/completions/disrupt share/doc/disrupt/LICENSE; do
+         share/man/man1/disrupt.1.gz share/man/man1/disrupt-detect.1.gz share/man/man1/disrupt-segment.1.gz \
+         share/bash-completion/completions/disrupt share/doc/disrupt/copyright; do
   [ -f "$root/$f" ]; check "installed $f" $?
 done
+LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$root/share/man/man1/disrupt-detect.1.gz" 2>&1 |
+  grep -q "^EXIT STATUS"; check "the installed, compressed man page reads" $?
 pc=$(find "$root" -name disrupt.pc | head -1)
 [ -n "$pc" ]; check "installed disrupt.pc" $?
 libdir=$(dirname "$(dirname "$pc")")
