@@ -53,7 +53,7 @@ set(CPACK_DEBIAN_RUNTIME_PACKAGE_RECOMMENDS "fonts-dejavu-core")
 set(CPACK_DEBIAN_LIB_PACKAGE_DEPENDS "tzdata")
 set(CPACK_DEBIAN_LIB_PACKAGE_RECOMMENDS "fonts-dejavu-core")
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-    "libdisrupt${PROJECT_VERSION_MAJOR} (= ${PROJECT_VERSION}), libgsl-dev, libcairo2-dev, libpango1.0-dev, libjson-c-dev, nettle-dev, libcsv-dev")
+    "libdisrupt${PROJECT_VERSION_MAJOR} (= ${PROJECT_VERSION}), libgsl-dev, libcairo2-dev, libpango1.0-dev, libjson-c-dev, nettle-dev, libqhull-dev, libcsv-dev")
 set(CPACK_COMPONENT_RUNTIME_DESCRIPTION
     "find and date internet disruptions in measurement time series\nReads CSV exports of traffic and network measurements (IODA, OONI, Tor\nMetrics, Google traffic, plain tables), finds the windows in which a\ncountry or network was shut down, throttled or had services blocked,\ndates them with 95% intervals, verifies claimed dates, compares years\nand draws annotated timeline charts. Runs offline, in batch.")
 set(CPACK_COMPONENT_LIB_DESCRIPTION

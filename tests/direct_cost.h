@@ -30,9 +30,10 @@ static double direct_cost(const disrupt_cost_type *type, const double *x, const 
     if (type == disrupt_cost_normal_mean)
         return ss;
     if (type == disrupt_cost_normal_meanvar) {
+        /* the likelihood's minimum over mean and variance >= 1e-11 */
         double var = ss / (double)m;
         if (var < 1e-11)
-            var = 1e-11;
+            return (double)m * (log(2 * M_PI) + log(1e-11)) + ss / 1e-11;
         return (double)m * (log(2 * M_PI) + log(var) + 1);
     }
     if (type == disrupt_cost_poisson) {

@@ -41,8 +41,9 @@ static const cli_option segment_options[] = {
      "noise sd the normal and l1 costs divide by: the series' sd (default,\n"
      "                            as z-scoring), robust (MAD of first differences) or X", 0},
     {"exact", NULL, OPT_EXACT,
-     "pelt: always the exact search, however long (default: exact up to 8192\n"
-     "                            points or while cheap, else a fast local optimum)", 0},
+     "pelt with the l1 cost: the exact search however long (default: exact\n"
+     "                            while cheap, then a local optimum; other costs are\n"
+     "                            always exact)", 0},
     {"crops", "LOW,HIGH", OPT_CROPS,
      "pelt/amoc: every optimal segmentation for manual penalties in [LOW, HIGH]\n"
      "                            (CROPS; replaces --penalty)", 0},

@@ -4,12 +4,19 @@
  * kept the way R's `changepoint` package keeps them, so that its penalties (BIC, MBIC, …)
  * mean the same thing here:
  *   normal-mean     S2 − S1²/m                                  (unit variance after scaling)
- *   normal-meanvar  m·(log 2π + log σ̂² + 1), σ̂² = (S2 − S1²/m)/m floored at 1e-11
+ *   normal-meanvar  m·(log 2π + log σ̂² + 1), σ̂² = (S2 − S1²/m)/m, for σ̂² >= 1e-11
  *   poisson         2·S1·(log m − log S1), 0 when S1 = 0
  *   binomial        −2·[K log p̂ + (N − K) log(1 − p̂)], p̂ = K/N
  *   l1              2·√2·Σ|x − median| (Laplace with standard deviation 1 after scaling)
  * Normal and l1 costs see (x − mean(x))/σ: centring removes the cancellation of S2 − S1²/m on
  * long series with a large level, and changes nothing else (the costs are shift invariant).
+ *
+ * Each cost is the minimum over the segment's parameters of a sum of per-point terms (the
+ * pruning of optpart.c relies on it). So for normal-meanvar below the variance floor f = 1e-11
+ * (a constant run) the cost is the likelihood's own minimum over v >= f,
+ * m·(log 2π + log f) + m·σ̂²/f, where R's changepoint floors σ̂² inside its formula
+ * (m·(log 2π + log f + 1)), which is no parameter's likelihood: the two differ only on segments
+ * whose scaled variance is below 1e-11.
  */
 #include "disrupt/engine/cost.h"
 
@@ -230,12 +237,31 @@ static double cost_l1(const disrupt_cost *c, size_t s, size_t t)
     return 2.0 * M_SQRT2 * sum;
 }
 
-/* σ̂² of points s..t−1, floored as the package floors it. */
-static inline double meanvar_variance(const disrupt_cost *c, size_t s, size_t t)
+/* σ̂² of points s..t−1 (>= 0 whatever the rounding; exactly 0 for one point, where the prefix
+ * sums would leave rounding noise that the floor's 1/f would magnify). */
+static inline double raw_variance(const disrupt_cost *c, size_t s, size_t t)
 {
+    if (t - s == 1)
+        return 0.0;
     double m = (double)(t - s), s1 = c->c1[t] - c->c1[s];
     double var = ((c->c2[t] - c->c2[s]) - s1 * s1 / m) / m;
+    return var > 0 ? var : 0.0;
+}
+
+/* σ̂² of points s..t−1, floored (for ratios of variances, where the floor only guards). */
+static inline double meanvar_variance(const disrupt_cost *c, size_t s, size_t t)
+{
+    double var = raw_variance(c, s, t);
     return var > MEANVAR_FLOOR ? var : MEANVAR_FLOOR;
+}
+
+/* min over μ and v >= floor of Σ log(2πv) + (x − μ)²/v. */
+static inline double meanvar_cost(const disrupt_cost *c, size_t s, size_t t)
+{
+    double m = (double)(t - s), var = raw_variance(c, s, t);
+    if (var >= MEANVAR_FLOOR)
+        return m * (log(2 * M_PI) + log(var) + 1.0);
+    return m * (log(2 * M_PI) + log(MEANVAR_FLOOR) + var / MEANVAR_FLOOR);
 }
 
 double disrupt_cost_split_gain(const disrupt_cost *c, size_t t, size_t h)
@@ -260,7 +286,7 @@ double disrupt_cost_eval(const disrupt_cost *c, size_t s, size_t t)
         return v > 0 ? v : 0.0;
     }
     case KIND_MEANVAR:
-        return m * (log(2 * M_PI) + log(meanvar_variance(c, s, t)) + 1.0);
+        return meanvar_cost(c, s, t);
     case KIND_POISSON:
         return s1 > 0 ? 2.0 * s1 * (log(m) - log(s1)) : 0.0;
     case KIND_BINOMIAL: {
@@ -290,6 +316,30 @@ int disrupt_cost_mean_range(const disrupt_cost *c, size_t s, size_t t, double sl
     *lo = mean - half;
     *hi = mean + half;
     return 1;
+}
+
+size_t disrupt_cost_lift(const disrupt_cost *c, size_t t, double *coord, double *height_shift)
+{
+    /* With θ fixed, F(τ) − Σ_{i<τ} ℓ(x_i, θ) is F(τ) plus a linear function of these. */
+    coord[0] = (double)t;
+    *height_shift = 0;
+    switch (c->kind) {
+    case KIND_MEAN: /* ℓ = (x − μ)²: −S2 enters with a fixed weight */
+        coord[1] = c->c1[t];
+        *height_shift = -c->c2[t];
+        return 2;
+    case KIND_MEANVAR: /* ℓ = log 2πv + (x − μ)²/v */
+    case KIND_BINOMIAL: /* ℓ = −2[k log p + (n − k) log(1 − p)]: k and n */
+        coord[1] = c->c1[t];
+        coord[2] = c->c2[t];
+        return 3;
+    case KIND_POISSON: /* ℓ = 2(λ − x log λ − x) */
+        coord[1] = c->c1[t];
+        return 2;
+    case KIND_L1:
+        break;
+    }
+    return 0;
 }
 
 /* Median of v[0..n-1], reordering v. */

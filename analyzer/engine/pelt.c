@@ -1,17 +1,15 @@
 /* pelt.c — the PELT detector: exact pruned optimal partitioning (optpart.c), with a fast path
- * for long series with few changes (pelt_fast.c).
+ * for the l1 cost on long series (pelt_fast.c).
  *
- * Exact PELT is O(n) with frequent changes but O(Σ m²) over segment lengths m with few of them:
- * one year of 5-minute data (10⁵ points) with two changes takes about 1.7·10⁹ cost evaluations
- * (62-74 s CPU measured, against 1.4-2 s with a hundred changes). So series of up to PELT_ALWAYS_EXACT
- * points always get the exact search; longer ones get it while it stays within PELT_BUDGET
- * segment costs (a few hundredths of a second; not tried beyond PELT_BUDGET/8 points, where it
- * could not succeed but with a change every dozen points), and otherwise the fast path takes over
- * and returns a segmentation that no single move, removal or addition of a change improves
- * (out->exact = 0). options.pelt_exact = 1 forces the exact search whatever it costs; −1 goes
- * straight to the fast path (for tests and benchmarks). The l1 cost, O(m) per evaluation, is
- * budgeted by the points it reads at any length.
- * Memory: exact 40 bytes per point plus the cost's 16; fast path less.
+ * Every cost but l1 is exact at any length: optpart.c's functional pruning by lower convex
+ * hulls keeps the live candidates to the few that can still win (about 20 for normal-mean and
+ * 100-250 for normal-meanvar in a stretch of 10⁴-10⁶ points without a change, where PELT's own
+ * test keeps all of them). l1 has no such hull and its evaluations are O(m): its exact search
+ * gets PELT_BUDGET points read, and past that the fast path returns a segmentation that no
+ * single move, removal or addition of a change improves (out->exact = 0).
+ * options.pelt_exact = 1 forces the exact search for l1 too, whatever it costs; −1 goes
+ * straight to the fast path (for tests and benchmarks).
+ * Memory: 12 bytes per point plus the cost's 16 (28 in all); the fast path less.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,9 +19,7 @@
 #include "pelt_fast.h"
 #include "segment_impl.h"
 
-/* Up to this many points the exact search always runs (≤ n²/2 ≈ 3.4·10⁷ evaluations). */
-#define PELT_ALWAYS_EXACT 8192
-/* Beyond it, the exact search gets this many segment-cost evaluations. */
+/* l1's exact search reads at most this many points before the fast path takes over. */
 #define PELT_BUDGET ((size_t)1 << 20)
 
 static int pelt_run(const double *x, const double *trials, size_t n,
@@ -38,22 +34,15 @@ static int pelt_run(const double *x, const double *trials, size_t n,
     size_t ncp = 0;
     int exact = 1;
     if (n >= 2 * p.min_seg) {
-        cp = seg_alloc(n, sizeof *cp);
-        if (!cp) {
-            rc = disrupt_error_nomem(err);
-            goto cleanup;
-        }
-        /* l1 evaluations read the whole segment: its exact search is budgeted at any n. */
-        int l1 = p.type == disrupt_cost_l1;
-        size_t budget = opt->pelt_exact == 0 && (n > PELT_ALWAYS_EXACT || l1) ? PELT_BUDGET : 0;
-        /* Within the budget, a longer series could only be solved exactly with fewer than 8
-         * live candidates on average (a change every dozen points): do not try. */
-        int hopeless = budget && n > PELT_BUDGET / 8;
-        rc = opt->pelt_exact < 0 || hopeless ? SEG_OVER_BUDGET
-                                             : seg_optpart(&p, NULL, 0, budget, cp, &ncp, err);
+        double probe[4], shift;
+        int hull = disrupt_cost_lift(p.cost, 0, probe, &shift) > 0;
+        size_t budget = opt->pelt_exact == 0 && !hull ? PELT_BUDGET : 0;
+        rc = opt->pelt_exact < 0 ? SEG_OVER_BUDGET
+                                 : seg_optpart(&p, NULL, 0, budget, &cp, &ncp, err);
         if (rc == SEG_OVER_BUDGET) {
             exact = 0;
-            rc = seg_pelt_fast(&p, cp, &ncp, err);
+            cp = seg_alloc(n, sizeof *cp); /* room for what the refinement may add */
+            rc = cp ? seg_pelt_fast(&p, cp, &ncp, err) : disrupt_error_nomem(err);
         }
         if (rc)
             goto cleanup;

@@ -279,9 +279,13 @@ int seg_pelt_fast(const seg_problem *p, size_t *cp, size_t *ncp, disrupt_error *
     if (p->type == disrupt_cost_l1)
         return refine(p, cp, ncp, err);
     size_list pos = {NULL, 0, 0};
+    size_t *found = NULL;
     int rc = screen(p, &pos, err);
     if (!rc)
-        rc = seg_optpart(p, pos.items, pos.count, 0, cp, ncp, err);
+        rc = seg_optpart(p, pos.items, pos.count, 0, &found, ncp, err);
+    if (!rc)
+        memcpy(cp, found, *ncp * sizeof *cp);
+    free(found);
     free(pos.items);
     if (rc)
         return rc;

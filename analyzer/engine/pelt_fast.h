@@ -1,4 +1,4 @@
-/* pelt_fast.h — PELT's path for long series with few changes (not public API; see
+/* pelt_fast.h — PELT's local search for the l1 cost on long series (not public API; see
  * pelt_fast.c). cp needs room for n entries. */
 #ifndef DISRUPT_PELT_FAST_H
 #define DISRUPT_PELT_FAST_H

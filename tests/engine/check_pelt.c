@@ -259,77 +259,93 @@ START_TEST(test_fast_path_against_exact)
 }
 END_TEST
 
-/* Unpruned optimal partitioning for the normal-mean cost with unit sigma: the optimum value,
- * by the recursion alone (O(n²), prefix sums of x − x̄ kept here, not the engine's). */
-static double unpruned_optimum(const double *x, size_t n, double beta, int mbic, size_t L)
+/* Unpruned optimal partitioning: the optimum value by the recursion alone, O(n²) segment
+ * costs (the engine's, which check_cost tests against direct sums; this checks the pruning). */
+static double unpruned_optimum(const disrupt_cost_type *type, const double *x,
+                               const double *trials, size_t n, double beta, int mbic, size_t L)
 {
-    double mean = 0;
-    for (size_t i = 0; i < n; i++)
-        mean += x[i] / (double)n;
-    double *s1 = calloc(n + 1, sizeof *s1), *s2 = calloc(n + 1, sizeof *s2);
+    disrupt_error err;
+    disrupt_cost *c = disrupt_cost_alloc(type, x, trials, n, 1.0, &err);
+    ck_assert_ptr_nonnull(c);
     double *F = malloc((n + 1) * sizeof *F);
-    for (size_t i = 0; i < n; i++) {
-        s1[i + 1] = s1[i] + (x[i] - mean);
-        s2[i + 1] = s2[i] + (x[i] - mean) * (x[i] - mean);
-    }
     F[0] = -beta;
     for (size_t t = 1; t <= n; t++) {
         F[t] = INFINITY;
         for (size_t tau = 0; tau + L <= t; tau++) {
             if (tau > 0 && tau < L)
                 continue;
-            double m = (double)(t - tau), a = s1[t] - s1[tau];
-            double c = fmax(0.0, (s2[t] - s2[tau]) - a * a / m);
-            double v = F[tau] + c + beta + (mbic ? log(m) : 0.0);
+            double v = F[tau] + disrupt_cost_eval(c, tau, t) + beta +
+                       (mbic ? log((double)(t - tau)) : 0.0);
             if (v < F[t])
                 F[t] = v;
         }
     }
     double best = F[n];
-    free(s1);
-    free(s2);
     free(F);
+    disrupt_cost_free(c);
     return best;
 }
 
-/* Functional pruning (optpart.c) is exact: on seeded SYNTHETIC normal-mean series of 2000
- * points with no change, 3 changes and 60, MBIC and manual penalties and minimum segments
- * 1–3, the exact search reaches the unpruned recursion's optimum. These are the series whose
- * long homogeneous stretches are where the pruning acts. */
-START_TEST(test_mean_functional_pruning_exact)
+/* SYNTHETIC series of n points with `changes` evenly spaced changes of the cost's parameter. */
+static void draw_long(gsl_rng *r, const disrupt_cost_type *type, size_t n, size_t changes,
+                      double *x, double *trials)
+{
+    size_t every = n / (changes + 1);
+    double jump = gsl_ran_flat(r, 0.3, 1.5);
+    for (size_t i = 0; i < n; i++) {
+        int odd = (int)((i / every) % 2);
+        if (type == disrupt_cost_poisson) {
+            x[i] = gsl_ran_poisson(r, 8 + 4 * odd * jump);
+        } else if (type == disrupt_cost_binomial) {
+            trials[i] = (double)(5 + gsl_rng_uniform_int(r, 20));
+            x[i] = gsl_ran_binomial(r, 0.1 + 0.2 * odd * jump, (unsigned)trials[i]);
+        } else {
+            x[i] = odd * jump + gsl_ran_gaussian(r, type == disrupt_cost_normal_meanvar && odd ? 1.6 : 1);
+        }
+    }
+}
+
+/* The pruning of optpart.c (PELT's test, mean intervals, lower convex hulls) is exact: on
+ * seeded SYNTHETIC series of 2000 points with no change, 3 changes and 60, for every cost
+ * with a hull, MBIC and manual penalties and minimum segments 1–3, the exact search reaches
+ * the unpruned recursion's optimum. Long homogeneous stretches are where the hulls act. */
+START_TEST(test_pruning_exact_on_long_series)
 {
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     gsl_rng_set(r, 314);
+    const disrupt_cost_type *types[] = {disrupt_cost_normal_mean, disrupt_cost_normal_meanvar,
+                                        disrupt_cost_poisson, disrupt_cost_binomial};
     const size_t changes[] = {0, 3, 60};
     size_t n = 2000;
-    double *x = malloc(n * sizeof *x);
-    for (int k = 0; k < 12; k++) {
-        size_t every = n / (changes[k % 3] + 1);
-        for (size_t i = 0; i < n; i++)
-            x[i] = (double)((i / every) % 2) * gsl_ran_flat(r, 0.3, 1.5) + gsl_ran_gaussian(r, 1);
+    double *x = malloc(n * sizeof *x), *trials = malloc(n * sizeof *trials);
+    for (int k = 0; k < 36; k++) {
+        const disrupt_cost_type *type = types[k % 4];
+        draw_long(r, type, n, changes[k % 3], x, trials);
         disrupt_segment_options o;
         disrupt_segment_options_init(&o);
-        o.cost = disrupt_cost_normal_mean;
+        o.cost = type;
         o.sigma = 1;
         o.pelt_exact = 1;
-        o.min_seg = 1 + (size_t)(k % 4 == 3) * 2;
-        if (k % 2) {
+        o.min_seg = (k / 4) % 3 == 2 ? 3 : type->default_min_seg;
+        if (k % 3 != 1) { /* low penalties too: optima with changes inside the noise */
             o.penalty = DISRUPT_PENALTY_MANUAL;
-            o.penalty_value = gsl_ran_flat(r, 2, 30);
+            o.penalty_value = gsl_ran_flat(r, 1, k % 3 ? 30 : 6);
         }
-        double beta = disrupt_penalty_value(o.penalty, o.penalty_value, 1, n);
+        double beta = disrupt_penalty_value(o.penalty, o.penalty_value, type->diffparam, n);
         int mbic = o.penalty == DISRUPT_PENALTY_MBIC;
+        const double *tr = type == disrupt_cost_binomial ? trials : NULL;
         disrupt_segmentation got;
         disrupt_error err;
-        ck_assert_int_eq(disrupt_segment(disrupt_detector_pelt, x, NULL, n, &o, &got, &err), 0);
-        double want = unpruned_optimum(x, n, beta, mbic, o.min_seg);
-        double value = direct_penalised(disrupt_cost_normal_mean, x, NULL, n, got.cp, got.ncp, 1,
-                                        beta, mbic);
-        ck_assert_msg(near(value, want), "series %d (%zu changes drawn): %.12g, optimum %.12g",
-                      k, changes[k % 3], value, want);
+        ck_assert_int_eq(disrupt_segment(disrupt_detector_pelt, x, tr, n, &o, &got, &err), 0);
+        ck_assert_int_eq(got.exact, 1);
+        double want = unpruned_optimum(type, x, tr, n, beta, mbic, o.min_seg);
+        double value = direct_penalised(type, x, tr, n, got.cp, got.ncp, 1, beta, mbic);
+        ck_assert_msg(near(value, want), "%s series %d (%zu changes drawn, L=%zu): %.12g, "
+                      "optimum %.12g", type->name, k, changes[k % 3], o.min_seg, value, want);
         disrupt_segmentation_fini(&got);
     }
     free(x);
+    free(trials);
     gsl_rng_free(r);
 }
 END_TEST
@@ -388,7 +404,7 @@ static Suite *pelt_suite(void)
     tcase_add_test(tc, test_known_changes_meanvar);
     tcase_add_test(tc, test_known_changes_binomial);
     tcase_add_test(tc, test_fast_path_against_exact);
-    tcase_add_test(tc, test_mean_functional_pruning_exact);
+    tcase_add_test(tc, test_pruning_exact_on_long_series);
     tcase_add_test(tc, test_edges_and_errors);
     tcase_add_test(tc, test_defaults);
     suite_add_tcase(s, tc);

@@ -54,6 +54,14 @@ double disrupt_cost_best_split(const disrupt_cost *c, size_t s, size_t e, size_t
                                int mbic, size_t *tau);
 const disrupt_cost_type *disrupt_cost_get_type(const disrupt_cost *c);
 
+/* Every cost but l1 is C(s, t) = min over parameters θ of Σ_{s<=i<t} ℓ(x_i, θ), and for a
+ * fixed θ, Σ_{i<t} ℓ(x_i, θ) is a linear function of a few prefix sums at t. This writes them
+ * (t first, then the sums: at most 3) into coord, and into *height_shift what must be added to
+ * a quantity before it is compared on that scale (−Σx² for normal-mean, whose ℓ weighs it by
+ * a fixed 1). Returns how many coordinates, 0 for l1. Functional pruning by convex hulls
+ * (optpart.c) rests on it. */
+size_t disrupt_cost_lift(const disrupt_cost *c, size_t t, double *coord, double *height_shift);
+
 /* The segment s..t−1 as a function of its mean μ (normal-mean, in the cost's scaled units):
  * [*lo, *hi] receives every μ with Σ (x − μ)² <= C(s, t) + slack. Returns 1, or 0 (lo and hi
  * untouched) for the other costs, which have no such closed form (for normal-meanvar the

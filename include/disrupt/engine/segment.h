@@ -7,8 +7,8 @@
  * Change points are 0-based indices of the first point of each new segment (R's cpts()).
  * Input must be finite: callers drop missing samples and map indices back.
  * Ownership: a disrupt_segmentation owns its arrays; disrupt_segmentation_fini releases them.
- * Complexity: PELT O(n) expected with many changes, bounded by the pruning otherwise (see
- * pelt.c); binseg O(n log n) for few changes; AMOC O(n); BOCPD O(n · (active run lengths +
+ * Complexity: PELT O(n · live candidates), a few dozen to a few hundred with any number of
+ * changes (see optpart.c); binseg O(n log n) for few changes; AMOC O(n); BOCPD O(n · (active run lengths +
  * lag²)).
  */
 #ifndef DISRUPT_SEGMENT_H
@@ -39,9 +39,9 @@ typedef struct {
     double prior_mu, prior_kappa, prior_alpha, prior_beta;
     double truncate;                 /* drop run lengths below this share of mass (1e-4) */
     double cp_threshold;             /* report a change where P(change) ≥ this (0.5) */
-    int pelt_exact;                  /* PELT: 1 = always the exact search, however long it takes;
-                                        0 = exact up to 8192 points or within a time budget,
-                                        else the fast path; -1 = the fast path only */
+    int pelt_exact;                  /* PELT: 0 = exact (l1: within a budget, then the fast
+                                        path); 1 = exact for l1 too, however long it takes;
+                                        -1 = the fast path only (tests, benchmarks) */
     size_t bocpd_lag;                /* cp_probability[i] is judged on points up to i+lag-1 (10) */
 } disrupt_segment_options;
 
