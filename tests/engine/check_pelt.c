@@ -350,6 +350,114 @@ START_TEST(test_pruning_exact_on_long_series)
 }
 END_TEST
 
+/* The unpruned recursion for normal-mean with unit sigma at scale: prefix sums of x − x̄ and a
+ * table of log m, so that 10⁵ points (5·10⁹ segment costs) take seconds. Its inner loop reads
+ * only indices below t, and is left out of the sanitizers, which would make it minutes. */
+__attribute__((no_sanitize("address", "undefined")))
+static double unpruned_mean_optimum(const double *x, size_t n, double beta, int mbic)
+{
+    double mean = 0;
+    for (size_t i = 0; i < n; i++)
+        mean += x[i] / (double)n;
+    double *s1 = malloc((n + 1) * sizeof *s1), *s2 = malloc((n + 1) * sizeof *s2);
+    double *F = malloc((n + 1) * sizeof *F), *logm = malloc((n + 1) * sizeof *logm);
+    double *inv = malloc((n + 1) * sizeof *inv);
+    s1[0] = s2[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        s1[i + 1] = s1[i] + (x[i] - mean);
+        s2[i + 1] = s2[i] + (x[i] - mean) * (x[i] - mean);
+    }
+    for (size_t m = 1; m <= n; m++) {
+        logm[m] = mbic ? log((double)m) : 0.0;
+        inv[m] = 1.0 / (double)m;
+    }
+    F[0] = -beta;
+    for (size_t t = 1; t <= n; t++) {
+        double best = INFINITY;
+        for (size_t tau = 0; tau < t; tau++) {
+            double a = s1[t] - s1[tau];
+            double c = (s2[t] - s2[tau]) - a * a * inv[t - tau];
+            double v = F[tau] + (c > 0 ? c : 0) + logm[t - tau];
+            best = v < best ? v : best;
+        }
+        F[t] = best + beta;
+    }
+    double opt = F[n];
+    free(s1);
+    free(s2);
+    free(F);
+    free(logm);
+    free(inv);
+    return opt;
+}
+
+/* The default (no option) equals the exhaustive optimum at every scale, the case that used
+ * to leave the exact search: SYNTHETIC normal-mean series of 10, 10², 10³, 10⁴ and 10⁵ points
+ * with 2 changes and with one every 50 points, MBIC. */
+START_TEST(test_default_exact_up_to_1e5)
+{
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 2718);
+    size_t n_max = 100000;
+    double *x = malloc(n_max * sizeof *x);
+    for (size_t n = 10; n <= n_max; n *= 10) {
+        for (int many = 0; many < 2; many++) {
+            size_t every = many ? 50 : n / 3 + 1;
+            for (size_t i = 0; i < n; i++)
+                x[i] = (double)((i / every) % 2) * 1.2 + gsl_ran_gaussian(r, 1);
+            disrupt_segment_options o;
+            disrupt_segment_options_init(&o);
+            o.cost = disrupt_cost_normal_mean;
+            o.sigma = 1;
+            double beta = disrupt_penalty_value(o.penalty, 0, 1, n);
+            disrupt_segmentation got;
+            disrupt_error err;
+            ck_assert_int_eq(disrupt_segment(disrupt_detector_pelt, x, NULL, n, &o, &got, &err), 0);
+            ck_assert_int_eq(got.exact, 1);
+            double want = unpruned_mean_optimum(x, n, beta, 1);
+            double value = direct_penalised(disrupt_cost_normal_mean, x, NULL, n, got.cp, got.ncp,
+                                            1, beta, 1);
+            ck_assert_msg(near(value, want), "n=%zu, %s changes: %.12g, optimum %.12g", n,
+                          many ? "many" : "2", value, want);
+            disrupt_segmentation_fini(&got);
+        }
+    }
+    free(x);
+    gsl_rng_free(r);
+}
+END_TEST
+
+/* The same for normal-meanvar (the library's default cost) at 10⁴ points, with the engine's
+ * cost and no pruning. */
+START_TEST(test_default_meanvar_exact_at_1e4)
+{
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 1618);
+    size_t n = 10000;
+    double *x = malloc(n * sizeof *x);
+    for (int many = 0; many < 2; many++) {
+        size_t every = many ? 100 : n / 3 + 1;
+        for (size_t i = 0; i < n; i++)
+            x[i] = gsl_ran_gaussian(r, (i / every) % 2 ? 1.8 : 1) + (double)((i / every) % 3) * 0.5;
+        disrupt_segmentation got;
+        disrupt_error err;
+        disrupt_segment_options o;
+        disrupt_segment_options_init(&o);
+        o.sigma = 1;
+        ck_assert_int_eq(disrupt_segment(disrupt_detector_pelt, x, NULL, n, &o, &got, &err), 0);
+        double beta = disrupt_penalty_value(DISRUPT_PENALTY_MBIC, 0, 2, n);
+        double want = unpruned_optimum(disrupt_cost_normal_meanvar, x, NULL, n, beta, 1, 2);
+        double value = direct_penalised(disrupt_cost_normal_meanvar, x, NULL, n, got.cp, got.ncp,
+                                        1, beta, 1);
+        ck_assert_msg(near(value, want), "%s changes: %.12g, optimum %.12g", many ? "many" : "2",
+                      value, want);
+        disrupt_segmentation_fini(&got);
+    }
+    free(x);
+    gsl_rng_free(r);
+}
+END_TEST
+
 START_TEST(test_edges_and_errors)
 {
     disrupt_segmentation seg;
@@ -395,7 +503,7 @@ static Suite *pelt_suite(void)
 {
     Suite *s = suite_create("pelt");
     TCase *tc = tcase_create("core");
-    tcase_set_timeout(tc, 120);
+    tcase_set_timeout(tc, 300);
     tcase_add_test(tc, test_brute_force_normal_mean);
     tcase_add_test(tc, test_brute_force_normal_meanvar);
     tcase_add_test(tc, test_brute_force_poisson);
@@ -405,6 +513,8 @@ static Suite *pelt_suite(void)
     tcase_add_test(tc, test_known_changes_binomial);
     tcase_add_test(tc, test_fast_path_against_exact);
     tcase_add_test(tc, test_pruning_exact_on_long_series);
+    tcase_add_test(tc, test_default_exact_up_to_1e5);
+    tcase_add_test(tc, test_default_meanvar_exact_at_1e4);
     tcase_add_test(tc, test_edges_and_errors);
     tcase_add_test(tc, test_defaults);
     suite_add_tcase(s, tc);
