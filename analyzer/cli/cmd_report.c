@@ -14,6 +14,7 @@
 #include "disrupt/workflows/compare.h"
 #include "disrupt/plot/plot_compare.h"
 #include "disrupt/workflows/report.h"
+#include "disrupt/workflows/report_html.h"
 #include "disrupt/workflows/report_md.h"
 #include "disrupt/workflows/verify.h"
 #include "workflow.h"
@@ -57,13 +58,15 @@ static const cli_command_doc report_doc = {
     "disrupt report --out DIR [--claims C] [OPTIONS] FILE...",
     "Writes a folder to hand to an editor: report.md (summary, windows table with 95%\n"
     "intervals, verdicts when --claims is given, years side by side when two or more years\n"
-    "hold half a year of data each, figures embedded), timeline.png/.svg (and\n"
+    "hold half a year of data each, figures embedded), report.html (the same as one\n"
+    "self-contained page, figures inline as SVG, for a browser), timeline.png/.svg (and\n"
     "years.png/.svg), windows.json and windows.csv (verdicts.json and verdicts.csv with\n"
     "--claims). Chart options shape the figures; every file is written atomically.",
     "write a folder for an editor: report.md, figures, JSON, CSV",
     "The folder DIR: report.md (summary, windows with 95% intervals, verdicts with "
     "--claims, years side by side, provenance with the SHA-256 of every input and the "
-    "command line), timeline.png and timeline.svg (years.png and years.svg when years are "
+    "command line), report.html (the same text as one page with the figures inline as SVG, "
+    "no script, nothing fetched), timeline.png and timeline.svg (years.png and years.svg when years are "
     "compared), windows.json and windows.csv as detect writes them, and verdicts.json and "
     "verdicts.csv as verify writes them.",
     "disrupt report --out report --claims datasets/azerbaijan-2020/claims.csv datasets/azerbaijan-2020/traffic.csv\n"
@@ -160,6 +163,12 @@ static int write_markdown(FILE *out, const void *ctx, disrupt_error *err)
     return disrupt_report_markdown(out, ctx, err);
 }
 
+static int write_html(FILE *out, const void *ctx, disrupt_error *err)
+{
+    return disrupt_report_html_write(out, ctx, err);
+}
+
+
 /* Writes dir/name with the writer; one step of the progress bar. */
 static int write_one(const char *dir, const char *name, workflow_writer w, const void *ctx,
                      disrupt_progress *bar, size_t *step, disrupt_error *err)
@@ -170,6 +179,27 @@ static int write_one(const char *dir, const char *name, workflow_writer w, const
     int rc = workflow_write(path, w, ctx, err);
     free(path);
     disrupt_progress_update(bar, ++*step);
+    return rc;
+}
+
+/* report.html: report.md's text made into a page with the SVG figures inline. */
+static int write_page(const char *dir, const disrupt_report_md *md, disrupt_progress *bar,
+                      size_t *step, disrupt_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return disrupt_error_nomem(err);
+    int rc = disrupt_report_markdown(mem, md, err);
+    if (fclose(mem) != 0 && !rc)
+        rc = disrupt_error_nomem(err);
+    if (!rc) {
+        disrupt_report_html page = {text, len, md->title ? md->title : "Disruption report",
+                                    md->figures, md->nfigures, dir};
+        rc = write_one(dir, "report.html", write_html, &page, bar, step, err);
+    }
+    free(text);
     return rc;
 }
 
@@ -306,7 +336,7 @@ static int write_all(const char *dir, const workflow_opts *w, report_state *s,
                      const disrupt_report_md_provenance *made, disrupt_progress *bar,
                      disrupt_error *err)
 {
-    size_t step = 0, steps = 4 + (s->have_claims ? 2 : 0) + (s->have_years ? 2 : 0) + 1;
+    size_t step = 0, steps = 4 + (s->have_claims ? 2 : 0) + (s->have_years ? 2 : 0) + 2;
     disrupt_progress_start(bar, "report", "files", steps);
     disrupt_report_md_figure figures[2] = {
         {"Detected disruption windows by signal, with 95% intervals of their boundaries",
@@ -336,6 +366,8 @@ static int write_all(const char *dir, const workflow_opts *w, report_state *s,
                                 s->have_years ? &s->years_report : NULL, figures,
                                 s->have_years ? 2 : 1, w->in.opt.tz, made};
         rc = write_one(dir, "report.md", write_markdown, &md, bar, &step, err);
+        if (!rc)
+            rc = write_page(dir, &md, bar, &step, err);
     }
     disrupt_progress_finish(bar);
     return rc;

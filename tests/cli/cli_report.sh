@@ -21,11 +21,11 @@ out=$tmp/az
     "$data/www.facebook.com.csv" > "$tmp/stdout" 2> "$tmp/stderr"
 check "report exits 0" test $? -eq 0
 check "nothing on stderr off a terminal" test ! -s "$tmp/stderr"
-for f in report.md timeline.png timeline.svg windows.json windows.csv verdicts.json verdicts.csv; do
+for f in report.md report.html timeline.png timeline.svg windows.json windows.csv verdicts.json verdicts.csv; do
     check "writes $f" test -s "$out/$f"
 done
 check "no years figure for eight months of data" test ! -e "$out/years.png"
-check "no temporary files left" test "$(ls "$out" | wc -l)" -eq 7
+check "no temporary files left" test "$(ls "$out" | wc -l)" -eq 8
 md=$out/report.md
 check "md: summary" contains "$md" "## Summary"
 check "md: window row with its interval" grep -qE '^\| traffic \| throttling \| 2020-09-27 00:00 \| .* \| 2020-11-12 00:00 \|' "$md"
