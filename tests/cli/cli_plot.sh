@@ -53,6 +53,11 @@ check "same input, same SVG bytes" cmp -s "$tmp/dark.svg" "$tmp/c.svg"
 check "pdf written" test "$(head -c 5 "$tmp/a.pdf")" = "%PDF-"
 if command -v pdfinfo > /dev/null; then
   check "pdf opens with one page" sh -c "pdfinfo '$tmp/a.pdf' | grep -q '^Pages: *1$'"
+  # The PDF is the editable format (SVG from cairo carries text as glyph outlines): every
+  # font embedded, the labels text that can be selected and searched.
+  check "pdf embeds every font" sh -c "pdffonts '$tmp/a.pdf' | awk 'NR > 2 && \$(NF-4) != \"yes\" {bad = 1} NR > 2 {n++} END {exit bad || !n}'"
+  check "pdf labels are text" sh -c "pdftotext '$tmp/a.pdf' - | grep -q 'Throttling'"
+  check "svg labels are outlines, as the README says" sh -c "! grep -q '<text' '$tmp/c.svg'"
 fi
 
 # Usage errors: exit 2, a message naming the option, the hint.
