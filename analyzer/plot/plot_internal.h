@@ -98,9 +98,15 @@ char *plot_strdupf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* ---- layout in progress (plot_layout.c, plot_marks.c) ---- */
 
-/* Greedy word wrap to width; lines joined by '\n'; sets *lines. NULL when out of memory. */
+/* Greedy word wrap to width; lines joined by '\n'; sets *lines; never breaks inside a date
+ * ("27 Sep", "Sep 2020"). NULL when out of memory. */
 char *plot_wrap_text(const plot_measurer *m, const char *text, double em, int bold, double width,
                      size_t *lines);
+/* The same number of lines as plot_wrap_text at width, the breaks chosen so that the widest
+ * line is as short as it can be (so no line is left with one orphan word): titles. O(words² ×
+ * lines) measurements. */
+char *plot_wrap_balanced(const plot_measurer *m, const char *text, double em, int bold,
+                         double width, size_t *lines);
 /* Wraps a label made of parts joined by " · " between the parts where it can (words
  * otherwise); sets *lines and *widest (the widest line). NULL when out of memory. */
 char *plot_wrap_label(const plot_measurer *m, const char *text, double em, int bold, double width,

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "disrupt/core/timefmt.h"
@@ -43,7 +44,43 @@ double plot_text_width(const plot_measurer *m, const char *text, double em, int 
 
 /* ---- text blocks ---- */
 
-/* Greedy word wrap to width; lines joined by '\n'. Sets *lines. */
+static int is_month(const char *w, size_t n)
+{
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (n < 3)
+        return 0;
+    for (size_t i = 0; i < 12; i++)
+        if (strncasecmp(w, months[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+static int all_digits(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < '0' || w[i] > '9')
+            return 0;
+    return n > 0;
+}
+
+/* The space at p (between two words) is inside a date: "27 Sep", "Sep 2020", "12 Nov 2020". */
+static int inside_date(const char *start, const char *p)
+{
+    const char *a = p;
+    while (a > start && a[-1] != ' ' && a[-1] != '\n')
+        a--;
+    const char *b = p + 1, *e = b;
+    while (*e && *e != ' ' && *e != '\n')
+        e++;
+    size_t na = (size_t)(p - a), nb = (size_t)(e - b);
+    while (nb && (b[nb - 1] == ',' || b[nb - 1] == '.' || b[nb - 1] == ':' || b[nb - 1] == ')'))
+        nb--; /* "Sep 2020," */
+    return (all_digits(a, na) && na <= 2 && is_month(b, nb)) ||
+           (is_month(a, na) && all_digits(b, nb) && (nb == 4 || nb <= 2));
+}
+
+/* Greedy word wrap to width; lines joined by '\n'. Sets *lines. Never inside a date. */
 char *plot_wrap_text(const plot_measurer *m, const char *text, double em, int bold, double width,
                      size_t *lines)
 {
@@ -73,10 +110,86 @@ char *plot_wrap_text(const plot_measurer *m, const char *text, double em, int bo
             line_start = p + 1;
             last_space = NULL;
             (*lines)++;
-        } else {
+        } else if (!inside_date(out, p)) {
             last_space = p;
         }
     }
+    return out;
+}
+
+/* Width of the words [i, j) of text, whose breakable spaces are at gap[]. */
+static double words_width(const plot_measurer *m, const char *text, const size_t *start,
+                          const size_t *end, size_t i, size_t j, double em, int bold,
+                          char *scratch)
+{
+    size_t len = end[j - 1] - start[i];
+    memcpy(scratch, text + start[i], len);
+    scratch[len] = '\0';
+    return plot_text_width(m, scratch, em, bold);
+}
+
+char *plot_wrap_balanced(const plot_measurer *m, const char *text, double em, int bold,
+                         double width, size_t *lines)
+{
+    char *greedy = plot_wrap_text(m, text, em, bold, width, lines);
+    if (!greedy || *lines < 2 || strchr(text, '\n'))
+        return greedy;
+    /* Words: runs between breakable spaces (a date's spaces do not break). */
+    size_t len = strlen(text), k = 0, want = *lines;
+    size_t *start = malloc((len + 1) * sizeof *start), *end = malloc((len + 1) * sizeof *end);
+    char *scratch = malloc(len + 1);
+    double *best = NULL;
+    size_t *cut = NULL;
+    char *out = NULL;
+    if (!start || !end || !scratch)
+        goto done;
+    start[0] = 0;
+    for (size_t i = 0; i <= len; i++)
+        if (text[i] == '\0' || (text[i] == ' ' && !inside_date(text, text + i))) {
+            end[k++] = i;
+            start[k] = i + 1;
+        }
+    /* best[l·(k+1) + j]: the least possible widest line over l lines holding words [0, j). */
+    best = malloc((want + 1) * (k + 1) * sizeof *best);
+    cut = malloc((want + 1) * (k + 1) * sizeof *cut);
+    if (!best || !cut || k < want)
+        goto done;
+    for (size_t i = 0; i < (want + 1) * (k + 1); i++)
+        best[i] = INFINITY;
+    best[0] = 0;
+    for (size_t l = 1; l <= want; l++)
+        for (size_t j = l; j <= k; j++)
+            for (size_t i = l - 1; i < j; i++) {
+                double prev = best[(l - 1) * (k + 1) + i];
+                if (!isfinite(prev))
+                    continue;
+                double w = words_width(m, text, start, end, i, j, em, bold, scratch);
+                double v = fmax(prev, w);
+                if (w <= width && v < best[l * (k + 1) + j]) {
+                    best[l * (k + 1) + j] = v;
+                    cut[l * (k + 1) + j] = i;
+                }
+            }
+    if (!isfinite(best[want * (k + 1) + k]))
+        goto done;
+    out = malloc(len + 1);
+    if (!out)
+        goto done;
+    memcpy(out, text, len + 1);
+    for (size_t l = want, j = k; l > 1; l--) {
+        size_t i = cut[l * (k + 1) + j];
+        out[end[i - 1]] = '\n'; /* the space before word i */
+        j = i;
+    }
+done:
+    free(start);
+    free(end);
+    free(scratch);
+    free(best);
+    free(cut);
+    if (!out)
+        return greedy;
+    free(greedy);
     return out;
 }
 

@@ -164,7 +164,7 @@ static int text_block(layout_ctx *c, const char *text, double size, int bold, do
         return 0;
     size_t lines;
     double w = c->L->width - 2 * c->margin;
-    *out = plot_wrap_text(&c->m, text, size, bold, w, &lines);
+    *out = plot_wrap_balanced(&c->m, text, size, bold, w, &lines);
     if (!*out)
         return DISRUPT_ENOMEM;
     *box = (disrupt_rect){c->margin, *y, w, (double)lines * size * PLOT_LINE};

@@ -412,6 +412,80 @@ START_TEST(test_layout_narrow_figure_wraps_labels)
 }
 END_TEST
 
+/* Lines of a wrapped text, as separate strings (at most 16). */
+static size_t split_wrapped(const char *text, char lines[16][256])
+{
+    size_t n = 0;
+    for (const char *p = text; p && n < 16; n++) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        snprintf(lines[n], 256, "%.*s", (int)len, p);
+        p = e ? e + 1 : NULL;
+    }
+    return n;
+}
+
+START_TEST(test_layout_titles_balanced_dates_whole)
+{
+    /* At 80 mm, titles of 4 to 30 words that take several lines never leave one orphan word on
+     * the last, and their lines are about as long; claim labels with a date placed anywhere
+     * wrap, but never between a day and its month or a month and its year. */
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    char title[512] = "", claim[512];
+    size_t multi = 0, claims_wrapped = 0;
+    for (int words = 1; words <= 30; words++) {
+        strcat(title, words == 1 ? "" : " ");
+        strcat(title, words % 3 ? "traffic" : "during");
+        fixture f;
+        fixture_init(&f, 1);
+        fixture_add_annotations(&f);
+        snprintf(claim, sizeof claim, "%.*sblocked 27 Sep 2020 to 12 Nov 2020, 46 days",
+                 6 * words, "Report says that it was all throttled and then blocked and so on");
+        f.claim.label = claim;
+        disrupt_plot_options opt;
+        disrupt_plot_options_init(&opt);
+        opt.title = title;
+        ck_assert_int_eq(disrupt_plot_length_parse("80mm", &opt.width), 0);
+        disrupt_plot_layout l;
+        ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, &opt, NULL, NULL, &l, NULL), 0);
+        char lines[16][256];
+        size_t n = split_wrapped(l.title, lines);
+        if (n >= 2) {
+            multi++;
+            ck_assert_msg(strchr(lines[n - 1], ' ') != NULL, "%d words: orphan last line '%s'",
+                          words, lines[n - 1]);
+            size_t shortest = SIZE_MAX, longest = 0;
+            for (size_t i = 0; i < n; i++) {
+                shortest = strlen(lines[i]) < shortest ? strlen(lines[i]) : shortest;
+                longest = strlen(lines[i]) > longest ? strlen(lines[i]) : longest;
+            }
+            ck_assert_msg(2 * shortest >= longest, "%d words: unbalanced '%s' / '%s'", words,
+                          lines[0], lines[n - 1]);
+        }
+        n = l.claims[0].label ? split_wrapped(l.claims[0].label, lines) : 0;
+        claims_wrapped += n >= 2;
+        for (size_t i = 0; i + 1 < n; i++) {
+            const char *last = strrchr(lines[i], ' ');
+            last = last ? last + 1 : lines[i];
+            int ends_day = strlen(last) <= 2 && last[0] >= '0' && last[0] <= '9';
+            int ends_month = 0, starts_month = 0;
+            for (size_t m = 0; m < 12; m++) {
+                ends_month |= strncmp(last, months[m], 3) == 0;
+                starts_month |= strncmp(lines[i + 1], months[m], 3) == 0;
+            }
+            int starts_year = strncmp(lines[i + 1], "20", 2) == 0;
+            ck_assert_msg(!(ends_day && starts_month) && !(ends_month && starts_year),
+                          "a date broken across '%s' / '%s'", lines[i], lines[i + 1]);
+        }
+        disrupt_plot_layout_fini(&l);
+        fixture_fini(&f);
+    }
+    ck_assert_uint_ge(multi, 10);
+    ck_assert_uint_ge(claims_wrapped, 10);
+}
+END_TEST
+
 START_TEST(test_layout_claim_above_its_signal)
 {
     /* A claim about WhatsApp sits above the WhatsApp panel's window labels; one about no
@@ -840,6 +914,7 @@ static Suite *suite(void)
     tcase_add_test(layout, test_layout_window_edges_and_axis);
     tcase_add_test(layout, test_layout_labels_never_overlap);
     tcase_add_test(layout, test_layout_top_tick_clear_of_the_panel_title);
+    tcase_add_test(layout, test_layout_titles_balanced_dates_whole);
     tcase_add_test(layout, test_layout_crowded_windows_are_counted);
     tcase_add_test(layout, test_layout_narrow_figure_wraps_labels);
     tcase_add_test(layout, test_layout_claim_above_its_signal);
