@@ -91,6 +91,15 @@ static column *columns_of(const plot_draw_ctx *d, size_t p, value_fn fn, size_t 
 }
 
 /* Envelope polygons (one per run of filled columns), then the mean line. */
+/* A sample with no neighbour to join: a filled dot a little wider than the line, so that a
+ * lone OONI day between gaps still shows. */
+static void draw_lone_point(cairo_t *cr, double x, double y, double width)
+{
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x, y, fmax(1.1 * width, 1.6), 0, 2 * M_PI);
+    cairo_fill(cr);
+}
+
 static void draw_columns(const plot_draw_ctx *d, const disrupt_plot_panel *pn, const column *col,
                          size_t n, plot_rgb c, double env_alpha, double line_alpha, double width,
                          const double *dash)
@@ -135,6 +144,9 @@ static void draw_columns(const plot_draw_ctx *d, const disrupt_plot_panel *pn, c
     }
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
+    for (size_t j = 0; j < n && !dash; j++)
+        if (col[j].n && (j == 0 || !col[j - 1].n) && (j + 1 == n || !col[j + 1].n))
+            draw_lone_point(cr, col[j].x, panel_y(pn, col[j].sum / (double)col[j].n), width);
 }
 
 /* A plain polyline, broken at missing samples. */
@@ -159,14 +171,18 @@ static void draw_polyline(const plot_draw_ctx *d, size_t p, value_fn fn, plot_rg
         double x = sample_x(d, s, i), y = panel_y(pn, v);
         if (open)
             cairo_line_to(cr, x, y);
-        else {
+        else
             cairo_move_to(cr, x, y);
-            cairo_line_to(cr, x, y);  /* a lone sample still shows as a dot */
-        }
         open = 1;
     }
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
+    for (size_t i = 0; i < s->n && !dash; i++) {
+        int alone = isfinite(fn(d, p, i)) && (i == 0 || !isfinite(fn(d, p, i - 1))) &&
+                    (i + 1 == s->n || !isfinite(fn(d, p, i + 1)));
+        if (alone)
+            draw_lone_point(cr, sample_x(d, s, i), panel_y(pn, fn(d, p, i)), width);
+    }
 }
 
 static int dense(const plot_draw_ctx *d, size_t p)
@@ -208,9 +224,12 @@ static void draw_gaps(const plot_draw_ctx *d, size_t p)
         }
         double x0 = disrupt_plot_x(d->L, disrupt_series_time(s, i));
         double x1 = disrupt_plot_x(d->L, disrupt_series_time(s, j));
-        if (x1 - x0 < 0.6) {  /* a single missing hour still shows */
-            x0 -= 0.3;
-            x1 += 0.3;
+        /* A missing day or hour is a band at least PLOT_GAP_MIN_WIDTH wide, its hatch visible:
+         * as a hairline it would pass for an event's dashed rule. */
+        if (x1 - x0 < PLOT_GAP_MIN_WIDTH) {
+            double mid = 0.5 * (x0 + x1);
+            x0 = mid - 0.5 * PLOT_GAP_MIN_WIDTH;
+            x1 = mid + 0.5 * PLOT_GAP_MIN_WIDTH;
         }
         disrupt_rect r = {x0, pn->frame.y, x1 - x0, pn->frame.h};
         plot_set_rgb(d->cr, d->pal->gap, 0.12);

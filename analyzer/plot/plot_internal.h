@@ -44,6 +44,7 @@ double plot_text_width(const plot_measurer *m, const char *text, double em, int 
 #define PLOT_CAPTION_SCALE 0.85
 #define PLOT_PANEL_TITLE_SCALE 1.0
 #define PLOT_LINE 1.3           /* line height, in font sizes */
+#define PLOT_GAP_MIN_WIDTH 3.5  /* pt: the narrowest no-data band, wider than an event rule */
 
 /* Greedy lane placement: the first lane (0 upwards, below max_lanes) whose occupied
  * intervals do not meet [left − pad, right + pad]; −1 when none is free. */

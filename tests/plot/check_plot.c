@@ -703,6 +703,103 @@ START_TEST(test_png_pixels_inside_and_outside_window)
 }
 END_TEST
 
+START_TEST(test_png_lone_samples_are_points)
+{
+    /* A sample between two gaps is a point, not nothing: an hourly series (drawn by columns)
+     * and a daily one (drawn as a line), each with one sample alone in a long gap. The pixel
+     * 1.2 pt to the side of it is ink (a dot as wide as the line would leave it white). */
+    disrupt_dataset d;
+    disrupt_dataset_init(&d);
+    int64_t t0 = T(2020, 6, 1);
+    disrupt_series *h = disrupt_series_alloc("hourly", NULL, DISRUPT_SIGNAL_LEVEL, t0, 3600, 24 * 240);
+    disrupt_series *day = disrupt_series_alloc("daily", NULL, DISRUPT_SIGNAL_LEVEL, t0, DAY, 240);
+    size_t lone_h = 24 * 120 + 12, lone_d = 120;
+    for (size_t i = 0; i < h->n; i++)
+        h->value[i] = i < 24 * 60 || i > 24 * 180 || i == lone_h ? 100 + (double)(i % 7) : NAN;
+    for (size_t i = 0; i < day->n; i++)
+        day->value[i] = i < 60 || i > 180 || i == lone_d ? 100 + (double)(i % 5) : NAN;
+    ck_assert_int_eq(disrupt_dataset_add(&d, h, NULL), 0);
+    ck_assert_int_eq(disrupt_dataset_add(&d, day, NULL), 0);
+    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0};
+    disrupt_plot_options opt;
+    disrupt_plot_options_init(&opt);
+    opt.dpi = 200;
+    char *dir = NULL;
+    char *path = keep_or_temp(&dir, "lone.png");
+    disrupt_error err;
+    ck_assert_msg(disrupt_plot_write(path, &in, &opt, &err) == 0, "%s", err.message);
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&in, &opt, NULL, NULL, &l, NULL), 0);
+    cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+    ck_assert_int_eq(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+    double k = opt.dpi / 72.0;
+    for (int p = 0; p < 2; p++) {
+        const disrupt_plot_panel *pn = &l.panels[p];
+        const disrupt_series *se = d.series[p];
+        size_t i = p ? lone_d : lone_h;
+        double v = se->value[i];
+        double x = disrupt_plot_x(&l, disrupt_series_time(se, i) + (p ? 0 : 0));
+        double y = pn->frame.y + pn->frame.h * (pn->ymax - v) / (pn->ymax - pn->ymin);
+        int r, g, b, ink = 0;
+        for (int side = -1; side <= 1; side += 2) {
+            pixel_at(s, (x + side * 1.2) * k, y * k, &r, &g, &b);
+            ink += r + g + b < 450;
+        }
+        ck_assert_msg(ink >= 1, "panel %d: no point at the lone sample", p);
+    }
+    cairo_surface_destroy(s);
+    disrupt_plot_layout_fini(&l);
+    free(path);
+    tu_rmrf(dir);
+    free(dir);
+    disrupt_dataset_fini(&d);
+}
+END_TEST
+
+START_TEST(test_png_one_day_gap_is_a_band)
+{
+    /* One missing day of a daily series is a grey band at least 3 pt wide, not a hairline
+     * like an event's rule. */
+    disrupt_dataset d;
+    disrupt_dataset_init(&d);
+    disrupt_series *day = disrupt_series_alloc("daily", NULL, DISRUPT_SIGNAL_LEVEL, T(2020, 6, 1), DAY, 240);
+    for (size_t i = 0; i < day->n; i++)
+        day->value[i] = i == 120 ? NAN : 100 + (double)(i % 5);
+    ck_assert_int_eq(disrupt_dataset_add(&d, day, NULL), 0);
+    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0};
+    disrupt_plot_options opt;
+    disrupt_plot_options_init(&opt);
+    opt.dpi = 200;
+    char *dir = NULL;
+    char *path = keep_or_temp(&dir, "gap.png");
+    disrupt_error err;
+    ck_assert_msg(disrupt_plot_write(path, &in, &opt, &err) == 0, "%s", err.message);
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&in, &opt, NULL, NULL, &l, NULL), 0);
+    cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+    double k = opt.dpi / 72.0;
+    const disrupt_plot_panel *pn = &l.panels[0];
+    double mid = disrupt_plot_x(&l, disrupt_series_time(day, 120) + DAY / 2);
+    double y = pn->frame.y + 0.15 * pn->frame.h; /* above the data, in the band */
+    /* The layout here estimates text widths where the PNG measured them, so the band is
+     * found by scanning around its expected place: its widest grey run. */
+    int run = 0, widest = 0;
+    for (double x = (mid - 15) * k; x <= (mid + 15) * k; x += 1) {
+        int r, g, b;
+        pixel_at(s, x, y * k, &r, &g, &b);
+        run = r < 250 && abs(r - b) < 12 ? run + 1 : 0;
+        widest = run > widest ? run : widest;
+    }
+    ck_assert_msg(widest >= (int)(3.0 * k), "the one-day gap is %d px wide, a hairline", widest);
+    cairo_surface_destroy(s);
+    disrupt_plot_layout_fini(&l);
+    free(path);
+    tu_rmrf(dir);
+    free(dir);
+    disrupt_dataset_fini(&d);
+}
+END_TEST
+
 /* Mean grey level (Rec. 601 luma) of a block of pixels: what a greyscale print shows. */
 static double luma_block(cairo_surface_t *s, double cx, double y0, double y1, double half)
 {
@@ -926,6 +1023,8 @@ static Suite *suite(void)
     TCase *render = tcase_create("render");
     tcase_set_timeout(render, 120);
     tcase_add_test(render, test_png_pixels_inside_and_outside_window);
+    tcase_add_test(render, test_png_lone_samples_are_points);
+    tcase_add_test(render, test_png_one_day_gap_is_a_band);
     tcase_add_test(render, test_all_formats_and_determinism);
     tcase_add_test(render, test_themes_render);
     tcase_add_test(render, test_kinds_differ_in_greyscale);
