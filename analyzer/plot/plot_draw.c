@@ -372,7 +372,10 @@ static void draw_panel(plot_draw_ctx *d, size_t p)
     for (size_t i = 0; i < d->L->nmarks; i++)
         if (d->L->marks[i].panel == p)
             draw_window_shade(d, &d->L->marks[i]);
-    if (d->in->expected && d->in->expected[p]) {
+    /* A blocked share has no relative form: its panel shows the share as measured, without
+     * a 100% line (plot_layout.c says so in its title). */
+    int level = d->in->data->series[p]->type == DISRUPT_SIGNAL_LEVEL;
+    if (d->in->expected && d->in->expected[p] && level) {
         if (d->L->relative) {
             plot_set_rgb(cr, d->pal->expected, 0.9);
             cairo_set_line_width(cr, 0.8);

@@ -179,7 +179,10 @@ static char *panel_title(const layout_ctx *c, size_t p)
     const disrupt_series *s = c->in->data->series[p];
     const char *unit = s->unit && *s->unit ? s->unit : NULL;
     if (s->type == DISRUPT_SIGNAL_COUNTS)
-        return plot_strdupf("%s \xC2\xB7 blocked share of measurements", s->name);
+        return plot_strdupf(c->opt->relative ? "%s \xC2\xB7 blocked share of measurements, as "
+                                               "measured (a share has no %% of expected)"
+                                             : "%s \xC2\xB7 blocked share of measurements",
+                            s->name);
     if (c->opt->relative)
         return plot_strdupf("%s \xC2\xB7 %% of expected", s->name);
     return unit ? plot_strdupf("%s \xC2\xB7 %s", s->name, unit) : plot_strdupf("%s", s->name);

@@ -121,7 +121,9 @@ int plot_legend_items(plot_layout_ctx *c)
     int rc = legend_add(c, DISRUPT_LEGEND_OBSERVED, 0, observed);
     int expected = 0, missing = 0;
     for (size_t p = 0; p < in->data->count; p++) {
-        expected |= (in->expected ? in->expected[p] : NULL) != NULL;
+        /* Count panels draw no expected line (a share is shown as measured). */
+        expected |= (in->expected ? in->expected[p] : NULL) != NULL &&
+                    in->data->series[p]->type == DISRUPT_SIGNAL_LEVEL;
         missing |= has_drawn_gap(c, p, c->opt->relative && !(in->expected ? in->expected[p] : NULL)
                                              ? plot_relative_reference(in->data->series[p])
                                              : NAN);

@@ -554,6 +554,32 @@ static int legend_has(const disrupt_plot_layout *l, disrupt_legend_what what)
     return 0;
 }
 
+START_TEST(test_relative_leaves_shares_as_measured)
+{
+    /* --relative on a blocked-share panel: a share has no % of expected, so its title says it
+     * is drawn as measured, its axis stays a share, and no "Expected (100%)" is announced for
+     * it (here only the count panel has an expected series). */
+    fixture f;
+    fixture_init(&f, 1);
+    size_t nd = f.data.series[1]->n;
+    f.expected[1] = malloc(nd * sizeof(double));
+    for (size_t i = 0; i < nd; i++)
+        f.expected[1][i] = 1;
+    f.expected_view[1] = f.expected[1];
+    f.expected_view[0] = NULL;
+    disrupt_plot_options opt;
+    disrupt_plot_options_init(&opt);
+    opt.relative = 1;
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, &opt, NULL, NULL, &l, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(l.panels[1].title, "as measured"));
+    ck_assert_double_le(l.panels[1].ymax, 110);
+    ck_assert(!legend_has(&l, DISRUPT_LEGEND_EXPECTED));
+    disrupt_plot_layout_fini(&l);
+    fixture_fini(&f);
+}
+END_TEST
+
 START_TEST(test_legend_no_data_only_when_drawn)
 {
     /* Three missing days are hatched and in the legend; a lone missing hour in eight months
@@ -1012,6 +1038,7 @@ static Suite *suite(void)
     tcase_add_test(layout, test_layout_labels_never_overlap);
     tcase_add_test(layout, test_layout_top_tick_clear_of_the_panel_title);
     tcase_add_test(layout, test_layout_titles_balanced_dates_whole);
+    tcase_add_test(layout, test_relative_leaves_shares_as_measured);
     tcase_add_test(layout, test_layout_crowded_windows_are_counted);
     tcase_add_test(layout, test_layout_narrow_figure_wraps_labels);
     tcase_add_test(layout, test_layout_claim_above_its_signal);
