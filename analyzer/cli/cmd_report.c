@@ -206,7 +206,8 @@ static int write_page(const char *dir, const disrupt_report_md *md, disrupt_prog
 static int draw_timeline(const char *dir, const char *name, const workflow_opts *w,
                          const report_state *s, disrupt_error *err)
 {
-    disrupt_plot_claim *marks = workflow_plot_claims(&s->claims);
+    disrupt_plot_claim *marks = workflow_plot_claims(&s->claims,
+                                                     s->have_claims ? &s->verdicts : NULL);
     char *path = join(dir, name);
     int rc = DISRUPT_OK;
     if (!marks || !path) {

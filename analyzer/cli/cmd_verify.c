@@ -108,9 +108,9 @@ static void print_warning(void *ctx, const char *message)
 
 static int draw(const cli_plot_opts *po, const disrupt_dataset *data,
                 const disrupt_detection *result, const disrupt_claim_list *claims,
-                disrupt_error *err)
+                const disrupt_verify_result *verdicts, disrupt_error *err)
 {
-    disrupt_plot_claim *marks = workflow_plot_claims(claims);
+    disrupt_plot_claim *marks = workflow_plot_claims(claims, verdicts);
     if (!marks)
         return disrupt_error_nomem(err);
     disrupt_plot_input chart = {0};
@@ -189,7 +189,7 @@ int cmd_verify(int argc, char **argv)
     static const workflow_outputs outputs = {write_table, write_json, write_csv};
     if (workflow_emit(v.json, v.csv, &outputs, &report, &err))
         goto fail;
-    if (w.plot.path && draw(&w.plot, &data, &result, &claims, &err))
+    if (w.plot.path && draw(&w.plot, &data, &result, &claims, &verdicts, &err))
         goto fail;
     status = CLI_EXIT_OK;
     goto done;

@@ -114,15 +114,20 @@ int workflow_one_stdout(const char *command, const char *json, const char *csv)
     return 0;
 }
 
-disrupt_plot_claim *workflow_plot_claims(const disrupt_claim_list *claims)
+disrupt_plot_claim *workflow_plot_claims(const disrupt_claim_list *claims,
+                                         const disrupt_verify_result *verdicts)
 {
     disrupt_plot_claim *marks = calloc(claims->count + 1, sizeof *marks);
     if (!marks)
         return NULL;
     for (size_t i = 0; i < claims->count; i++) {
         const disrupt_claim *c = &claims->items[i];
-        marks[i] = (disrupt_plot_claim){c->label, c->start, c->end, c->signal};
+        marks[i] = (disrupt_plot_claim){c->label, c->start, c->end, c->signal, NULL};
     }
+    for (size_t v = 0; verdicts && v < verdicts->count; v++)
+        if (verdicts->items[v].claim < claims->count)
+            marks[verdicts->items[v].claim].verdict =
+                disrupt_verdict_name(verdicts->items[v].verdict);
     return marks;
 }
 

@@ -9,6 +9,7 @@
 
 #include "detect_opts.h"
 #include "disrupt/workflows/claims.h"
+#include "disrupt/workflows/verify.h"
 #include "disrupt/detect/detect.h"
 #include "disrupt/core/progress.h"
 #include "ingest_opts.h"
@@ -56,9 +57,11 @@ typedef struct {
 int workflow_emit(const char *json_path, const char *csv_path, const workflow_outputs *w,
                   const void *ctx, disrupt_error *err);
 
-/* The claims as brackets for a chart (label, dates, signal borrowed from the list); caller
- * frees the array. NULL when out of memory. */
-disrupt_plot_claim *workflow_plot_claims(const disrupt_claim_list *claims);
+/* The claims as brackets for a chart (label, dates, signal borrowed from the list), with
+ * their verdicts when `verdicts` is not NULL; caller frees the array. NULL when out of
+ * memory. */
+disrupt_plot_claim *workflow_plot_claims(const disrupt_claim_list *claims,
+                                         const disrupt_verify_result *verdicts);
 
 /* The --quiet option row, for commands' Output groups. */
 #define WORKFLOW_QUIET_HELP "no progress bar (drawn only when stderr is a terminal)"

@@ -475,10 +475,24 @@ char *plot_wrap_label(const plot_measurer *m, const char *text, double em, int b
         double w = plot_text_width(m, line, em, bold);
         if (w > width && had) {
             line[had] = '\0';  /* this part starts the next line */
-            *widest = fmax(*widest, plot_text_width(m, line, em, bold));
-            strcat(out, line);
-            strcat(out, "\n");
-            (*lines)++;
+            /* What is flushed may be one part wider than the width on its own: word-wrap it. */
+            size_t flushed_lines;
+            char *flushed = plot_wrap_text(m, line, em, bold, width, &flushed_lines);
+            if (!flushed) {
+                free(out);
+                free(line);
+                return NULL;
+            }
+            for (char *s = flushed, *e; s; s = e ? e + 1 : NULL) {
+                e = strchr(s, '\n');
+                if (e)
+                    *e = '\0';
+                *widest = fmax(*widest, plot_text_width(m, s, em, bold));
+                strcat(out, s);
+                strcat(out, "\n");
+            }
+            *lines += flushed_lines;
+            free(flushed);
             line[0] = '\0';
             strncat(line, p, part);
         }

@@ -397,7 +397,10 @@ int plot_place_claims(plot_layout_ctx *c)
         mk->panel = panel_named(c, cl->signal);
         mk->x0 = disrupt_plot_x(L, plot_clamp_time(L, cl->start));
         mk->x1 = disrupt_plot_x(L, plot_clamp_time(L, cl->end));
-        mk->label = plot_strdupf("Claimed: %s", cl->label ? cl->label : "");
+        /* The verdict is a part of its own (wrapping breaks between parts first). */
+        mk->label = cl->verdict ? plot_strdupf("Claimed: %s \xC2\xB7 verdict: %s",
+                                               cl->label ? cl->label : "", cl->verdict)
+                                : plot_strdupf("Claimed: %s", cl->label ? cl->label : "");
         if (!mk->label) {
             rc = DISRUPT_ENOMEM;
             goto cleanup;

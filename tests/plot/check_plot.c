@@ -369,6 +369,7 @@ START_TEST(test_layout_narrow_figure_wraps_labels)
     fixture_add_annotations(&f);
     f.claim.label = "Freedom House, Freedom on the Net 2021 (A3): internet throttled and social "
                     "media blocked for 46 days, 27 Sep - 12 Nov 2020";
+    f.claim.verdict = "supported"; /* a part of its own after a part wider than the plot */
     disrupt_plot_options opt;
     disrupt_plot_options_init(&opt);
     ck_assert_int_eq(disrupt_plot_length_parse("80mm", &opt.width), 0);
@@ -493,8 +494,9 @@ START_TEST(test_layout_claim_above_its_signal)
     fixture f;
     fixture_init(&f, 1);
     disrupt_plot_claim claims[2] = {
-        {"OONI: WhatsApp blocked 27 Sep - 11 Nov 2020", T(2020, 9, 27), T(2020, 11, 11), "WhatsApp (OONI)"},
-        {"FOTN 2021 B1: blocking began 26 Sep", T(2020, 9, 26), T(2020, 11, 12), "no such signal"},
+        {"OONI: WhatsApp blocked 27 Sep - 11 Nov 2020", T(2020, 9, 27), T(2020, 11, 11), "WhatsApp (OONI)",
+         "supported"},
+        {"FOTN 2021 B1: blocking began 26 Sep", T(2020, 9, 26), T(2020, 11, 12), "no such signal", NULL},
     };
     f.in.claims = claims;
     f.in.nclaims = 2;
@@ -506,6 +508,9 @@ START_TEST(test_layout_claim_above_its_signal)
     ck_assert(inside(l.claims[0].label_box, wa->claim_strip));
     ck_assert_double_gt(l.claims[0].y, wa->title_box.y + wa->title_box.h);
     ck_assert_double_lt(l.claims[0].y, wa->label_strip.y + 1e-9);
+    /* A checked claim carries its verdict beside its bracket; an unchecked one none. */
+    ck_assert_ptr_nonnull(strstr(l.claims[0].label, "verdict: supported"));
+    ck_assert_ptr_null(strstr(l.claims[1].label, "verdict"));
     ck_assert_uint_eq(l.claims[1].panel, SIZE_MAX);
     ck_assert_double_lt(l.claims[1].y, l.panels[0].title_box.y);
     ck_assert_double_eq(l.panels[0].claim_strip.h, 0);

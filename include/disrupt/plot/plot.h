@@ -47,6 +47,8 @@ typedef struct {
     int64_t start, end;     /* UTC seconds, end exclusive */
     const char *signal;     /* name of the series it is about: its bracket goes above that
                                panel's windows; NULL (or no such series): above all panels */
+    const char *verdict;    /* "supported", "dates differ", …: shown after the label; NULL
+                               when the claim was not checked */
 } disrupt_plot_claim;
 
 typedef struct {
