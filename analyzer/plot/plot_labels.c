@@ -449,50 +449,52 @@ int plot_lanes_place(plot_lanes *l, double left, double right, double pad, int m
     return plot_lanes_place_span(l, left, right, pad, max_lanes, 1);
 }
 
+/* Word-wraps one line of parts to width and appends it to out, each line ended by '\n' when
+ * `newline`; adds its lines to *lines and widens *widest. 0, or -1 when out of memory. */
+static int append_wrapped(const plot_measurer *m, const char *line, double em, int bold,
+                          double width, int newline, char *out, size_t *lines, double *widest)
+{
+    size_t n;
+    char *wrapped = plot_wrap_text(m, line, em, bold, width, &n);
+    if (!wrapped)
+        return -1;
+    for (char *s = wrapped, *e; s; s = e ? e + 1 : NULL) {
+        e = strchr(s, '\n');
+        if (e)
+            *e = '\0';
+        *widest = fmax(*widest, plot_text_width(m, s, em, bold));
+        strcat(out, s);
+        if (e || newline)
+            strcat(out, "\n");
+    }
+    *lines += n;
+    free(wrapped);
+    return 0;
+}
+
 char *plot_wrap_label(const plot_measurer *m, const char *text, double em, int bold, double width,
                       size_t *lines, double *widest)
 {
-    /* Break at the " · " between parts first, so that a part stays whole. */
+    /* Break at the " · " between parts first, so that a part stays whole; a part wider than
+     * the width on its own is word-wrapped. */
     static const char sep[] = " " MIDDOT " ";
     size_t len = strlen(text), seplen = sizeof sep - 1;
-    char *out = malloc(len + 1), *line = malloc(len + 1);
-    if (!out || !line) {
-        free(out);
-        free(line);
-        return NULL;
-    }
-    out[0] = line[0] = '\0';
-    *lines = 1;
+    char *out = malloc(len + 2), *line = malloc(len + 1);
+    int rc = out && line ? 0 : -1;
+    if (!rc)
+        out[0] = line[0] = '\0';
+    *lines = 0;
     *widest = 0;
-    const char *p = text;
-    while (*p) {
+    for (const char *p = text; !rc && *p;) {
         const char *next = strstr(p, sep);
         size_t part = next ? (size_t)(next - p) : strlen(p);
         size_t had = strlen(line);
         if (had)
             strcat(line, sep);
         strncat(line, p, part);
-        double w = plot_text_width(m, line, em, bold);
-        if (w > width && had) {
-            line[had] = '\0';  /* this part starts the next line */
-            /* What is flushed may be one part wider than the width on its own: word-wrap it. */
-            size_t flushed_lines;
-            char *flushed = plot_wrap_text(m, line, em, bold, width, &flushed_lines);
-            if (!flushed) {
-                free(out);
-                free(line);
-                return NULL;
-            }
-            for (char *s = flushed, *e; s; s = e ? e + 1 : NULL) {
-                e = strchr(s, '\n');
-                if (e)
-                    *e = '\0';
-                *widest = fmax(*widest, plot_text_width(m, s, em, bold));
-                strcat(out, s);
-                strcat(out, "\n");
-            }
-            *lines += flushed_lines;
-            free(flushed);
+        if (plot_text_width(m, line, em, bold) > width && had) {
+            line[had] = '\0'; /* this part starts the next line */
+            rc = append_wrapped(m, line, em, bold, width, 1, out, lines, widest);
             line[0] = '\0';
             strncat(line, p, part);
         }
@@ -500,24 +502,12 @@ char *plot_wrap_label(const plot_measurer *m, const char *text, double em, int b
         if (next)
             p += seplen;
     }
-    /* A single part wider than the width is word-wrapped. */
-    size_t tail_lines;
-    char *tail = plot_wrap_text(m, line, em, bold, width, &tail_lines);
-    if (!tail) {
+    if (!rc)
+        rc = append_wrapped(m, line, em, bold, width, 0, out, lines, widest);
+    free(line);
+    if (rc) {
         free(out);
-        free(line);
         return NULL;
     }
-    char *result = plot_strdupf("%s%s", out, tail);
-    *lines += tail_lines - 1;
-    for (char *s = tail, *e; s; s = e ? e + 1 : NULL) {
-        e = strchr(s, '\n');
-        if (e)
-            *e = '\0';
-        *widest = fmax(*widest, plot_text_width(m, s, em, bold));
-    }
-    free(tail);
-    free(out);
-    free(line);
-    return result;
+    return out;
 }
