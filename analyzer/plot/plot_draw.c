@@ -204,6 +204,30 @@ static void draw_values(const plot_draw_ctx *d, size_t p, value_fn fn, plot_rgb 
     }
 }
 
+/* Samples above the panel's range: a small upward triangle at the top edge of the frame,
+ * one per point of width, so that an outlier clipped off the range is still seen. */
+static void draw_clipped(const plot_draw_ctx *d, size_t p)
+{
+    const disrupt_plot_panel *pn = &d->L->panels[p];
+    const disrupt_series *s = d->in->data->series[p];
+    double last = -INFINITY, size = 3.2;
+    plot_set_rgb(d->cr, d->pal->series, 1);
+    for (size_t i = 0; i < s->n; i++) {
+        double v = observed_value(d, p, i);
+        if (!(isfinite(v) && v > pn->ymax))
+            continue;
+        double x = sample_x(d, s, i);
+        if (x - last < size)
+            continue;
+        last = x;
+        cairo_move_to(d->cr, x, pn->frame.y + 0.3);
+        cairo_line_to(d->cr, x - size / 2, pn->frame.y + 0.3 + size);
+        cairo_line_to(d->cr, x + size / 2, pn->frame.y + 0.3 + size);
+        cairo_close_path(d->cr);
+        cairo_fill(d->cr);
+    }
+}
+
 /* Hatched stretches where there is no data (see plot_shortest_gap). */
 static void draw_gaps(const plot_draw_ctx *d, size_t p)
 {
@@ -394,6 +418,8 @@ static void draw_panel(plot_draw_ctx *d, size_t p)
         }
     }
     draw_values(d, p, observed_value, d->pal->series, d->pal->series_envelope_alpha, 1, 1.0, NULL);
+    if (pn->clipped)
+        draw_clipped(d, p);
     for (size_t i = 0; i < d->L->nmarks; i++)
         if (d->L->marks[i].panel == p && !d->L->marks[i].in_run)
             draw_whiskers(d, &d->L->marks[i]);

@@ -122,6 +122,7 @@ typedef struct {
     double gutter;       /* space left of the frames for y tick labels */
     double *lo, *hi;     /* display range of each panel's data */
     int *share;
+    int *clipped;        /* a few samples lie above the panel's range (plot_layout.c) */
     size_t *window_lanes;  /* lanes used per panel */
     size_t event_lanes, claim_lanes;   /* claim_lanes: the strip above all panels */
     size_t *panel_claim_lanes;         /* per panel */

@@ -60,6 +60,40 @@ static const double *expected_of(const disrupt_plot_input *in, size_t p)
     return in->expected ? in->expected[p] : NULL;
 }
 
+static int cmp_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The top of a level panel's range, robust to a few wild samples: when the largest value
+ * lies beyond the 99.9th percentile q by more than three times the spread above the median m
+ * (max(q − m, q/10)), the range stops a quarter above q and the samples beyond are drawn as
+ * clipped (markers at the frame's top edge). A level that really rises, for weeks, moves q
+ * with it and is never clipped. */
+static double robust_top(const disrupt_series *s, const double *e, double ref, int relative,
+                         double hi)
+{
+    double *v = malloc((s->n ? s->n : 1) * sizeof *v);
+    if (!v)
+        return hi;
+    size_t k = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        double x = plot_display_value(s, e, ref, relative, i);
+        if (isfinite(x))
+            v[k++] = x;
+    }
+    double top = hi;
+    if (k >= 100) {
+        qsort(v, k, sizeof *v, cmp_value);
+        double q = v[(size_t)floor(0.999 * (double)(k - 1))], m = v[(k - 1) / 2];
+        if (q > 0 && hi > q + 3 * fmax(q - m, 0.1 * q))
+            top = 1.25 * q;
+    }
+    free(v);
+    return top;
+}
+
 static void data_range(layout_ctx *c, size_t p)
 {
     const disrupt_series *s = c->in->data->series[p];
@@ -83,6 +117,15 @@ static void data_range(layout_ctx *c, size_t p)
         hi = 1;
     }
     c->share[p] = s->type == DISRUPT_SIGNAL_COUNTS;
+    if (!c->share[p]) {
+        double top = robust_top(s, e, ref, relative, hi);
+        if (e && !relative)
+            for (size_t i = 0; i < s->n; i++) /* never clip the expected line */
+                if (isfinite(e[i]))
+                    top = fmax(top, e[i]);
+        c->clipped[p] = top < hi;
+        hi = fmin(hi, top);
+    }
     if (lo > 0)
         lo = 0;  /* levels are drawn from zero: a drop must look as deep as it is */
     if (relative && s->type == DISRUPT_SIGNAL_LEVEL)
@@ -397,6 +440,7 @@ static int layout_pass(layout_ctx *c, double *widest_tick, disrupt_error *err)
     for (size_t p = 0; p < L->npanels; p++) {
         L->panels[p].series = p;
         L->panels[p].share = c->share[p];
+        L->panels[p].clipped = c->clipped[p];
         L->panels[p].title = panel_title(c, p);
         if (!L->panels[p].title)
             return disrupt_error_nomem(err);
@@ -434,12 +478,14 @@ int disrupt_plot_layout_compute(const disrupt_plot_input *in, const disrupt_plot
     int rc = validate(in, opt, err);
     if (rc)
         return rc;
-    layout_ctx c = {in, opt, {measure, measure_ctx}, out, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL};
+    layout_ctx c = {in, opt, {measure, measure_ctx}, out, 0, 0, NULL, NULL, NULL, NULL, NULL, 0, 0,
+                    NULL};
     size_t np = in->data->count;
     c.lo = calloc(np, sizeof *c.lo);
     c.hi = calloc(np, sizeof *c.hi);
     c.share = calloc(np, sizeof *c.share);
-    if (!c.lo || !c.hi || !c.share) {
+    c.clipped = calloc(np, sizeof *c.clipped);
+    if (!c.lo || !c.hi || !c.share || !c.clipped) {
         rc = disrupt_error_nomem(err);
         goto cleanup;
     }
@@ -491,6 +537,7 @@ cleanup:
     free(c.lo);
     free(c.hi);
     free(c.share);
+    free(c.clipped);
     free(c.window_lanes);
     free(c.panel_claim_lanes);
     if (rc)

@@ -65,12 +65,24 @@ static char *default_caption(const plot_layout_ctx *c)
 
 char *plot_caption_text(const plot_layout_ctx *c)
 {
+    /* --source adds to the caption; the files read stay named (a reader checks them). */
     const char *source = c->opt->source;
-    char *base = source ? plot_strdupf("%s", source) : default_caption(c);
+    char *data = default_caption(c);
+    if (!data)
+        return NULL;
+    size_t sl = source ? strlen(source) : 0;
+    char *base = !source ? data
+                         : plot_strdupf("%s%s %s", source,
+                                        sl && strchr(".!?", source[sl - 1]) ? "" : ".", data);
+    if (base != data)
+        free(data);
     if (!base)
         return NULL;
     int synthetic = any_synthetic(c->in->data) && !strcasestr(base, "synthetic");
     const char *tz = c->opt->tz && *c->opt->tz ? c->opt->tz : "UTC";
+    int clipped = 0;
+    for (size_t p = 0; p < c->in->data->count; p++)
+        clipped |= c->clipped[p];
     char *unl = NULL;
     if (c->L->unlabelled)
         unl = plot_strdupf(" %zu window%s too close to others to label %s shaded without a label.",
@@ -78,9 +90,11 @@ char *plot_caption_text(const plot_layout_ctx *c)
                            c->L->unlabelled == 1 ? "is" : "are");
     size_t blen = strlen(base);
     const char *stop = blen && strchr(".!?", base[blen - 1]) ? "" : ".";
-    char *s = plot_strdupf("%s%s%s Times in %s.%s", base, stop,
+    char *s = plot_strdupf("%s%s%s Times in %s.%s%s", base, stop,
                            synthetic ? " Synthetic data (simulated), not a measurement." : "", tz,
-                           unl ? unl : "");
+                           unl ? unl : "",
+                           clipped ? " \xE2\x96\xB2 at a panel's top: values above its axis, "
+                                     "which follows the 99.9th percentile." : "");
     free(base);
     free(unl);
     return s;

@@ -585,6 +585,62 @@ START_TEST(test_relative_leaves_shares_as_measured)
 }
 END_TEST
 
+START_TEST(test_yrange_robust_to_outliers)
+{
+    /* Two samples of 400 among eight months near 100 do not set the range: the axis follows
+     * the 99.9th percentile, the panel says it clips, the caption explains the markers. A
+     * step to twice the level over months is data, not an outlier: not clipped. */
+    disrupt_dataset d;
+    disrupt_dataset_init(&d);
+    for (int k = 0; k < 2; k++) {
+        disrupt_series *s = disrupt_series_alloc(k ? "step" : "spiky", NULL, DISRUPT_SIGNAL_LEVEL,
+                                                 T(2020, 1, 1), 3600, 24 * 240);
+        for (size_t i = 0; i < s->n; i++)
+            s->value[i] = k ? (i > s->n / 2 ? 210 : 100) + (double)(i % 5)
+                            : (i == 1000 || i == 3000 ? 400 : 100 + (double)(i % 7));
+        ck_assert_int_eq(disrupt_dataset_add(&d, s, NULL), 0);
+    }
+    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0};
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&in, NULL, NULL, NULL, &l, NULL), 0);
+    ck_assert_int_eq(l.panels[0].clipped, 1);
+    ck_assert_double_lt(l.panels[0].ymax, 200);
+    ck_assert_double_ge(l.panels[0].ymax, 106);
+    ck_assert_int_eq(l.panels[1].clipped, 0);
+    ck_assert_double_ge(l.panels[1].ymax, 214);
+    char flat[2048];
+    snprintf(flat, sizeof flat, "%s", l.caption);
+    for (char *q = flat; *q; q++)
+        if (*q == '\n')
+            *q = ' ';
+    ck_assert_ptr_nonnull(strstr(flat, "99.9th percentile"));
+    disrupt_plot_layout_fini(&l);
+    disrupt_dataset_fini(&d);
+}
+END_TEST
+
+START_TEST(test_caption_with_source_keeps_files_and_synthetic)
+{
+    fixture f;
+    fixture_init(&f, 0);
+    disrupt_plot_options opt;
+    disrupt_plot_options_init(&opt);
+    opt.source = "Source: disrupt analysis of IODA and OONI data";
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, &opt, NULL, NULL, &l, NULL), 0);
+    char flat[2048];
+    snprintf(flat, sizeof flat, "%s", l.caption);
+    for (char *q = flat; *q; q++)
+        if (*q == '\n')
+            *q = ' ';
+    ck_assert_ptr_nonnull(strstr(flat, "Source: disrupt analysis"));
+    ck_assert_ptr_nonnull(strstr(flat, "datasets/azerbaijan-2020/traffic.csv"));
+    ck_assert_ptr_nonnull(strstr(flat, "Synthetic data"));
+    disrupt_plot_layout_fini(&l);
+    fixture_fini(&f);
+}
+END_TEST
+
 START_TEST(test_legend_no_data_only_when_drawn)
 {
     /* Three missing days are hatched and in the legend; a lone missing hour in eight months
@@ -612,14 +668,15 @@ END_TEST
 
 START_TEST(test_yaxis_does_not_waste_a_third)
 {
-    /* Two short panels of data up to 210: 1-2-5 ticks to 250, not to 300. */
+    /* Two short panels of data up to 210 (one sample in 20: data, not an outlier to clip):
+     * 1-2-5 ticks to 250, not to 300. */
     disrupt_dataset d;
     disrupt_dataset_init(&d);
     for (int k = 0; k < 2; k++) {
         disrupt_series *s = disrupt_series_alloc(k ? "b" : "a", NULL, DISRUPT_SIGNAL_LEVEL,
                                                  T(2020, 1, 1), 3600, 24 * 30);
         for (size_t i = 0; i < s->n; i++)
-            s->value[i] = i == 100 ? 210 : 100;
+            s->value[i] = i % 20 == 0 ? 210 : 100;
         ck_assert_int_eq(disrupt_dataset_add(&d, s, NULL), 0);
     }
     disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0};
@@ -1044,6 +1101,8 @@ static Suite *suite(void)
     tcase_add_test(layout, test_layout_top_tick_clear_of_the_panel_title);
     tcase_add_test(layout, test_layout_titles_balanced_dates_whole);
     tcase_add_test(layout, test_relative_leaves_shares_as_measured);
+    tcase_add_test(layout, test_yrange_robust_to_outliers);
+    tcase_add_test(layout, test_caption_with_source_keeps_files_and_synthetic);
     tcase_add_test(layout, test_layout_crowded_windows_are_counted);
     tcase_add_test(layout, test_layout_narrow_figure_wraps_labels);
     tcase_add_test(layout, test_layout_claim_above_its_signal);

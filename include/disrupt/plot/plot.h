@@ -128,6 +128,8 @@ typedef struct {
     disrupt_rect label_strip;  /* window labels above the frame */
     double ymin, ymax;       /* values at the bottom and top of the frame */
     int share;               /* 1: counts drawn as blocked share (values 0..1 shown as %) */
+    int clipped;             /* 1: a few wild samples lie above ymax (the range follows the
+                                99.9th percentile); each is marked at the frame's top edge */
     disrupt_plot_ytick *yticks;
     size_t nyticks;
     char *title;             /* "traffic (Gbit/s)", "WhatsApp — blocked share" */
