@@ -113,19 +113,10 @@ static const char *file_name(const disrupt_series *x)
     return x->file ? x->file : x->name;
 }
 
+/* "Data: files (SYNTHETIC …)", after --source when given: the files read stay named. */
 static char *caption_of(const disrupt_plot_compare_input *in, const disrupt_plot_options *opt)
 {
     int synthetic = 0;
-    for (size_t s = 0; s < in->nsources; s++)
-        for (size_t i = 0; i < in->sources[s].data->count; i++)
-            synthetic |= in->sources[s].data->series[i]->synthetic;
-    if (opt->source) {
-        size_t n = strlen(opt->source);
-        int said = strcasestr(opt->source, "synthetic") != NULL;  /* the caption says it */
-        return plot_strdupf("%s%s%s", opt->source,
-                            n && strchr(".!?", opt->source[n - 1]) ? "" : ".",
-                            synthetic && !said ? " SYNTHETIC data, not a measurement." : "");
-    }
     size_t len = 1;
     for (size_t s = 0; s < in->nsources; s++)
         for (size_t i = 0; i < in->sources[s].data->count; i++) {
@@ -152,8 +143,10 @@ static char *caption_of(const disrupt_plot_compare_input *in, const disrupt_plot
                 strcat(files, ", ");
             strcat(files, f);
         }
-    char *c = plot_strdupf("Data: %s%s", files,
-                           synthetic ? " (SYNTHETIC data, not a measurement)" : "");
+    size_t n = opt->source ? strlen(opt->source) : 0;
+    char *c = plot_strdupf("%s%s%sData: %s%s", opt->source ? opt->source : "",
+                           n && !strchr(".!?", opt->source[n - 1]) ? "." : "", n ? " " : "",
+                           files, synthetic ? " (SYNTHETIC data, not a measurement)" : "");
     free(files);
     return c;
 }

@@ -90,6 +90,30 @@ START_TEST(rows_bars_and_month_ticks)
 }
 END_TEST
 
+START_TEST(caption_with_source_keeps_the_files)
+{
+    /* --source adds to the caption: the files read stay named, and synthetic data says so. */
+    fixture f;
+    setup(&f, 1, 1);
+    f.opt.source = "Source: disrupt on IODA data";
+    for (size_t i = 0; i < f.data.count; i++)
+        f.data.series[i]->synthetic = 1;
+    disrupt_plot_compare_layout l;
+    disrupt_error err = {0};
+    ck_assert_msg(disrupt_plot_compare_layout_compute(&f.in, &f.opt, &l, &err) == 0, "%s",
+                  err.message);
+    char flat[2048];
+    snprintf(flat, sizeof flat, "%s", l.caption);
+    for (char *q = flat; *q; q++)
+        if (*q == '\n')
+            *q = ' ';
+    ck_assert_ptr_nonnull(strstr(flat, "Source: disrupt on IODA data. Data: "));
+    ck_assert_ptr_nonnull(strstr(flat, "SYNTHETIC"));
+    disrupt_plot_compare_layout_fini(&l);
+    teardown(&f);
+}
+END_TEST
+
 START_TEST(year_start_shifts_the_axis)
 {
     fixture f;
@@ -147,6 +171,7 @@ int main(void)
     Suite *s = suite_create("plot_compare");
     TCase *tc = tcase_create("layout");
     tcase_add_test(tc, rows_bars_and_month_ticks);
+    tcase_add_test(tc, caption_with_source_keeps_the_files);
     tcase_add_test(tc, year_start_shifts_the_axis);
     tcase_add_test(tc, rendered_bar_has_the_kind_colour);
     suite_add_tcase(s, tc);
