@@ -31,8 +31,10 @@ static double width_points(const disrupt_plot_options *o)
 
 void disrupt_plot_compare_layout_fini(disrupt_plot_compare_layout *l)
 {
-    for (size_t i = 0; i < l->nrows; i++)
+    for (size_t i = 0; i < l->nrows; i++) {
         free(l->rows[i].label);
+        free(l->rows[i].dates);
+    }
     for (size_t i = 0; i < l->nticks; i++)
         free(l->ticks[i].text);
     free(l->rows);
@@ -100,12 +102,27 @@ static int day_ticks(disrupt_plot_compare_layout *l)
     for (size_t k = 0; k < n; k++) {
         disrupt_plot_compare_tick *tk = &l->ticks[l->nticks];
         tk->x = x_of(l, (int64_t)k * step * 86400);
-        tk->text = k ? plot_strdupf("+%zud", k * (size_t)step) : plot_strdupf("start");
+        tk->text = k ? plot_strdupf("+%zud", k * (size_t)step) : plot_strdupf("0d");
         if (!tk->text)
             return DISRUPT_ENOMEM;
         l->nticks++;
     }
     return DISRUPT_OK;
+}
+
+/* A tick label is centred on its tick: one that would reach past the page's margin goes. */
+static void drop_ticks_past_the_page(disrupt_plot_compare_layout *l, const plot_measurer *m,
+                                     double margin)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < l->nticks; i++) {
+        double half = 0.5 * plot_text_width(m, l->ticks[i].text, 0.9 * l->em, 0);
+        if (l->ticks[i].x + half > l->width - 0.5 * margin || l->ticks[i].x - half < 0.5 * margin)
+            free(l->ticks[i].text);
+        else
+            l->ticks[w++] = l->ticks[i];
+    }
+    l->nticks = w;
 }
 
 static const char *file_name(const disrupt_series *x)
@@ -220,10 +237,19 @@ int disrupt_plot_compare_layout_compute(const disrupt_plot_compare_input *in,
         rc = DISRUPT_ENOMEM;
     for (size_t i = 0; rc == DISRUPT_OK && i < r->count; i++) {
         l->rows[i].label = plot_strdupf("%s", r->items[i].name);
-        if (!l->rows[i].label)
+        if (!l->months) {
+            char a[40], b[40];
+            disrupt_time_format(r->items[i].start, opt->tz, "%-d %b %Y", a, sizeof a);
+            disrupt_time_format(r->items[i].end - 1, opt->tz, "%-d %b %Y", b, sizeof b);
+            l->rows[i].dates = plot_strdupf("%s \xE2\x80\x93 %s", a, b);
+        }
+        if (!l->rows[i].label || (!l->months && !l->rows[i].dates))
             rc = DISRUPT_ENOMEM;
-        else if (plot_text_width(&m, l->rows[i].label, em, 1) > label_w)
-            label_w = plot_text_width(&m, l->rows[i].label, em, 1);
+        else
+            label_w = fmax(label_w, fmax(plot_text_width(&m, l->rows[i].label, em, 1),
+                                         l->rows[i].dates ? plot_text_width(&m, l->rows[i].dates,
+                                                                            0.9 * em, 0)
+                                                          : 0));
     }
     if (rc == DISRUPT_OK) {
         l->nrows = r->count;
@@ -231,21 +257,34 @@ int disrupt_plot_compare_layout_compute(const disrupt_plot_compare_input *in,
         l->title_box = (disrupt_rect){margin, margin, l->width - 2 * margin, title_h};
         l->x0 = margin + label_w + em;
         l->x1 = l->width - margin;
-        double row_h = (in->overlay ? 3.4 : 2.2) * em, gap = 0.5 * em;
+        double row_h = (in->overlay ? 3.4 : l->months ? 2.2 : 2.8) * em, gap = 0.5 * em;
         double y = margin + title_h + em;
         for (size_t i = 0; i < l->nrows; i++) {
             l->rows[i].period = i;
             l->rows[i].row = (disrupt_rect){l->x0, y, l->x1 - l->x0, row_h};
-            l->rows[i].label_box = (disrupt_rect){margin, y + 0.5 * (row_h - PLOT_LINE * em),
-                                                  label_w, PLOT_LINE * em};
+            double lines = l->rows[i].dates ? 2 : 1;
+            l->rows[i].label_box = (disrupt_rect){margin, y + 0.5 * (row_h - lines * PLOT_LINE * em),
+                                                  label_w, lines * PLOT_LINE * em};
             y += row_h + gap;
         }
         l->axis_y = y - gap + 0.4 * em;
         l->legend_y = l->axis_y + 2.0 * em;
-        double cap_h = PLOT_CAPTION_SCALE * em * PLOT_LINE;
+        size_t cap_lines = 1;
+        char *wrapped = plot_wrap_text(&m, l->caption, PLOT_CAPTION_SCALE * em, 0,
+                                       l->width - 2 * margin, &cap_lines);
+        if (wrapped) {
+            free(l->caption);
+            l->caption = wrapped;
+        } else {
+            rc = DISRUPT_ENOMEM;
+        }
+        double cap_h = (double)cap_lines * PLOT_CAPTION_SCALE * em * PLOT_LINE;
         l->caption_box = (disrupt_rect){margin, l->legend_y + 2.0 * em, l->width - 2 * margin, cap_h};
         l->height = l->caption_box.y + cap_h + margin;
-        rc = l->months ? month_ticks(l, in->month, in->day) : day_ticks(l);
+        if (rc == DISRUPT_OK)
+            rc = l->months ? month_ticks(l, in->month, in->day) : day_ticks(l);
+        if (rc == DISRUPT_OK)
+            drop_ticks_past_the_page(l, &m, margin);
     }
     if (rc == DISRUPT_OK)
         rc = place_bars(l, in);
@@ -367,6 +406,12 @@ static int draw_all(cairo_t *cr, const disrupt_plot_compare_layout *l,
         set_rgb(cr, pal->ink, 1);
         plot_text_draw(&t, cr, l->rows[i].label, l->rows[i].label_box.x, l->rows[i].label_box.y,
                        l->em, 1, PLOT_ALIGN_LEFT);
+        if (l->rows[i].dates) {
+            set_rgb(cr, pal->muted, 1);
+            plot_text_draw(&t, cr, l->rows[i].dates, l->rows[i].label_box.x,
+                           l->rows[i].label_box.y + PLOT_LINE * l->em, 0.9 * l->em, 0,
+                           PLOT_ALIGN_LEFT);
+        }
     }
     for (size_t b = 0; b < l->nbars; b++) {
         const disrupt_plot_compare_bar *bar = &l->bars[b];

@@ -114,6 +114,45 @@ START_TEST(caption_with_source_keeps_the_files)
 }
 END_TEST
 
+START_TEST(by_file_rows_have_dates_and_nothing_leaves_the_page)
+{
+    /* compare --by file: a day axis since each row's start, so each row says its calendar
+     * dates; at 120 mm no tick label reaches past the right margin, and a caption naming
+     * long paths wraps inside the page. */
+    fixture f;
+    setup(&f, 1, 1);
+    static char path[200];
+    snprintf(path, sizeof path, "%s", "a/rather/long/folder/of/exports/from/the/ioda/dashboard/"
+                                      "azerbaijan-national-traffic.csv");
+    f.data.series[0]->file = strdup(path);
+    disrupt_compare_result_fini(&f.periods);
+    disrupt_compare_result_init(&f.periods);
+    ck_assert_int_eq(disrupt_compare_add_period(&f.periods, "azerbaijan-2019.csv", 0, Y2019,
+                                                Y2019 + 240 * DAY, NULL, &f.data, &f.windows, NULL), 0);
+    ck_assert_int_eq(disrupt_compare_add_period(&f.periods, "azerbaijan-2020.csv", 0, Y2020,
+                                                Y2020 + 120 * DAY, NULL, &f.data, &f.windows, NULL), 0);
+    ck_assert_int_eq(disrupt_plot_length_parse("120mm", &f.opt.width), 0);
+    disrupt_plot_compare_layout l;
+    disrupt_error err = {0};
+    ck_assert_msg(disrupt_plot_compare_layout_compute(&f.in, &f.opt, &l, &err) == 0, "%s",
+                  err.message);
+    ck_assert_int_eq(l.months, 0);
+    ck_assert_ptr_nonnull(l.rows[0].dates);
+    ck_assert_ptr_nonnull(strstr(l.rows[0].dates, "1 Jan 2019"));
+    ck_assert_ptr_nonnull(strstr(l.rows[1].dates, "29 Apr 2020"));
+    ck_assert_str_eq(l.ticks[0].text, "0d");
+    for (size_t i = 0; i < l.nticks; i++) {
+        double half = 0.5 * 0.55 * 0.9 * l.em * (double)strlen(l.ticks[i].text);
+        ck_assert_msg(l.ticks[i].x + half <= l.width - 0.7 * l.em, "tick '%s' at %.1f of %.1f",
+                      l.ticks[i].text, l.ticks[i].x, l.width);
+    }
+    ck_assert_ptr_nonnull(strchr(l.caption, '\n'));
+    ck_assert_double_le(l.caption_box.y + l.caption_box.h, l.height);
+    disrupt_plot_compare_layout_fini(&l);
+    teardown(&f);
+}
+END_TEST
+
 START_TEST(year_start_shifts_the_axis)
 {
     fixture f;
@@ -172,6 +211,7 @@ int main(void)
     TCase *tc = tcase_create("layout");
     tcase_add_test(tc, rows_bars_and_month_ticks);
     tcase_add_test(tc, caption_with_source_keeps_the_files);
+    tcase_add_test(tc, by_file_rows_have_dates_and_nothing_leaves_the_page);
     tcase_add_test(tc, year_start_shifts_the_axis);
     tcase_add_test(tc, rendered_bar_has_the_kind_colour);
     suite_add_tcase(s, tc);

@@ -2,7 +2,9 @@
  * axis running from the period's start (January–December for calendar years, or from
  * --year-start), windows drawn as bars coloured by kind (the plot module's themes), and with
  * `overlay` each period's first level signal relative to its baseline drawn behind the bars.
- * Periods that are not years (compare --by file) share an axis of days since their start.
+ * Periods that are not years (compare --by file) share an axis of days since their start,
+ * each row labelled with the calendar dates it covers. The caption wraps to the page, and no
+ * tick label reaches past it.
  *
  * As in plot.h, the work is split: disrupt_plot_compare_layout_compute() places everything (pure, no
  * cairo: row boxes, bar edges, tick positions and labels) and disrupt_plot_compare_write()
@@ -39,8 +41,10 @@ typedef struct {
 typedef struct {
     size_t period;
     disrupt_rect row;            /* the row's data area */
-    disrupt_rect label_box;      /* period name, left of the row */
+    disrupt_rect label_box;      /* period name, left of the row (and its dates under it) */
     char *label;
+    char *dates;                 /* by file: "1 Jun 2020 – 31 Jan 2021", the calendar dates the
+                                  * row's day axis starts and ends at; NULL for years */
 } disrupt_plot_compare_row;
 
 typedef struct {
@@ -52,7 +56,7 @@ typedef struct {
 
 typedef struct {
     double x;
-    char *text;                  /* "Jan", … or "+90d" */
+    char *text;                  /* "Jan", … or "0d", "+90d" (days since each row's start) */
 } disrupt_plot_compare_tick;
 
 typedef struct {
