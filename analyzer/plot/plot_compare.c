@@ -29,6 +29,9 @@ static double width_points(const disrupt_plot_options *o)
     return DEFAULT_WIDTH_PT;
 }
 
+/* The overlay's ratio at a row's top (its baseline, 1, lies at 80% of the height). */
+#define OVERLAY_TOP 1.25
+
 void disrupt_plot_compare_layout_fini(disrupt_plot_compare_layout *l)
 {
     for (size_t i = 0; i < l->nrows; i++) {
@@ -255,7 +258,9 @@ int disrupt_plot_compare_layout_compute(const disrupt_plot_compare_input *in,
         l->nrows = r->count;
         double title_h = PLOT_TITLE_SCALE * em * PLOT_LINE;
         l->title_box = (disrupt_rect){margin, margin, l->width - 2 * margin, title_h};
-        l->x0 = margin + label_w + em;
+        /* With the overlay each row has a y scale ("100%", "0"): room for it left of the row. */
+        double scale_w = in->overlay ? plot_text_width(&m, "100%", 0.8 * em, 0) + 0.5 * em : 0;
+        l->x0 = margin + label_w + em + scale_w;
         l->x1 = l->width - margin;
         double row_h = (in->overlay ? 3.4 : l->months ? 2.2 : 2.8) * em, gap = 0.5 * em;
         double y = margin + title_h + em;
@@ -265,6 +270,8 @@ int disrupt_plot_compare_layout_compute(const disrupt_plot_compare_input *in,
             double lines = l->rows[i].dates ? 2 : 1;
             l->rows[i].label_box = (disrupt_rect){margin, y + 0.5 * (row_h - lines * PLOT_LINE * em),
                                                   label_w, lines * PLOT_LINE * em};
+            l->rows[i].y_expected = in->overlay ? y + row_h * (1 - 1 / OVERLAY_TOP) : NAN;
+            l->rows[i].y_zero = in->overlay ? y + row_h : NAN;
             y += row_h + gap;
         }
         l->axis_y = y - gap + 0.4 * em;
@@ -304,7 +311,8 @@ static void set_rgb(cairo_t *cr, plot_rgb c, double alpha)
     cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
 }
 
-/* The first level signal's observed/expected ratio, 0 at the row's bottom, 1.25 at its top. */
+/* The first level signal's observed/expected ratio, 0 at the row's bottom, OVERLAY_TOP at
+ * its top. */
 static void draw_overlay(cairo_t *cr, const disrupt_plot_compare_layout *l, size_t row,
                          const disrupt_compare_period *p, const disrupt_plot_compare_source *src,
                          const plot_palette *pal)
@@ -325,8 +333,8 @@ static void draw_overlay(cairo_t *cr, const disrupt_plot_compare_layout *l, size
                 pen = 0;
                 continue;
             }
-            v = v < 0 ? 0 : v > 1.25 ? 1.25 : v;
-            double px = x_of(l, t - p->start), py = r->y + r->h * (1 - v / 1.25);
+            v = v < 0 ? 0 : v > OVERLAY_TOP ? OVERLAY_TOP : v;
+            double px = x_of(l, t - p->start), py = r->y + r->h * (1 - v / OVERLAY_TOP);
             if (pen)
                 cairo_line_to(cr, px, py);
             else
@@ -337,7 +345,7 @@ static void draw_overlay(cairo_t *cr, const disrupt_plot_compare_layout *l, size
         cairo_set_line_width(cr, 0.5);
         cairo_stroke(cr);
         /* The baseline (ratio 1) as a faint rule. */
-        double y1 = r->y + r->h * (1 - 1 / 1.25);
+        double y1 = l->rows[row].y_expected;
         cairo_move_to(cr, r->x, y1);
         cairo_line_to(cr, r->x + r->w, y1);
         set_rgb(cr, pal->expected, 0.6);
@@ -406,6 +414,15 @@ static int draw_all(cairo_t *cr, const disrupt_plot_compare_layout *l,
         set_rgb(cr, pal->ink, 1);
         plot_text_draw(&t, cr, l->rows[i].label, l->rows[i].label_box.x, l->rows[i].label_box.y,
                        l->em, 1, PLOT_ALIGN_LEFT);
+        if (isfinite(l->rows[i].y_expected)) { /* the overlay's y scale */
+            set_rgb(cr, pal->muted, 1);
+            double sz = 0.8 * l->em, x = l->rows[i].row.x - 0.25 * l->em;
+            plot_text_draw(&t, cr, "100%", x, l->rows[i].y_expected - 0.5 * PLOT_LINE * sz, sz, 0,
+                           PLOT_ALIGN_RIGHT);
+            plot_text_draw(&t, cr, "0", x, l->rows[i].y_zero - 0.5 * PLOT_LINE * sz, sz, 0,
+                           PLOT_ALIGN_RIGHT);
+            set_rgb(cr, pal->ink, 1);
+        }
         if (l->rows[i].dates) {
             set_rgb(cr, pal->muted, 1);
             plot_text_draw(&t, cr, l->rows[i].dates, l->rows[i].label_box.x,

@@ -153,6 +153,32 @@ START_TEST(by_file_rows_have_dates_and_nothing_leaves_the_page)
 }
 END_TEST
 
+START_TEST(overlay_rows_have_a_y_scale)
+{
+    /* --overlay draws each period's level against its baseline: every row has its scale,
+     * 100% of expected at 80% of the row's height and 0 at its foot, labelled in room of its
+     * own between the period's name and the row. Without overlay there is none. */
+    fixture f;
+    setup(&f, 1, 1);
+    f.in.overlay = 1;
+    disrupt_plot_compare_layout l;
+    disrupt_error err = {0};
+    ck_assert_int_eq(disrupt_plot_compare_layout_compute(&f.in, &f.opt, &l, &err), 0);
+    for (size_t i = 0; i < l.nrows; i++) {
+        const disrupt_plot_compare_row *r = &l.rows[i];
+        ck_assert_double_eq_tol(r->y_zero, r->row.y + r->row.h, 1e-9);
+        ck_assert_double_eq_tol(r->y_expected, r->row.y + 0.2 * r->row.h, 1e-9);
+        ck_assert_double_ge(r->row.x - r->label_box.x - r->label_box.w, 2.5 * 0.8 * 0.55 * l.em);
+    }
+    disrupt_plot_compare_layout_fini(&l);
+    f.in.overlay = 0;
+    ck_assert_int_eq(disrupt_plot_compare_layout_compute(&f.in, &f.opt, &l, &err), 0);
+    ck_assert(isnan(l.rows[0].y_expected));
+    disrupt_plot_compare_layout_fini(&l);
+    teardown(&f);
+}
+END_TEST
+
 START_TEST(year_start_shifts_the_axis)
 {
     fixture f;
@@ -212,6 +238,7 @@ int main(void)
     tcase_add_test(tc, rows_bars_and_month_ticks);
     tcase_add_test(tc, caption_with_source_keeps_the_files);
     tcase_add_test(tc, by_file_rows_have_dates_and_nothing_leaves_the_page);
+    tcase_add_test(tc, overlay_rows_have_a_y_scale);
     tcase_add_test(tc, year_start_shifts_the_axis);
     tcase_add_test(tc, rendered_bar_has_the_kind_colour);
     suite_add_tcase(s, tc);

@@ -45,6 +45,8 @@ typedef struct {
     char *label;
     char *dates;                 /* by file: "1 Jun 2020 – 31 Jan 2021", the calendar dates the
                                   * row's day axis starts and ends at; NULL for years */
+    double y_expected, y_zero;   /* overlay: where 100% of expected and 0 lie (the row's y
+                                  * scale, labelled left of the row); NaN without overlay */
 } disrupt_plot_compare_row;
 
 typedef struct {
