@@ -277,6 +277,22 @@ static void draw_window_shade(const plot_draw_ctx *d, const disrupt_plot_mark *m
     cairo_fill(cr);
     if (d->pal->kind_hatch[mk->kind] != PLOT_HATCH_NONE)
         plot_hatch_rect(cr, r, 2.6, d->pal->kind_hatch[mk->kind] == PLOT_HATCH_CROSS, c, 0.9, 0.5);
+    /* Phases inside the span: the deepest shaded darker, dotted rules where phases meet. */
+    if (mk->nphase_x && mk->deepest_x1 > mk->deepest_x0) {
+        plot_set_rgb(cr, c, 0.6 * d->pal->kind_alpha[mk->kind]);
+        cairo_rectangle(cr, mk->deepest_x0, r.y, mk->deepest_x1 - mk->deepest_x0, r.h);
+        cairo_fill(cr);
+    }
+    if (mk->nphase_x) {
+        static const double dots[] = {1.0, 1.6};
+        plot_set_rgb(cr, c, 0.9);
+        cairo_set_line_width(cr, 0.6);
+        cairo_set_dash(cr, dots, 2, 0);
+        for (size_t k = 0; k < mk->nphase_x; k++)
+            plot_vline(cr, mk->phase_x[k], r.y, r.y + r.h);
+        cairo_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+    }
     /* Edges only where they add something: a run of nightly windows edged line by line
      * turns into a barcode. */
     if (mk->in_run || mk->x1 - mk->x0 < 2.0)

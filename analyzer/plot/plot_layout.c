@@ -374,8 +374,10 @@ void disrupt_plot_layout_fini(disrupt_plot_layout *l)
         free(l->panels[i].unit);
     }
     free(l->panels);
-    for (size_t i = 0; i < l->nmarks; i++)
+    for (size_t i = 0; i < l->nmarks; i++) {
         free(l->marks[i].label);
+        free(l->marks[i].phase_x);
+    }
     free(l->marks);
     for (size_t i = 0; i < l->nevents; i++)
         free(l->events[i].label);

@@ -103,7 +103,27 @@ static int cmp_units(const void *a, const void *b)
     return (x->members[0] > y->members[0]) - (x->members[0] < y->members[0]);
 }
 
-static void fill_mark(plot_layout_ctx *c, size_t i)
+/* Where the window's phases meet, and its deepest phase. 0, or DISRUPT_ENOMEM. */
+static int fill_phases(const disrupt_plot_layout *L, const disrupt_window *w,
+                       disrupt_plot_mark *mk)
+{
+    mk->deepest_x0 = mk->x0;
+    mk->deepest_x1 = mk->x1;
+    if (w->nphases < 2 || !w->phases)
+        return 0;
+    mk->phase_x = malloc((w->nphases - 1) * sizeof *mk->phase_x);
+    if (!mk->phase_x)
+        return DISRUPT_ENOMEM;
+    for (size_t k = 1; k < w->nphases; k++)
+        mk->phase_x[mk->nphase_x++] = disrupt_plot_x(L, plot_clamp_time(L, w->phases[k].start));
+    if (w->deepest < w->nphases) {
+        mk->deepest_x0 = disrupt_plot_x(L, plot_clamp_time(L, w->phases[w->deepest].start));
+        mk->deepest_x1 = disrupt_plot_x(L, plot_clamp_time(L, w->phases[w->deepest].end));
+    }
+    return 0;
+}
+
+static int fill_mark(plot_layout_ctx *c, size_t i)
 {
     disrupt_plot_layout *L = c->L;
     const disrupt_window *w = &c->in->windows->items[i];
@@ -121,6 +141,7 @@ static void fill_mark(plot_layout_ctx *c, size_t i)
     mk->bracket_x1 = mk->x1;
     mk->lane = -1;
     mk->run = 1;
+    return fill_phases(L, w, mk);
 }
 
 /* Places the label of one unit on its first window; returns 0, or DISRUPT_ENOMEM. */
@@ -188,8 +209,10 @@ int plot_place_windows(plot_layout_ctx *c)
         goto cleanup;
     }
     L->nmarks = n;
-    for (size_t i = 0; i < n; i++)
-        fill_mark(c, i);
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = fill_mark(c, i);
+    if (rc)
+        goto cleanup;
     size_t nu = label_units(wl, order, &units);
     if (!units) {
         rc = DISRUPT_ENOMEM;

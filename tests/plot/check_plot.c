@@ -641,6 +641,41 @@ START_TEST(test_caption_with_source_keeps_files_and_synthetic)
 }
 END_TEST
 
+START_TEST(test_layout_phases_inside_the_shade)
+{
+    /* A window of three phases (onset, deepest, restoration): the rules where they meet sit
+     * at the phases' starts, inside the shaded span, and the deepest is marked over its own
+     * stretch. A window of one phase has none. */
+    fixture f;
+    fixture_init(&f, 0);
+    disrupt_phase ph[3] = {
+        {DISRUPT_KIND_THROTTLING, DISRUPT_PHASE_ONSET, T(2020, 9, 27), T(2020, 10, 3), 0.8},
+        {DISRUPT_KIND_THROTTLING, DISRUPT_PHASE_DEEPEST, T(2020, 10, 3), T(2020, 11, 1), 0.5},
+        {DISRUPT_KIND_THROTTLING, DISRUPT_PHASE_RESTORATION, T(2020, 11, 1), T(2020, 11, 12), 0.8},
+    };
+    f.windows.items[0].phases = ph;
+    f.windows.items[0].nphases = 3;
+    f.windows.items[0].deepest = 1;
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, NULL, NULL, NULL, &l, NULL), 0);
+    const disrupt_plot_mark *mk = &l.marks[0];
+    ck_assert_uint_eq(mk->nphase_x, 2);
+    ck_assert_double_eq_tol(mk->phase_x[0], disrupt_plot_x(&l, T(2020, 10, 3)), 1e-9);
+    ck_assert_double_eq_tol(mk->phase_x[1], disrupt_plot_x(&l, T(2020, 11, 1)), 1e-9);
+    for (size_t k = 0; k < mk->nphase_x; k++)
+        ck_assert(mk->phase_x[k] > mk->x0 && mk->phase_x[k] < mk->x1);
+    ck_assert_double_eq_tol(mk->deepest_x0, mk->phase_x[0], 1e-9);
+    ck_assert_double_eq_tol(mk->deepest_x1, mk->phase_x[1], 1e-9);
+    disrupt_plot_layout_fini(&l);
+    f.windows.items[0].phases = NULL;
+    f.windows.items[0].nphases = 0;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, NULL, NULL, NULL, &l, NULL), 0);
+    ck_assert_uint_eq(l.marks[0].nphase_x, 0);
+    disrupt_plot_layout_fini(&l);
+    fixture_fini(&f);
+}
+END_TEST
+
 START_TEST(test_legend_no_data_only_when_drawn)
 {
     /* Three missing days are hatched and in the legend; a lone missing hour in eight months
@@ -1102,6 +1137,7 @@ static Suite *suite(void)
     tcase_add_test(layout, test_layout_titles_balanced_dates_whole);
     tcase_add_test(layout, test_relative_leaves_shares_as_measured);
     tcase_add_test(layout, test_yrange_robust_to_outliers);
+    tcase_add_test(layout, test_layout_phases_inside_the_shade);
     tcase_add_test(layout, test_caption_with_source_keeps_files_and_synthetic);
     tcase_add_test(layout, test_layout_crowded_windows_are_counted);
     tcase_add_test(layout, test_layout_narrow_figure_wraps_labels);

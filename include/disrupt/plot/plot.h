@@ -152,6 +152,10 @@ typedef struct {
     size_t run;              /* windows the label stands for: 1, or n for a run of ≥ 3
                                 short same-kind windows in a row (nightly shutdowns) */
     int in_run;              /* 1 for every window of such a run */
+    double *phase_x;         /* the boundaries between the window's phases (onset, deepest,
+                                restoration stages), drawn inside the shade; owned */
+    size_t nphase_x;
+    double deepest_x0, deepest_x1;  /* the deepest phase, shaded darker when there are several */
 } disrupt_plot_mark;
 
 typedef struct {
