@@ -71,6 +71,8 @@ static int grow_fields(reader_state *st)
 {
     if (st->nfields < st->fields_cap)
         return 0;
+    if (st->nfields >= DISRUPT_CSV_MAX_FIELDS)
+        return 2;
     size_t cap = st->fields_cap ? st->fields_cap * 2 : 16;
     if (cap > SIZE_MAX / sizeof(disrupt_csv_field))
         return 1;
@@ -94,14 +96,18 @@ static int grow_fields(reader_state *st)
     return 0;
 }
 
+/* len: the field's length, or 0 for one caught still growing past the cap. */
 static int field_too_long(reader_state *st, const char *s, size_t len, long line, size_t index)
 {
-    char excerpt[64];
-    disrupt_error_excerpt(excerpt, sizeof excerpt, s, len, 24);
+    char excerpt[64], found[48];
+    disrupt_error_excerpt(excerpt, sizeof excerpt, s, len ? len : st->max_field, 24);
+    if (len)
+        snprintf(found, sizeof found, "%zu bytes", len);
+    else
+        snprintf(found, sizeof found, "more than %zu bytes", st->max_field);
     return disrupt_error_set_at(st->err, DISRUPT_EDATA, st->name, line, (long)index + 1,
-                                "expected a field of at most %zu bytes, found %zu bytes "
-                                "starting '%s'",
-                                st->max_field, len, excerpt);
+                                "expected a field of at most %zu bytes, found %s starting '%s'",
+                                st->max_field, found, excerpt);
 }
 
 static void on_field(void *s, size_t len, void *data)
@@ -115,8 +121,15 @@ static void on_field(void *s, size_t len, void *data)
         st->rc = field_too_long(st, s, len, line, st->nfields);
         return;
     }
-    if (grow_fields(st) ||
-        grow((void **)&st->text, &st->text_cap, st->text_len + len + 1, 1)) {
+    int full = grow_fields(st);
+    if (full == 2) {
+        st->rc = disrupt_error_set_at(st->err, DISRUPT_EDATA, st->name, line,
+                                      (long)st->nfields + 1,
+                                      "expected at most %d fields in a row, found more",
+                                      DISRUPT_CSV_MAX_FIELDS);
+        return;
+    }
+    if (full || grow((void **)&st->text, &st->text_cap, st->text_len + len + 1, 1)) {
         st->rc = disrupt_error_nomem(st->err);
         return;
     }
@@ -255,6 +268,12 @@ static int feed_block(reader_state *st, char *buf, size_t n, int *in_comment,
             size_t used = csv_parse(&st->parser, piece, len, on_field, on_row, st);
             if (st->rc)
                 return st->rc;
+            /* libcsv buffers a field until it ends: an unterminated one (a file with no line
+             * end, a quote never closed) would grow without bound. Stop as the cap is
+             * crossed, at most a block later. */
+            if (st->parser.entry_pos > st->max_field)
+                return field_too_long(st, (const char *)st->parser.entry_buf, 0,
+                                      st->next_field_line, st->nfields);
             if (used < len) {
                 if (csv_error(&st->parser) == CSV_ENOMEM || csv_error(&st->parser) == CSV_ETOOBIG)
                     return disrupt_error_nomem(st->err);

@@ -67,11 +67,11 @@ static char *nul_in_value(size_t *len)
     return s;
 }
 
-/* 300 000 distinct column names (about 2.4 MB on one line), then the same name repeated:
+/* 60 000 distinct column names (about 0.4 MB on one line), then the same name repeated:
  * header checks must stay O(n log n). */
 static char *wide_header(size_t *len)
 {
-    size_t ncols = 300000;
+    size_t ncols = 60000;
     char *s = malloc(ncols * 9 + 64);
     size_t k = (size_t)sprintf(s, "time");
     for (size_t i = 1; i < ncols; i++)
@@ -79,6 +79,41 @@ static char *wide_header(size_t *len)
     k += (size_t)sprintf(s + k, ",c17,c5\n");
     *len = k;
     return s;
+}
+
+/* 100 000 columns on one line: past the cap on fields in a row. */
+static char *too_wide_header(size_t *len)
+{
+    size_t ncols = 100000;
+    char *s = malloc(ncols * 9 + 64);
+    size_t k = (size_t)sprintf(s, "time");
+    for (size_t i = 1; i < ncols; i++)
+        k += (size_t)sprintf(s + k, ",c%zu", i);
+    s[k++] = '\n';
+    *len = k;
+    return s;
+}
+
+/* A second line of 8 MB with no line end: libcsv would buffer it whole; the reader stops as
+ * the field passes the cap. */
+static char *long_tail(size_t *len, const char *head, char fill)
+{
+    size_t n = (size_t)8 << 20, h = strlen(head);
+    char *s = malloc(h + n + 1);
+    memcpy(s, head, h);
+    memset(s + h, fill, n);
+    *len = h + n;
+    return s;
+}
+
+static char *unending_field(size_t *len)
+{
+    return long_tail(len, "time,v\n2020-09-27T00:00:00Z,", 'a');
+}
+
+static char *unclosed_quote(size_t *len)
+{
+    return long_tail(len, "time,v\n2020-09-27T00:00:00Z,\"", 'b');
 }
 
 static const bad_case cases[] = {
@@ -95,7 +130,7 @@ static const bad_case cases[] = {
     {"time\n2020-09-27\n2020-09-28\n", NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:1: expected at least one value column beside the time column 'time', found none"},
     {NULL, one_mb_line, .code = DISRUPT_EDATA,
-     .message = "bad.csv:2:2: expected a field of at most 65536 bytes, found 1048576 bytes starting '777777777777777777777777…'"},
+     .message = "bad.csv:2:2: expected a field of at most 65536 bytes, found more than 65536 bytes starting '777777777777777777777777…'"},
     {NULL, binary_garbage, .code = DISRUPT_EDATA,
      .message = "bad.csv:3:1: expected text, found binary data (a NUL byte)"},
     {NULL, nul_in_value, .code = DISRUPT_EDATA,
@@ -161,7 +196,13 @@ static const bad_case cases[] = {
     {H "2020-09-27T00:00:00Z,\"1\"x\n", NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:2:2: expected a delimiter or line end after a quoted field, and no quote inside an unquoted field"},
     {NULL, wide_header, .code = DISRUPT_EDATA,
-     .message = "bad.csv:1:300001: expected unique column names, found 'c17' again (first in column 18)"},
+     .message = "bad.csv:1:60001: expected unique column names, found 'c17' again (first in column 18)"},
+    {NULL, too_wide_header, .code = DISRUPT_EDATA,
+     .message = "bad.csv:1:65537: expected at most 65536 fields in a row, found more"},
+    {NULL, unending_field, .code = DISRUPT_EDATA,
+     .message = "bad.csv:2:2: expected a field of at most 65536 bytes, found more than 65536 bytes starting 'aaaaaaaaaaaaaaaaaaaaaaaa…'"},
+    {NULL, unclosed_quote, .code = DISRUPT_EDATA,
+     .message = "bad.csv:2:2: expected a field of at most 65536 bytes, found more than 65536 bytes starting 'bbbbbbbbbbbbbbbbbbbbbbbb…'"},
     {"time,b,a,b,a,a\n" R1, NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:1:4: expected unique column names, found 'b' again (first in column 2)"},
     {"time,traffic,traffic\n" R1, NULL, .code = DISRUPT_EDATA,

@@ -14,11 +14,14 @@
  * available) without libcsv's per-byte callbacks; every other line goes through libcsv.
  *
  * Errors (DISRUPT_EDATA with a place): unterminated or malformed quoted field, a field longer
- * than max_field bytes, NUL bytes (binary data). DISRUPT_EIO when the file cannot be read.
+ * than max_field bytes (found as the cap is crossed, even when the field never ends), a row of
+ * more than DISRUPT_CSV_MAX_FIELDS fields, NUL bytes (binary data). DISRUPT_EIO when the file
+ * cannot be read.
  * A callback returning non-zero stops the reading; that code is returned.
  * Ownership: fields point into the reader's buffers and are valid only during the callback;
  * each field is NUL-terminated at data[len].
- * Memory: O(longest row + block size). Time: O(bytes).
+ * Memory: at most about max_field × DISRUPT_CSV_MAX_FIELDS for a row (rows of that size are
+ * refused), plus the block; O(max_field + block) for one unending field. Time: O(bytes).
  */
 #ifndef DISRUPT_CSVREAD_H
 #define DISRUPT_CSVREAD_H
@@ -39,6 +42,7 @@ typedef int (*disrupt_csv_comment_fn)(void *ctx, const char *text, size_t len, l
                                       disrupt_error *err);
 
 #define DISRUPT_CSV_MAX_FIELD_DEFAULT ((size_t)64 * 1024)
+#define DISRUPT_CSV_MAX_FIELDS 65536  /* fields in one row */
 
 typedef struct {
     char delimiter;               /* 0 = detect */
