@@ -1,6 +1,7 @@
 /* check_events.c — reading `time,label` event files: dates, offsets, order of columns,
  * quoting, and errors with FILE:LINE:COL. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,41 @@ START_TEST(test_bad_header_and_short_rows)
 }
 END_TEST
 
+START_TEST(test_hostile_files_are_bounded)
+{
+    /* The events reader shares the data reader's limits: binary data is refused at its
+     * place, and a field that never ends (8 MB, no line end) stops at the cap instead of
+     * growing without bound. */
+    disrupt_event_list l;
+    disrupt_error err;
+    char *path = tu_write_file(dir, "zero.csv", "time,label\n2020-09-27,x");
+    FILE *f = fopen(path, "ab");
+    ck_assert_ptr_nonnull(f);
+    fputc('\0', f);
+    fclose(f);
+    disrupt_event_list_init(&l);
+    ck_assert_int_eq(disrupt_events_read(path, &l, &err), DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "zero.csv:2:2: expected text, found binary data") != NULL,
+                  "%s", err.message);
+    disrupt_event_list_fini(&l);
+    free(path);
+    size_t n = (size_t)8 << 20;
+    char *big = malloc(n + 32);
+    strcpy(big, "time,label\n2020-09-27,");
+    size_t h = strlen(big);
+    memset(big + h, 'y', n);
+    big[h + n] = '\0';
+    path = tu_write_file(dir, "big.csv", big);
+    free(big);
+    disrupt_event_list_init(&l);
+    ck_assert_int_eq(disrupt_events_read(path, &l, &err), DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "big.csv:2:2: expected a field of at most 65536 bytes") !=
+                      NULL, "%s", err.message);
+    disrupt_event_list_fini(&l);
+    free(path);
+}
+END_TEST
+
 START_TEST(test_parse_time_forms)
 {
     int64_t t;
@@ -122,6 +158,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_columns_in_any_order_with_extras);
     tcase_add_test(tc, test_bad_time_has_place);
     tcase_add_test(tc, test_bad_header_and_short_rows);
+    tcase_add_test(tc, test_hostile_files_are_bounded);
     tcase_add_test(tc, test_parse_time_forms);
     suite_add_tcase(s, tc);
     return s;
