@@ -222,7 +222,8 @@ static int parse(int argc, char **argv, workflow_opts *w, compare_cli *c, int *f
     if (status == 0 && c->overlay && !w->plot.path)
         status = cli_usage_error("compare", "--overlay draws on the chart: give --plot FILE");
     if (status == 0)
-        status = workflow_one_stdout("compare", c->json, c->csv);
+        status = workflow_check_files("compare", argv + *first, argc - *first, w, NULL, c->json,
+                                      c->csv);
     return status;
 }
 

@@ -96,7 +96,8 @@ int cmd_detect(int argc, char **argv)
                                 (cli_group){"Output", output_options, handle_output, &out}, &w,
                                 &first);
     if (status == 0)
-        status = workflow_one_stdout("detect", out.json, out.csv);
+        status = workflow_check_files("detect", argv + first, argc - first, &w, NULL, out.json,
+                                      out.csv);
     if (status) {
         workflow_opts_fini(&w);
         return status < 0 ? CLI_EXIT_OK : status;

@@ -387,6 +387,9 @@ int cmd_report(int argc, char **argv)
     if (status == 0 && w.plot.path)
         status = cli_usage_error("report", "the report draws its own figures into --out; "
                                            "--plot is for detect, verify and compare");
+    if (status == 0)
+        status = workflow_check_files("report", argv + first, argc - first, &w, r.claims, NULL,
+                                      NULL);
     if (status) {
         workflow_opts_fini(&w);
         return status < 0 ? CLI_EXIT_OK : status;

@@ -131,11 +131,8 @@ static int parse(int argc, char **argv, workflow_opts *w, verify_cli *v, int *fi
     if (status == 0 && !v->claims)
         status = cli_usage_error("verify", "--claims FILE is required");
     if (status == 0)
-        status = workflow_one_stdout("verify", v->json, v->csv);
-    for (int i = *first; status == 0 && v->claims && !strcmp(v->claims, "-") && i < argc; i++)
-        if (!strcmp(argv[i], "-"))
-            status = cli_usage_error("verify", "--claims and an input cannot both read standard "
-                                               "input");
+        status = workflow_check_files("verify", argv + *first, argc - *first, w, v->claims,
+                                      v->json, v->csv);
     return status;
 }
 

@@ -109,8 +109,9 @@ int cli_plot_opts_finish(cli_plot_opts *o, const char *shared_tz)
     o->plot.tz = tz;
     if (!o->path && o->events_path)
         cli_warning("--events only marks a chart; it has no effect without --plot");
-    if (o->path && o->events_path) {
-        /* Read it now too, so that a bad events file stops the run before the analysis. */
+    if (o->path && o->events_path && strcmp(o->events_path, "-") != 0) {
+        /* Read it now too, so that a bad events file stops the run before the analysis
+         * (not standard input, which can be read only once). */
         disrupt_event_list events;
         disrupt_event_list_init(&events);
         disrupt_error err = {0};

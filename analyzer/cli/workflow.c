@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "disrupt/ingest/ingest.h"
 #include "disrupt/core/outfile.h"
@@ -107,10 +108,56 @@ int workflow_parse(int argc, char **argv, const cli_command_doc *doc, cli_group 
     return status;
 }
 
-int workflow_one_stdout(const char *command, const char *json, const char *csv)
+/* The same file: the same name, or two names of one existing file. */
+static int same_file(const char *a, const char *b)
 {
-    if (json && csv && !strcmp(json, "-") && !strcmp(csv, "-"))
-        return cli_usage_error(command, "--json and --csv cannot both write to standard output");
+    if (!strcmp(a, b))
+        return 1;
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+typedef struct {
+    const char *what;   /* "--json", "an input" */
+    const char *path;
+} named_file;
+
+int workflow_check_files(const char *command, char *const *inputs, int ninputs,
+                         const workflow_opts *w, const char *claims, const char *json,
+                         const char *csv)
+{
+    named_file in[3] = {{"--claims", claims}, {"--events", w->plot.events_path}, {NULL, NULL}};
+    const named_file out[3] = {{"--json", json}, {"--csv", csv}, {"--plot", w->plot.path}};
+    const char *first_stdin = NULL;
+    for (int i = -2; i < ninputs; i++) {
+        const named_file f = i < 0 ? in[i + 2] : (named_file){"an input file", inputs[i]};
+        if (!f.path || strcmp(f.path, "-"))
+            continue;
+        if (first_stdin)
+            return cli_usage_error(command, "%s and %s cannot both read standard input ('-')",
+                                   first_stdin, f.what);
+        first_stdin = f.what;
+    }
+    for (int a = 0; a < 3; a++) {
+        if (!out[a].path)
+            continue;
+        for (int b = a + 1; b < 3; b++)
+            if (out[b].path && (strcmp(out[a].path, "-") ? same_file(out[a].path, out[b].path)
+                                                         : !strcmp(out[b].path, "-")))
+                return cli_usage_error(command, "%s and %s both write %s", out[a].what,
+                                       out[b].what,
+                                       strcmp(out[a].path, "-") ? out[a].path
+                                                                : "to standard output");
+        if (!strcmp(out[a].path, "-"))
+            continue;
+        for (int i = -2; i < ninputs; i++) {
+            const char *p = i < 0 ? in[i + 2].path : inputs[i];
+            if (p && strcmp(p, "-") && same_file(out[a].path, p))
+                return cli_usage_error(command, "%s %s is also an input: it would be overwritten",
+                                       out[a].what, out[a].path);
+        }
+    }
     return 0;
 }
 

@@ -31,8 +31,13 @@ void workflow_opts_fini(workflow_opts *o);
 int workflow_parse(int argc, char **argv, const cli_command_doc *doc, cli_group own,
                    workflow_opts *o, int *first);
 
-/* A usage error when two outputs both go to standard output ("-"). */
-int workflow_one_stdout(const char *command, const char *json, const char *csv);
+/* Before anything runs: at most one input reads standard input (the data files, claims,
+ * --events), no two outputs (--json, --csv, --plot) are the same file and none is an input
+ * (by name, or by being the same file). 0, or 2 after a usage error naming them. claims, json
+ * and csv may be NULL. */
+int workflow_check_files(const char *command, char *const *inputs, int ninputs,
+                         const workflow_opts *w, const char *claims, const char *json,
+                         const char *csv);
 
 /* Reads files[0..nfiles) into data (appending) and, when result is not NULL, runs detection
  * on all of it. The bar counts files and then the detection step. */

@@ -3,6 +3,7 @@
 # Usage: cli_detect.sh DISRUPT_BIN SOURCE_DIR
 set -u
 bin=$1
+src=$2
 tmp=$(mktemp -d /tmp/disrupt-cli-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 fails=0 passes=0
@@ -120,6 +121,26 @@ printf 'time,traffic\n2020-06-01T00:00:00,1\n2020-06-01T01:00:00,2\n2020-06-01T0
 check "zone-less times: one warning naming UTC" test "$(grep -c 'times carry no zone.*read as UTC' "$tmp/err.txt")" -eq 1
 "$bin" inspect --tz Asia/Baku "$tmp/naive.csv" > /dev/null 2> "$tmp/err.txt"
 check "with --tz no warning" test ! -s "$tmp/err.txt"
+
+# Files the run would clobber or fight over are refused before anything runs (exit 2).
+cp "$src/datasets/azerbaijan-2020/traffic.csv" "$tmp/in.csv"
+cp "$tmp/in.csv" "$tmp/in.keep"
+"$bin" detect --csv "$tmp/in.csv" "$tmp/in.csv" > /dev/null 2> "$tmp/err.txt"
+check "an output that is an input exits 2" test $? -eq 2
+check "... says it would be overwritten" grep -q "is also an input: it would be overwritten" "$tmp/err.txt"
+check "... and the input is untouched" cmp -s "$tmp/in.csv" "$tmp/in.keep"
+ln -s "$tmp/in.csv" "$tmp/alias.csv"
+"$bin" detect --json "$tmp/alias.csv" "$tmp/in.csv" > /dev/null 2> "$tmp/err.txt"
+check "an output that is an input by another name exits 2" test $? -eq 2
+"$bin" detect --json "$tmp/o.x" --csv "$tmp/o.x" "$tmp/in.csv" > /dev/null 2> "$tmp/err.txt"
+check "two outputs to one file exit 2" test $? -eq 2
+check "... naming both" grep -q -- "--json and --csv both write" "$tmp/err.txt"
+"$bin" detect - - < "$tmp/in.csv" > /dev/null 2> "$tmp/err.txt"
+check "two inputs on standard input exit 2" test $? -eq 2
+check "... saying so" grep -q "cannot both read standard input" "$tmp/err.txt"
+"$bin" detect --events - --plot "$tmp/p.png" - < "$tmp/in.csv" > /dev/null 2> "$tmp/err.txt"
+check "--events - beside an input - exits 2" test $? -eq 2
+check "no chart was written" test ! -e "$tmp/p.png"
 
 echo "cli_detect: $passes passed, $fails failed"
 test "$fails" -eq 0
