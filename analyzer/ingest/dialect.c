@@ -282,7 +282,15 @@ static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
         return 0;
     }
     for (size_t i = 0; i < n; i++) {
-        /* Spreadsheets leave unnamed empty columns at the end of rows: not signals. */
+        /* Spreadsheets leave unnamed empty columns at the end of rows: not signals (but
+         * remembered, so that one holding data is not dropped silently). */
+        if (h[i].len == 0 && i != d->time_col) {
+            size_t *u = realloc(d->unnamed_col, (d->nunnamed + 1) * sizeof *u);
+            if (!u)
+                return disrupt_error_nomem(err);
+            d->unnamed_col = u;
+            d->unnamed_col[d->nunnamed++] = i;
+        }
         if (i == d->time_col || h[i].len == 0)
             continue;
         char *name = column_signal_name(d, h, i);
@@ -488,6 +496,9 @@ void disrupt_dialect_fini(disrupt_dialect *d)
     free(d->value_unit);
     d->value_unit = NULL;
     free(d->value_col);
+    free(d->unnamed_col);
+    d->unnamed_col = NULL;
+    d->nunnamed = 0;
     d->value_name = NULL;
     d->value_col = NULL;
     d->nvalues = 0;

@@ -54,6 +54,7 @@ typedef struct {
     int index_col;               /* index_axis: the time column holds an integer index */
     int axis_decided;            /* index_col was decided on the first data row */
     int64_t next_row;            /* the number of the next data row (no time column) */
+    int unnamed_warned;          /* said once that a column without a name holds data */
 } ingest_state;
 
 void disrupt_ingest_options_init(disrupt_ingest_options *o)
@@ -496,6 +497,31 @@ static int read_counts(ingest_state *st, const disrupt_csv_field *f, disrupt_err
     return 0;
 }
 
+/* A column left out for having no name but holding data is said once, with its place. */
+static void warn_unnamed_data(ingest_state *st, const disrupt_csv_field *f)
+{
+    if (st->unnamed_warned || !st->opt->warn)
+        return;
+    for (size_t k = 0; k < st->dialect.nunnamed; k++) {
+        const disrupt_csv_field *c = &f[st->dialect.unnamed_col[k]];
+        const char *s = c->data;
+        size_t len = c->len;
+        trim(&s, &len);
+        if (!len)
+            continue;
+        char found[64], msg[512];
+        disrupt_error_excerpt(found, sizeof found, s, len, 24);
+        snprintf(msg, sizeof msg,
+                 "%s:%ld:%zu: column %zu has no name in the header but holds data ('%s'): it is "
+                 "left out; name it in the header to read it",
+                 st->where, c->line, st->dialect.unnamed_col[k] + 1,
+                 st->dialect.unnamed_col[k] + 1, found);
+        st->opt->warn(st->opt->warn_ctx, msg);
+        st->unnamed_warned = 1;
+        return;
+    }
+}
+
 /* An index cell: an integer of under 9 digits, optionally negative. */
 static int parse_index(const char *s, size_t len, int64_t *out)
 {
@@ -572,6 +598,7 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
         if (!wanted)
             return 0;
     }
+    warn_unnamed_data(st, f);
     int64_t t;
     const char *expected = NULL;
     int rc = row_time(st, f, &t, err);

@@ -76,4 +76,14 @@ for opt in format time signal time-format tz country entity step aggregate skip-
   grep -q -- "--$opt" <<<"$help"; check "--help lists --$opt" $?
 done
 
+# A column with an empty header is left out (spreadsheets end rows with them), but one that
+# holds data is not dropped silently: a warning names its place.
+printf 'time,a,,b\n2020-09-27T00:00:00Z,1,,2\n2020-09-27T01:00:00Z,1,5,2\n' > "$tmp/unnamed.csv"
+"$bin" inspect "$tmp/unnamed.csv" > /dev/null 2> "$tmp/err"
+grep -q "unnamed.csv:3:3: column 3 has no name in the header but holds data ('5')" "$tmp/err"
+check "an unnamed column with data is warned about, with its place" $?
+printf 'time,a,\n2020-09-27T00:00:00Z,1,\n2020-09-27T01:00:00Z,1,\n' > "$tmp/trailing.csv"
+"$bin" inspect "$tmp/trailing.csv" > /dev/null 2> "$tmp/err"
+! grep -q "no name" "$tmp/err"; check "an empty trailing column is left out quietly" $?
+
 exit $fail

@@ -59,6 +59,9 @@ typedef struct {
                                 tor: country), -1 = none */
     long key2_col;           /* long: signal column, else -1 */
     long ooni_col[DISRUPT_OONI_NCOUNTERS];
+    size_t *unnamed_col;     /* plain: columns with an empty header, left out (spreadsheets
+                                end rows with them); ingest warns if one holds data */
+    size_t nunnamed;
 } disrupt_dialect;
 
 /* The names accepted by --format, NULL-terminated. */
