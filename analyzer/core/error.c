@@ -1,6 +1,8 @@
 /* error.c — filling disrupt_error values. */
 #include "disrupt/core/error.h"
 
+#include "disrupt/core/text.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -59,16 +61,24 @@ void disrupt_error_excerpt(char *out, size_t outsz, const char *s, size_t len, s
         return;
     size_t o = 0;
     size_t limit = len < max ? len : max;
-    for (size_t i = 0; i < limit && o + 1 < outsz; i++) {
+    /* Control characters and bytes that are not UTF-8 become '?': a message must not act on
+     * the terminal nor carry invalid text into JSON. A sequence is never cut in half. */
+    for (size_t i = 0; i < limit;) {
         unsigned char c = (unsigned char)s[i];
-        out[o++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+        size_t n = disrupt_text_sequence(s + i, len - i);
+        if (n > 1 && (i + n > limit || o + n >= outsz))
+            break;
+        if (n <= 1 && o + 1 >= outsz)
+            break;
+        if (n > 1 && !(c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) { /* C1 controls: '?' */
+            memcpy(out + o, s + i, n);
+            o += n;
+            i += n;
+        } else {
+            out[o++] = n == 0 || c < 0x20 || c == 0x7f || n > 1 ? '?' : (char)c;
+            i += n ? n : 1;
+        }
     }
-    /* Do not leave half a UTF-8 sequence at the cut. */
-    if (len > limit)
-        while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
-            o--;
-    if (o > 0 && len > limit && ((unsigned char)out[o - 1] & 0xC0) == 0xC0)
-        o--;
     out[o] = '\0';
     if (len > limit && o + 4 < outsz)
         strcat(out, "\xE2\x80\xA6");

@@ -1,6 +1,8 @@
 /* dialect.c — which export a header comes from, and which columns carry what. */
 #include "disrupt/ingest/dialect.h"
 
+#include "disrupt/core/text.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -395,6 +397,24 @@ static int kind_from_name(const char *name, disrupt_dialect_kind *out)
     return 1;
 }
 
+/* Every header name must be showable (text.h): refused at its place otherwise. */
+static int check_names(const disrupt_csv_field *h, size_t n, const char *where,
+                       disrupt_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t at;
+        const char *why;
+        if (disrupt_text_check(h[i].data, h[i].len, &at, &why)) {
+            char found[96];
+            disrupt_error_excerpt(found, sizeof found, h[i].data, h[i].len, 40);
+            return disrupt_error_set_at(err, DISRUPT_EDATA, where, h[i].line, (long)i + 1,
+                                        "expected a column name %s, found '%s' (byte %zu)",
+                                        why, found, at + 1);
+        }
+    }
+    return 0;
+}
+
 int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
                               const disrupt_ingest_options *opt, const char *where,
                               disrupt_dialect *d, disrupt_error *err)
@@ -420,7 +440,9 @@ int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
                                     "expected a long-format file (timestamp,entity,signal,value) "
                                     "for --entity '%s', found a %s header",
                                     opt->entity, d->name);
-    int rc = check_unique(header, n, where, err);
+    int rc = check_names(header, n, where, err);
+    if (!rc)
+        rc = check_unique(header, n, where, err);
     if (rc)
         return rc;
     if ((rc = pick_time(d, header, n, opt, where, err)))

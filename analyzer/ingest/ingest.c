@@ -18,6 +18,7 @@
 
 #include "disrupt/ingest/csvread.h"
 #include "disrupt/ingest/dialect.h"
+#include "disrupt/core/text.h"
 #include "disrupt/ingest/grid.h"
 #include "disrupt/core/timefmt.h"
 #include "disrupt/ingest/timeparse.h"
@@ -497,6 +498,28 @@ static int read_counts(ingest_state *st, const disrupt_csv_field *f, disrupt_err
     return 0;
 }
 
+/* The cells that name a new series (entity, signal, country, domain) must be showable. */
+static int check_key_names(const ingest_state *st, const disrupt_csv_field *f,
+                           disrupt_error *err)
+{
+    long cols[2] = {st->dialect.key_col, st->dialect.key2_col};
+    for (int k = 0; k < 2; k++) {
+        if (cols[k] < 0)
+            continue;
+        const disrupt_csv_field *c = &f[cols[k]];
+        size_t at;
+        const char *why;
+        if (disrupt_text_check(c->data, c->len, &at, &why)) {
+            char found[96];
+            disrupt_error_excerpt(found, sizeof found, c->data, c->len, 40);
+            return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, c->line, cols[k] + 1,
+                                        "expected a name %s, found '%s' (byte %zu)", why,
+                                        found, at + 1);
+        }
+    }
+    return 0;
+}
+
 /* A column left out for having no name but holding data is said once, with its place. */
 static void warn_unnamed_data(ingest_state *st, const disrupt_csv_field *f)
 {
@@ -620,7 +643,10 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
         const char *key = row_key(st, f, &klen);
         if (!key)
             return disrupt_error_nomem(err);
+        size_t before = st->ntables;
         ti = table_for(st, key, klen, err);
+        if (ti >= 0 && st->ntables > before && (rc = check_key_names(st, f, err)))
+            return rc;
     }
     if (ti < 0)
         return disrupt_error_nomem(err);

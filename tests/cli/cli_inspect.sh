@@ -86,4 +86,23 @@ printf 'time,a,\n2020-09-27T00:00:00Z,1,\n2020-09-27T01:00:00Z,1,\n' > "$tmp/tra
 "$bin" inspect "$tmp/trailing.csv" > /dev/null 2> "$tmp/err"
 ! grep -q "no name" "$tmp/err"; check "an empty trailing column is left out quietly" $?
 
+# Names that cannot be shown are refused at their place: invalid UTF-8 (JSON no parser reads,
+# garbled chart text) and control characters (they act on the terminal); the message itself
+# stays valid UTF-8 without them.
+printf 'time,a\377b\n2020-09-27T00:00:00Z,1\n' > "$tmp/bad-utf8.csv"
+"$bin" inspect "$tmp/bad-utf8.csv" > /dev/null 2> "$tmp/err"; st=$?
+[ $st -eq 1 ] && grep -q "bad-utf8.csv:1:2: expected a column name in valid UTF-8" "$tmp/err"
+check "a header name of invalid UTF-8 is refused at its place" $?
+/usr/bin/python3 -c "import sys; open(sys.argv[1], encoding='utf-8').read()" "$tmp/err"
+check "... in a message that is valid UTF-8" $?
+printf 'time,a\033[31mb\n2020-09-27T00:00:00Z,1\n' > "$tmp/ctl.csv"
+"$bin" inspect "$tmp/ctl.csv" > /dev/null 2> "$tmp/err"; st=$?
+[ $st -eq 1 ] && grep -q "ctl.csv:1:2: expected a column name without control characters" "$tmp/err" &&
+  ! grep -q $'\033' "$tmp/err"
+check "a header name with an escape sequence is refused, the escape not echoed" $?
+printf 'timestamp,entity,signal,value\n2020-09-27T00:00:00Z,AZ\007,bgp,1\n' > "$tmp/long-ctl.csv"
+"$bin" inspect "$tmp/long-ctl.csv" > /dev/null 2> "$tmp/err"; st=$?
+[ $st -eq 1 ] && grep -q "long-ctl.csv:2:2: expected a name without control characters" "$tmp/err"
+check "an entity name with a control character is refused at its cell" $?
+
 exit $fail

@@ -9,6 +9,7 @@
 
 #include "disrupt/core/jsonw.h"
 #include "disrupt/core/outfile.h"
+#include "disrupt/core/text.h"
 #include "disrupt/core/timefmt.h"
 #include "disrupt/core/tzone.h"
 #include "testutil.h"
@@ -191,6 +192,25 @@ START_TEST(zone_offsets_come_from_the_zone_files)
 }
 END_TEST
 
+START_TEST(names_must_be_utf8_without_controls)
+{
+    size_t at;
+    const char *why;
+    ck_assert_int_eq(disrupt_text_check("G\xC9\x99nc\xC9\x99 \xE2\x80\x94 traffic\tx", 20, &at, &why), 0);
+    ck_assert_int_eq(disrupt_text_check("a\xC0\xAF", 3, &at, &why), 1); /* overlong '/' */
+    ck_assert_uint_eq(at, 1);
+    ck_assert_str_eq(why, "in valid UTF-8");
+    ck_assert_int_eq(disrupt_text_check("\xED\xA0\x80", 3, &at, &why), 1); /* a surrogate */
+    ck_assert_int_eq(disrupt_text_check("ab\xC2\x9B", 4, &at, &why), 1);  /* C1 CSI */
+    ck_assert_str_eq(why, "without control characters");
+    ck_assert_int_eq(disrupt_text_check("x\x1b[2J", 5, &at, &why), 1);
+    ck_assert_uint_eq(at, 1);
+    char out[32];
+    disrupt_error_excerpt(out, sizeof out, "a\xFF\x1b\xC2\x9B" "b\xC9\x99", 8, 40);
+    ck_assert_str_eq(out, "a???b\xC9\x99");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("output");
@@ -203,6 +223,7 @@ int main(void)
     tcase_add_test(tc, durations_print_in_their_largest_whole_unit);
     tcase_add_test(tc, error_lists_end_in_an_ellipsis_when_full);
     tcase_add_test(tc, zone_offsets_come_from_the_zone_files);
+    tcase_add_test(tc, names_must_be_utf8_without_controls);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,22 @@
+/* text.h — whether a name can be shown: valid UTF-8 without control characters.
+ *
+ * Names (column headers, entities, signals, labels, titles) reach tables on a terminal, JSON,
+ * SVG and PDF; invalid UTF-8 makes JSON no parser accepts and garbles chart text, and control
+ * characters act on the terminal. Readers refuse such names at their place.
+ * disrupt_text_check returns 0 when s[0..len) is fine; otherwise 1, with *offset the byte at
+ * which it goes wrong and *why "in valid UTF-8" or "without control characters" for the
+ * caller's "expected a name …" message. Tab, line feed and carriage return are allowed
+ * (spreadsheets wrap long headers inside quotes). O(len); owns nothing.
+ */
+#ifndef DISRUPT_TEXT_H
+#define DISRUPT_TEXT_H
+
+#include <stddef.h>
+
+int disrupt_text_check(const char *s, size_t len, size_t *offset, const char **why);
+
+/* Length of the valid UTF-8 sequence at s (at most left bytes), 0 when it is none (overlong
+ * forms, surrogates and code points past U+10FFFF included). */
+size_t disrupt_text_sequence(const char *s, size_t left);
+
+#endif
