@@ -2,6 +2,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "disrupt.h"
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,9 +36,30 @@ static void print_usage(FILE *out)
     fprintf(out, "\n'disrupt COMMAND --help' describes each command's options.\n");
 }
 
+/* Interrupted (Ctrl-C, kill, a closed terminal): remove the temporary files of outputs still
+ * being written, then die of the signal as if there were no handler. */
+static void on_interrupt(int sig)
+{
+    disrupt_outfile_remove_pending();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void catch_interrupts(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
+        sigaction(signals[i], &sa, NULL);
+}
+
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off();
+    catch_interrupts();
     if (argc < 2) {
         print_usage(stderr);
         return CLI_EXIT_USAGE;

@@ -8,8 +8,38 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Temporary files open now, for disrupt_outfile_remove_pending: a slot is set once the file
+ * exists and cleared before its name is freed, so a handler never sees a freed name. */
+static char *volatile pending[DISRUPT_OUTFILE_PENDING];
+
+static void track(char *tmp)
+{
+    for (size_t i = 0; i < DISRUPT_OUTFILE_PENDING; i++)
+        if (!pending[i]) {
+            pending[i] = tmp;
+            return;
+        }
+}
+
+static void untrack(const char *tmp)
+{
+    for (size_t i = 0; tmp && i < DISRUPT_OUTFILE_PENDING; i++)
+        if (pending[i] == tmp)
+            pending[i] = NULL;
+}
+
+void disrupt_outfile_remove_pending(void)
+{
+    for (size_t i = 0; i < DISRUPT_OUTFILE_PENDING; i++) {
+        char *p = pending[i];
+        if (p)
+            unlink(p);
+    }
+}
+
 static void reset(disrupt_outfile *f)
 {
+    untrack(f->tmp);
     f->fp = NULL;
     f->stream = 0;
     free(f->path);
@@ -45,6 +75,8 @@ static int open_temporary(disrupt_outfile *f, const char *path, disrupt_error *e
     memcpy(f->tmp, path, len);
     memcpy(f->tmp + len, ".XXXXXX", 8);
     int fd = mkstemp(f->tmp);
+    if (fd >= 0)
+        track(f->tmp);
     if (fd < 0) {
         int e = errno;
         reset(f);

@@ -60,6 +60,26 @@ if command -v pdfinfo > /dev/null; then
   check "svg labels are outlines, as the README says" sh -c "! grep -q '<text' '$tmp/c.svg'"
 fi
 
+# Interrupted while writing: SIGTERM as soon as the temporary file of a large chart exists
+# leaves neither it nor a partial chart (the program removes its temporary files and dies of
+# the signal).
+rm -f "$tmp"/kill.png*
+"$bin" detect --plot "$tmp/kill.png" --dpi 300 --width 400mm --height 300mm "$tmp/traffic.csv" \
+  > /dev/null 2>&1 &
+pid=$!
+seen=0
+for _ in $(seq 1 2000); do
+  if ls "$tmp"/kill.png.* > /dev/null 2>&1; then seen=1; break; fi
+  kill -0 $pid 2> /dev/null || break
+  sleep 0.005
+done
+kill -TERM $pid 2> /dev/null
+wait $pid
+st=$?
+check "the chart's temporary file was seen while it was written" test $seen -eq 1
+check "SIGTERM ends the run as the signal does (143)" test $st -eq 143
+check "no temporary file and no chart are left" test -z "$(ls "$tmp"/kill.png* 2> /dev/null)"
+
 # Usage errors: exit 2, a message naming the option, the hint.
 "$bin" detect --plot "$tmp/a.gif" "$tmp/traffic.csv" > /dev/null 2> "$tmp/err.txt"
 check "unknown extension exits 2" test $? -eq 2

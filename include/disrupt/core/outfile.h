@@ -26,4 +26,10 @@ int disrupt_outfile_commit(disrupt_outfile *f, disrupt_error *err);
 /* Closes and removes the temporary file; the target is left as it was. */
 void disrupt_outfile_abort(disrupt_outfile *f);
 
+/* Removes every temporary file still open (at most DISRUPT_OUTFILE_PENDING at once are
+ * tracked). Async-signal-safe: for a program's SIGINT/SIGTERM handler, so that an
+ * interrupted run leaves no PATH.XXXXXX behind; the library installs no handler itself. */
+#define DISRUPT_OUTFILE_PENDING 32
+void disrupt_outfile_remove_pending(void);
+
 #endif
