@@ -14,12 +14,13 @@
 #include "disrupt/workflows/compare.h"
 #include "disrupt/plot/plot_compare.h"
 #include "disrupt/workflows/report.h"
+#include "report_folder.h"
 #include "disrupt/workflows/report_html.h"
 #include "disrupt/workflows/report_md.h"
 #include "disrupt/workflows/verify.h"
 #include "workflow.h"
 
-enum { OPT_OUT, OPT_CLAIMS, OPT_TOLERANCE, OPT_QUIET, OPT_DATE_ORDER };
+enum { OPT_OUT, OPT_CLAIMS, OPT_TOLERANCE, OPT_QUIET, OPT_DATE_ORDER, OPT_FORCE };
 
 typedef struct {
     const char *out;
@@ -27,10 +28,14 @@ typedef struct {
     disrupt_date_order date_order;
     long long tolerance;
     int quiet;
+    int force;       /* --force: replace a --out folder that is not a report */
 } report_cli;
 
 static const cli_option report_options[] = {
-    {"out", "DIR", OPT_OUT, "folder to write the report into, created if missing (required)", 0},
+    {"out", "DIR", OPT_OUT,
+     "folder to write the report into (required): new, empty or an earlier\n"
+     "                            report, replaced whole once every file is written", 0},
+    {"force", NULL, OPT_FORCE, "replace the files of a --out folder that is not a report", 0},
     {"claims", "FILE", OPT_CLAIMS, "also check these claimed windows (as disrupt verify)", 0},
     {"tolerance", "DUR", OPT_TOLERANCE, "with --claims: widen boundary intervals by DUR", 0},
     {"date-order", "dmy|mdy", OPT_DATE_ORDER,
@@ -48,6 +53,7 @@ static int handle_report(void *ctx, int key, const char *arg)
     case OPT_TOLERANCE:
         return cli_parse_duration("report", "tolerance", arg, &o->tolerance);
     case OPT_QUIET: o->quiet = 1; break;
+    case OPT_FORCE: o->force = 1; break;
     case OPT_DATE_ORDER: return cli_parse_date_order("report", arg, &o->date_order);
     }
     return 0;
@@ -124,15 +130,6 @@ static int make_dir(const char *dir, disrupt_error *err)
         return disrupt_error_set(err, DISRUPT_EIO, "%s: exists and is not a folder", dir);
     }
     return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot create the folder: %s", dir,
-                             strerror(errno));
-}
-
-/* 1 (with the reason) when no file can be created in dir. */
-static int writable(const char *dir, disrupt_error *err)
-{
-    if (access(dir, W_OK | X_OK) == 0)
-        return DISRUPT_OK;
-    return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot write into the folder: %s", dir,
                              strerror(errno));
 }
 
@@ -404,14 +401,20 @@ int cmd_report(int argc, char **argv)
     disrupt_report_md_provenance made = {DISRUPT_VERSION, line ? line : "disrupt report",
                                          &w.detect.detect, (const char *const *)argv + first,
                                          (size_t)(argc - first), r.claims, run_date()};
-    /* A folder that cannot be written fails now, not after the analysis. */
-    if (make_dir(r.out, &err) || writable(r.out, &err) ||
+    /* The bundle is staged beside --out and renamed into place (report_folder.h); a folder
+     * that cannot be used fails now, not after the analysis. */
+    char *staging = NULL;
+    if (report_folder_check(r.out, r.force, &err) ||
+        !(staging = report_folder_begin(r.out, &err)) ||
         analyse(argv + first, argc - first, &w, &r, &s, &bar, &err) ||
-        write_all(r.out, &w, &s, &made, &bar, &err))
+        write_all(staging, &w, &s, &made, &bar, &err) ||
+        report_folder_commit(r.out, staging, &err)) {
+        report_folder_abort(staging);
         status = cli_fail(&err);
-    else
+    } else
         printf("%s/report.md: %zu windows%s%s\n", r.out, s.detection.windows.count,
                s.have_claims ? ", claims checked" : "", s.have_years ? ", years compared" : "");
+    free(staging);
     free(line);
     state_fini(&s);
     workflow_opts_fini(&w);

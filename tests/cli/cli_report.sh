@@ -77,5 +77,26 @@ assert 'throughput' in c['window']['corroborated_by'], c['window']"
 check "unwritable --out fails at once" test $? -eq 1
 check "unwritable --out is named" grep -q "/proc/no-such-folder" "$tmp/e-out"
 
+# --out is replaced whole: a report without claims over one with them leaves no stale
+# verdicts; nothing is left beside the folder.
+"$bin" report --quiet --out "$tmp/again" --claims "$data/claims.csv" "$data/traffic.csv" \
+    "$data/web.whatsapp.com.csv" "$data/www.facebook.com.csv" > /dev/null 2>&1
+check "a report with claims has verdicts" test -s "$tmp/again/verdicts.json"
+"$bin" report --quiet --out "$tmp/again" "$data/traffic.csv" > /dev/null 2>&1
+check "a report over an earlier one exits 0" test $? -eq 0
+check "... leaves no stale verdicts beside the new windows" test ! -e "$tmp/again/verdicts.json"
+check "... and the new report in place" test -s "$tmp/again/report.html"
+check "nothing is left beside the folder" test -z "$(ls -d "$tmp"/again.* 2> /dev/null)"
+mkdir "$tmp/thesis" && echo "draft" > "$tmp/thesis/chapter1.txt"
+"$bin" report --quiet --out "$tmp/thesis" "$data/traffic.csv" > /dev/null 2> "$tmp/err"
+check "a folder that is not a report is refused (exit 1)" test $? -eq 1
+check "... saying why and naming --force" contains "$tmp/err" "not empty and not an earlier report"
+check "... its files untouched" test "$(cat "$tmp/thesis/chapter1.txt")" = draft
+"$bin" report --quiet --force --out "$tmp/thesis" "$data/traffic.csv" > /dev/null 2>&1
+check "--force replaces it" test ! -e "$tmp/thesis/chapter1.txt" -a -s "$tmp/thesis/report.md"
+mkdir -p "$tmp/deep/sub"
+"$bin" report --quiet --force --out "$tmp/deep" "$data/traffic.csv" > /dev/null 2> "$tmp/err"
+check "a folder holding folders is never replaced, even with --force" test $? -eq 1 -a -d "$tmp/deep/sub"
+
 echo "cli_report: $passes passed, $fails failed"
 test "$fails" -eq 0
