@@ -1,6 +1,8 @@
 /* plot_opts.c — the "Chart" option group; see plot_opts.h. */
 #include "plot_opts.h"
 
+#include "disrupt/core/text.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,14 +70,19 @@ static int handle(void *ctx, int key, const char *arg)
                                    key == OPT_WIDTH ? "width" : "height", arg);
         return 0;
     case OPT_TITLE:
-        o->plot.title = arg;
-        return 0;
     case OPT_SUBTITLE:
-        o->plot.subtitle = arg;
+    case OPT_SOURCE: {
+        /* Text for the chart and its PDF metadata: refused now rather than garbled there. */
+        size_t at;
+        const char *why;
+        const char *name = key == OPT_TITLE ? "title" : key == OPT_SUBTITLE ? "subtitle" : "source";
+        if (disrupt_text_check(arg, strlen(arg), &at, &why))
+            return cli_usage_error(o->command, "--%s expects text %s (byte %zu is not)", name,
+                                   why, at + 1);
+        *(key == OPT_TITLE ? &o->plot.title : key == OPT_SUBTITLE ? &o->plot.subtitle
+                                                                 : &o->plot.source) = arg;
         return 0;
-    case OPT_SOURCE:
-        o->plot.source = arg;
-        return 0;
+    }
     case OPT_THEME:
         if (disrupt_plot_theme_parse(arg, &o->plot.theme))
             return cli_usage_error(o->command, "--theme expects light, dark or print, found '%s'", arg);

@@ -4,6 +4,8 @@
 
 #include "claims_impl.h"
 
+#include "disrupt/core/text.h"
+
 enum { COL_LABEL, COL_START, COL_END, COL_KIND, COL_SIGNAL };
 
 /* A copy of a field without surrounding blanks; NULL when blank (or *failed on ENOMEM). */
@@ -68,6 +70,13 @@ static int own_row(claims_reader *r, const disrupt_csv_field *f, size_t n, disru
     }
     if (claims_blank(label))
         return claims_bad_cell(r, label, r->col[COL_LABEL] + 1, "a label", err);
+    size_t at;
+    const char *why;
+    if (disrupt_text_check(label->data, label->len, &at, &why))
+        return claims_bad_cell(r, label, r->col[COL_LABEL] + 1,
+                               strcmp(why, "in valid UTF-8") ? "a label without control characters"
+                                                             : "a label in valid UTF-8",
+                               err);
     int64_t t0, t1;
     disrupt_claim_span s0, s1;
     if (read_time_cell(r, start, COL_START, 0, &t0, &s0, err) ||

@@ -82,5 +82,16 @@ PY
 }
 if check_kio; then passes=$((passes + 1)); else fails=$((fails + 1)); echo "FAIL: KeepItOn dd/mm/yyyy dates"; cat "$tmp/kio.err"; fi
 
+# A claim label with an escape sequence would act on the terminal in the verdict table: it is
+# refused at its cell.
+printf 'label,start,end\n"FH \033[2J says",2020-09-27,2020-11-12\n' > "$tmp/ctl.csv"
+"$bin" verify --claims "$tmp/ctl.csv" "$az" > /dev/null 2> "$tmp/err"
+if [ $? -eq 1 ] && grep -q "ctl.csv:2:1: expected a label without control characters" "$tmp/err" &&
+   ! grep -q $'\033' "$tmp/err"; then
+  passes=$((passes + 1))
+else
+  fails=$((fails + 1)); echo "FAIL: a label with a control character is refused at its cell"
+fi
+
 echo "cli_claims: $passes passed, $fails failed"
 test "$fails" -eq 0

@@ -80,6 +80,12 @@ check "the chart's temporary file was seen while it was written" test $seen -eq 
 check "SIGTERM ends the run as the signal does (143)" test $st -eq 143
 check "no temporary file and no chart are left" test -z "$(ls "$tmp"/kill.png* 2> /dev/null)"
 
+# Chart text must be showable: a title of invalid UTF-8 is a usage error, not garbled glyphs.
+"$bin" detect --title $'War\xff' --plot "$tmp/t.png" "$tmp/traffic.csv" > /dev/null 2> "$tmp/err.txt"
+check "a --title of invalid UTF-8 exits 2" test $? -eq 2
+check "... saying so" contains "$tmp/err.txt" "--title expects text in valid UTF-8"
+check "... and draws nothing" test ! -e "$tmp/t.png"
+
 # Usage errors: exit 2, a message naming the option, the hint.
 "$bin" detect --plot "$tmp/a.gif" "$tmp/traffic.csv" > /dev/null 2> "$tmp/err.txt"
 check "unknown extension exits 2" test $? -eq 2
