@@ -6,6 +6,7 @@
 #define _XOPEN_SOURCE 700
 #include "disrupt/ingest/timeparse.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -56,17 +57,45 @@ static int64_t zone_offset_at(const disrupt_timeparser *p, int64_t t)
     return offset;
 }
 
-/* Local civil seconds (as if UTC) to UTC in the parser's zone. */
+/* "rows in time order around the repeated local hour 2020-10-25 01:00 (…)" */
+static const char *unsorted_message(disrupt_timeparser *p, int64_t hour_local)
+{
+    char when[40];
+    struct tm tm;
+    time_t tt = (time_t)hour_local;
+    gmtime_r(&tt, &tm);
+    strftime(when, sizeof when, "%Y-%m-%d %H:00", &tm);
+    snprintf(p->expected_buf, sizeof p->expected_buf,
+             "rows in time order around the local hour %s, which the clocks repeat in %s "
+             "(sort the file, or give times with an offset)",
+             when, p->tz ? p->tz : "this zone");
+    return p->expected_buf;
+}
+
+/* Stamps read out of order near a repeated hour cannot be read: the repeated hour is told
+ * apart by order alone. 2 when so (t: this stamp's reading, local: its civil time). */
+static int check_order(disrupt_timeparser *p, int64_t t, int64_t local)
+{
+    if (p->have_last && t < p->last_utc)
+        p->unsorted = 1;
+    int near = p->have_repeated && local - p->repeated_hour < 2 * 86400 &&
+               p->repeated_hour - local < 2 * 86400;
+    return p->unsorted && near ? 2 : 0;
+}
+
+/* Local civil seconds (as if UTC) to UTC in the parser's zone: 0, 1 for a time the clocks
+ * skip, 2 for a repeated one in rows out of order. */
 static int local_to_utc(disrupt_timeparser *p, int64_t local, int64_t *out)
 {
     if (p->utc) {
         *out = local;
         return 0;
     }
+
     int64_t hour = local >= 0 ? local / 3600 : (local - 3599) / 3600;
     if (p->cached_valid && p->cached_local_hour == hour) {
         *out = local - p->cached_offset;
-        return 0;
+        return check_order(p, *out, local);
     }
     /* The two offsets in force a day either side cover any transition near this time. */
     int64_t a = zone_offset_at(p, local - 86400), b = zone_offset_at(p, local + 86400);
@@ -78,6 +107,8 @@ static int local_to_utc(disrupt_timeparser *p, int64_t local, int64_t *out)
     }
     int64_t best;
     if (valid[0] && valid[1] && cand[0] != cand[1]) {
+        p->repeated_hour = hour * 3600;
+        p->have_repeated = 1;
         /* The repeated hour when clocks go back: the first reading, unless the previous
          * stamp already reached it (a sorted file walks through both). */
         best = p->have_last && p->last_utc >= local - cand[0] ? local - cand[1] : local - cand[0];
@@ -86,6 +117,8 @@ static int local_to_utc(disrupt_timeparser *p, int64_t local, int64_t *out)
     } else {
         return 1;
     }
+    if (check_order(p, best, local))
+        return 2;
     /* Cache only hours that are unambiguous and free of transitions. */
     if (a == b) {
         p->cached_valid = 1;
@@ -237,9 +270,12 @@ static int parse_iso(disrupt_timeparser *p, const char *s, const char *end, int6
     int64_t t;
     if (has_offset) {
         t = local - off;
-    } else if (local_to_utc(p, local, &t) != 0) {
-        *expected = EXPECT_LOCAL;
-        return DISRUPT_EDATA;
+    } else {
+        int bad = local_to_utc(p, local, &t);
+        if (bad) {
+            *expected = bad == 2 ? unsorted_message(p, p->repeated_hour) : EXPECT_LOCAL;
+            return DISRUPT_EDATA;
+        }
     }
     if (!in_range(t)) {
         *expected = EXPECT_RANGE;
@@ -281,10 +317,12 @@ static int parse_with_format(disrupt_timeparser *p, const char *s, size_t len, i
         } else if (strstr(p->format, "%z")) {
             t = local - (int64_t)tm.tm_gmtoff;
             rc = 0;
-        } else if (local_to_utc(p, local, &t) == 0) {
-            rc = 0;
         } else {
-            *expected = EXPECT_LOCAL;
+            int bad = local_to_utc(p, local, &t);
+            if (!bad)
+                rc = 0;
+            else
+                *expected = bad == 2 ? unsorted_message(p, p->repeated_hour) : EXPECT_LOCAL;
         }
         if (rc == 0 && !in_range(t)) {
             *expected = EXPECT_RANGE;

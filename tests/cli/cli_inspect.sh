@@ -105,4 +105,15 @@ printf 'timestamp,entity,signal,value\n2020-09-27T00:00:00Z,AZ\007,bgp,1\n' > "$
 [ $st -eq 1 ] && grep -q "long-ctl.csv:2:2: expected a name without control characters" "$tmp/err"
 check "an entity name with a control character is refused at its cell" $?
 
+# Rows in local time across the night clocks go back: sorted, the repeated hour is read as
+# two; out of order it cannot be, and is refused naming the hour (ingest.h promises unsorted
+# rows elsewhere).
+printf 'time,v\n2020-10-25 00:30,1\n2020-10-25 01:00,2\n2020-10-25 01:30,2\n2020-10-25 01:00,3\n2020-10-25 01:30,3\n2020-10-25 02:00,4\n' > "$tmp/fallback.csv"
+"$bin" inspect --tz Europe/London "$tmp/fallback.csv" > /dev/null 2> "$tmp/err"
+check "a sorted local-time file through the fall-back reads" $?
+(head -1 "$tmp/fallback.csv"; tail -n +2 "$tmp/fallback.csv" | sort -r) > "$tmp/fallback-unsorted.csv"
+"$bin" inspect --tz Europe/London "$tmp/fallback-unsorted.csv" > /dev/null 2> "$tmp/err"; st=$?
+[ $st -eq 1 ] && grep -q "expected rows in time order around the local hour 2020-10-25 01:00" "$tmp/err"
+check "the same rows out of order are refused, the repeated hour named" $?
+
 exit $fail

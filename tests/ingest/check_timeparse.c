@@ -138,8 +138,24 @@ START_TEST(test_zone_naive_times)
     ck_assert_int_eq(t, disrupt_time_from_civil(2020, 1, 1, 11, 0, 0));
     ck_assert_int_ne(disrupt_timeparser_parse(&p, "2020-03-29 02:30", 16, &t, &expected), 0);
     ck_assert_ptr_nonnull(strstr(expected, "exists"));
+    disrupt_timeparser_fini(&p);
+    disrupt_timeparser_init(&p, NULL, "Europe/Berlin"); /* a new file: no order yet */
     ck_assert_int_eq(disrupt_timeparser_parse(&p, "2020-10-25 02:30", 16, &t, &expected), 0);
     ck_assert_int_eq(t, disrupt_time_from_civil(2020, 10, 25, 0, 30, 0));
+    disrupt_timeparser_fini(&p);
+
+    /* The same night out of order: the repeated hour cannot be told apart by order, and is
+     * refused with the hour named, not guessed (before it or after it). */
+    static const char *const backwards[] = {"2020-10-25 03:00", "2020-10-25 02:30"};
+    disrupt_timeparser_init(&p, NULL, "Europe/Berlin");
+    ck_assert_int_eq(disrupt_timeparser_parse(&p, backwards[0], 16, &t, &expected), 0);
+    ck_assert_int_ne(disrupt_timeparser_parse(&p, backwards[1], 16, &t, &expected), 0);
+    ck_assert_ptr_nonnull(strstr(expected, "time order around the local hour 2020-10-25 02:00"));
+    disrupt_timeparser_fini(&p);
+    disrupt_timeparser_init(&p, NULL, "Europe/Berlin");
+    ck_assert_int_eq(disrupt_timeparser_parse(&p, "2020-10-25 02:30", 16, &t, &expected), 0);
+    ck_assert_int_ne(disrupt_timeparser_parse(&p, "2020-10-25 01:30", 16, &t, &expected), 0);
+    ck_assert_ptr_nonnull(strstr(expected, "Europe/Berlin"));
     disrupt_timeparser_fini(&p);
 
     /* A sorted local-time file through the night clocks go back: 01:30, 02:00, 02:30,

@@ -10,7 +10,9 @@
  * Times without an offset are read in the zone of the parser (IANA name, NULL = UTC); a local
  * time that does not exist (spring-forward gap) is an error; an ambiguous one (the hour
  * repeated when clocks go back) takes the first, daylight-saving reading unless the previous
- * stamp parsed already reached it, so a sorted local-time file keeps both hours apart.
+ * stamp parsed already reached it, so a sorted local-time file keeps both hours apart. That
+ * reading needs the rows in time order: a repeated hour in rows that are out of order (before
+ * it, or within a day after it) is an error naming the hour, not a guess.
  * Accepted range: the years 0001 to 9999 (historical series, long simulations); a year 0 is
  * refused.
  *
@@ -40,6 +42,10 @@ typedef struct {
     int last_date_valid;
     int64_t last_utc;           /* the previous result, to read a repeated local hour */
     int have_last;
+    int unsorted;               /* some stamp was read earlier than the one before it */
+    int64_t repeated_hour;      /* civil seconds of the last repeated hour read, … */
+    int have_repeated;          /* … to refuse rows out of order around it */
+    char expected_buf[256];     /* a message naming that hour */
 } disrupt_timeparser;
 
 void disrupt_timeparser_init(disrupt_timeparser *p, const char *format, const char *tz);
