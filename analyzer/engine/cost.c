@@ -306,18 +306,6 @@ double disrupt_cost_eval(const disrupt_cost *c, size_t s, size_t t)
     return 0.0;
 }
 
-int disrupt_cost_mean_range(const disrupt_cost *c, size_t s, size_t t, double slack, double *lo,
-                            double *hi)
-{
-    if (c->kind != KIND_MEAN || !(slack >= 0))
-        return 0;
-    /* Σ(x − μ)² = C(s, t) + m(μ − x̄)² */
-    double m = (double)(t - s), mean = (c->c1[t] - c->c1[s]) / m, half = sqrt(slack / m);
-    *lo = mean - half;
-    *hi = mean + half;
-    return 1;
-}
-
 size_t disrupt_cost_lift(const disrupt_cost *c, size_t t, double *coord, double *height_shift)
 {
     /* With θ fixed, F(τ) − Σ_{i<τ} ℓ(x_i, θ) is F(τ) plus a linear function of these. */

@@ -34,9 +34,7 @@ static int pelt_run(const double *x, const double *trials, size_t n,
     size_t ncp = 0;
     int exact = 1;
     if (n >= 2 * p.min_seg) {
-        double probe[4], shift;
-        int hull = disrupt_cost_lift(p.cost, 0, probe, &shift) > 0;
-        size_t budget = opt->pelt_exact == 0 && !hull ? PELT_BUDGET : 0;
+        size_t budget = opt->pelt_exact == 0 && !p.lift ? PELT_BUDGET : 0;
         rc = opt->pelt_exact < 0 ? SEG_OVER_BUDGET
                                  : seg_optpart(&p, NULL, 0, budget, &cp, &ncp, err);
         if (rc == SEG_OVER_BUDGET) {

@@ -54,7 +54,11 @@ int seg_problem_init(seg_problem *p, const double *x, const double *trials, size
     p->beta = disrupt_penalty_value(opt->penalty, opt->penalty_value, opt->cost->diffparam, n);
     p->mbic = opt->penalty == DISRUPT_PENALTY_MBIC;
     p->cost = disrupt_cost_alloc(opt->cost, x, trials, n, p->sigma, err);
-    return p->cost ? 0 : (err ? err->code : DISRUPT_EINVAL);
+    if (!p->cost)
+        return err ? err->code : DISRUPT_EINVAL;
+    double coords[4], shift;
+    p->lift = disrupt_cost_lift(p->cost, 0, coords, &shift);
+    return 0;
 }
 
 void seg_problem_fini(seg_problem *p)

@@ -20,6 +20,7 @@ typedef struct {
     double sigma;       /* noise scale the normal and l1 costs divide by */
     double beta;        /* penalty per change */
     int mbic;           /* add log(m) to every segment's cost */
+    size_t lift;        /* coordinates of disrupt_cost_lift; 0: no hull pruning (l1) */
 } seg_problem;
 
 int seg_problem_init(seg_problem *p, const double *x, const double *trials, size_t n,

@@ -305,7 +305,7 @@ static void draw_long(gsl_rng *r, const disrupt_cost_type *type, size_t n, size_
     }
 }
 
-/* The pruning of optpart.c (PELT's test, mean intervals, lower convex hulls) is exact: on
+/* The pruning of optpart.c (PELT's test, lower convex hulls) is exact: on
  * seeded SYNTHETIC series of 2000 points with no change, 3 changes and 60, for every cost
  * with a hull, MBIC and manual penalties and minimum segments 1–3, the exact search reaches
  * the unpruned recursion's optimum. Long homogeneous stretches are where the hulls act. */

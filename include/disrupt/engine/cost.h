@@ -62,13 +62,6 @@ const disrupt_cost_type *disrupt_cost_get_type(const disrupt_cost *c);
  * (optpart.c) rests on it. */
 size_t disrupt_cost_lift(const disrupt_cost *c, size_t t, double *coord, double *height_shift);
 
-/* The segment s..t−1 as a function of its mean μ (normal-mean, in the cost's scaled units):
- * [*lo, *hi] receives every μ with Σ (x − μ)² <= C(s, t) + slack. Returns 1, or 0 (lo and hi
- * untouched) for the other costs, which have no such closed form (for normal-meanvar the
- * variance widens the range until it prunes almost nothing). Functional pruning intersects
- * these ranges (optpart.c). */
-int disrupt_cost_mean_range(const disrupt_cost *c, size_t s, size_t t, double slack, double *lo,
-                            double *hi);
 
 /* Robust noise scale: MAD of first differences / (sqrt 2 · 0.6745), ignoring NaN. When the
  * MAD is zero (quantised signals), the mean absolute difference of the smallest 90% of the
