@@ -9,32 +9,13 @@
 #include <string.h>
 
 #include "cli.h"
-
-/* Decodes one UTF-8 sequence at s; returns its length (1 for a stray byte). */
-static size_t utf8_decode(const unsigned char *s, unsigned *cp)
-{
-    if (s[0] < 0x80) {
-        *cp = s[0];
-        return 1;
-    }
-    size_t len = (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 1;
-    unsigned v = len == 2 ? s[0] & 0x1f : len == 3 ? s[0] & 0x0f : s[0] & 0x07;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80) {
-            *cp = 0xfffd;
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3f);
-    }
-    *cp = len == 1 ? 0xfffd : v;
-    return len;
-}
+#include "disrupt/core/text.h"
 
 /* Writes text escaped; `fold` turns newlines and the blanks after them into one space. */
 static void roff_text(FILE *out, const char *text, int fold)
 {
     int line_start = 1;
-    const unsigned char *s = (const unsigned char *)text;
+    const unsigned char *s = (const unsigned char *)text, *end = s + strlen(text);
     while (*s) {
         if (*s == '\n') {
             if (fold) {
@@ -61,7 +42,11 @@ static void roff_text(FILE *out, const char *text, int fold)
         }
         line_start = 0;
         unsigned cp;
-        size_t len = utf8_decode(s, &cp);
+        size_t len = disrupt_text_decode((const char *)s, (size_t)(end - s), &cp);
+        if (len == 0) { /* not UTF-8: the replacement character */
+            cp = 0xFFFD;
+            len = 1;
+        }
         if (cp == '\\')
             fputs("\\e", out);
         else if (cp == '-')

@@ -65,7 +65,8 @@ void disrupt_error_excerpt(char *out, size_t outsz, const char *s, size_t len, s
      * the terminal nor carry invalid text into JSON. A sequence is never cut in half. */
     for (size_t i = 0; i < limit;) {
         unsigned char c = (unsigned char)s[i];
-        size_t n = disrupt_text_sequence(s + i, len - i);
+        unsigned cp;
+        size_t n = disrupt_text_decode(s + i, len - i, &cp);
         if (n > 1 && (i + n > limit || o + n >= outsz))
             break;
         if (n <= 1 && o + 1 >= outsz)

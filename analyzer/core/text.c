@@ -25,10 +25,9 @@ static size_t sequence(const unsigned char *s, size_t left, unsigned *cp)
     return n;
 }
 
-size_t disrupt_text_sequence(const char *s, size_t left)
+size_t disrupt_text_decode(const char *s, size_t left, unsigned *cp)
 {
-    unsigned cp;
-    return left ? sequence((const unsigned char *)s, left, &cp) : 0;
+    return left ? sequence((const unsigned char *)s, left, cp) : 0;
 }
 
 int disrupt_text_check(const char *s, size_t len, size_t *offset, const char **why)

@@ -15,8 +15,8 @@
 
 int disrupt_text_check(const char *s, size_t len, size_t *offset, const char **why);
 
-/* Length of the valid UTF-8 sequence at s (at most left bytes), 0 when it is none (overlong
- * forms, surrogates and code points past U+10FFFF included). */
-size_t disrupt_text_sequence(const char *s, size_t left);
+/* Length of the valid UTF-8 sequence at s (at most left bytes) and its code point in *cp, 0
+ * when it is none (overlong forms, surrogates and code points past U+10FFFF included). */
+size_t disrupt_text_decode(const char *s, size_t left, unsigned *cp);
 
 #endif
