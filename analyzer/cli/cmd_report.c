@@ -121,18 +121,6 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-static int make_dir(const char *dir, disrupt_error *err)
-{
-    if (mkdir(dir, 0777) == 0 || errno == EEXIST) {
-        struct stat st;
-        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-            return DISRUPT_OK;
-        return disrupt_error_set(err, DISRUPT_EIO, "%s: exists and is not a folder", dir);
-    }
-    return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot create the folder: %s", dir,
-                             strerror(errno));
-}
-
 static int write_windows_json(FILE *out, const void *ctx, disrupt_error *err)
 {
     const report_state *s = ctx;
@@ -341,9 +329,8 @@ static int write_all(const char *dir, const workflow_opts *w, report_state *s,
          "timeline.png", "timeline.svg"},
         {"Disruption windows by year", "years.png", "years.svg"},
     };
-    int rc = make_dir(dir, err);
-    if (!rc)
-        rc = write_one(dir, "windows.json", write_windows_json, s, bar, &step, err);
+    /* dir is the staging folder report_folder_begin made. */
+    int rc = write_one(dir, "windows.json", write_windows_json, s, bar, &step, err);
     if (!rc)
         rc = write_one(dir, "windows.csv", write_windows_csv, s, bar, &step, err);
     if (!rc && s->have_claims)
