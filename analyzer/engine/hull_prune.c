@@ -39,19 +39,15 @@ static void normalise(double *p, size_t count, size_t dim)
     }
 }
 
-int seg_lower_hull(const double *points, size_t count, size_t dim, unsigned char *keep)
+int seg_lower_hull(const double *points, size_t count, size_t dim, unsigned char *keep,
+                   FILE *quiet)
 {
     keep_all(keep, count);
-    if (dim < 2 || count < dim + 1 || count > (size_t)INT32_MAX / dim)
+    if (!quiet || dim < 2 || count < dim + 1 || count > (size_t)INT32_MAX / dim)
         return -1;
     coordT *p = malloc((count + 1) * dim * sizeof *p);
-    FILE *quiet = fopen("/dev/null", "w");
-    if (!p || !quiet) {
-        free(p);
-        if (quiet)
-            fclose(quiet);
+    if (!p)
         return -1;
-    }
     memcpy(p, points, count * dim * sizeof *p);
     normalise(p, count, dim);
     /* An apex high above the middle replaces the upper hull by one cone: Qhull then builds
@@ -81,7 +77,6 @@ int seg_lower_hull(const double *points, size_t count, size_t dim, unsigned char
     qh_freeqhull(qh, !qh_ALL);
     int curlong, totlong;
     qh_memfreeshort(qh, &curlong, &totlong);
-    fclose(quiet);
     free(p);
     return rc == 0 ? 0 : -1;
 }

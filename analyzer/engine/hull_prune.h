@@ -5,14 +5,16 @@
  * coordinates each, the last one the height) that is a vertex of the lower convex hull, 0 for
  * the others. Returns 0, or −1 when the hull could not be computed (fewer than dim + 1 points,
  * points in a lower-dimensional flat, out of memory): keep[] is then all 1, which is always
- * safe. Time: Qhull's, about O(count log count) in 3 and 4 dimensions. The points are copied
+ * safe. quiet takes Qhull's messages (open it once for many calls). Time: Qhull's, about O(count log count) in 3 and 4 dimensions. The points are copied
  * and rescaled (an affine map per coordinate keeps the vertices and what is "lower").
  */
 #ifndef DISRUPT_HULL_PRUNE_H
 #define DISRUPT_HULL_PRUNE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
-int seg_lower_hull(const double *points, size_t count, size_t dim, unsigned char *keep);
+int seg_lower_hull(const double *points, size_t count, size_t dim, unsigned char *keep,
+                   FILE *quiet);
 
 #endif

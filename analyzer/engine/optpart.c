@@ -113,13 +113,21 @@ typedef struct {
     unsigned char *keep;
     size_t *index;       /* which candidate each point is */
     size_t capacity;
+    FILE *quiet;         /* Qhull's messages, opened at the first hull */
 } hull_state;
 
-static void hull_fini(hull_state *h)
+static void hull_free_scratch(hull_state *h)
 {
     free(h->points);
     free(h->keep);
     free(h->index);
+}
+
+static void hull_fini(hull_state *h)
+{
+    hull_free_scratch(h);
+    if (h->quiet)
+        fclose(h->quiet);
 }
 
 /* Marks every live candidate off the lower hull for removal at t + L. Returns -1 when out of
@@ -145,7 +153,7 @@ static int hull_prune(const seg_problem *p, const size_t *pos, const double *F, 
             free(index);
             return -1;
         }
-        hull_fini(h);
+        hull_free_scratch(h);
         h->points = pts;
         h->keep = keep;
         h->index = index;
@@ -162,7 +170,9 @@ static int hull_prune(const seg_problem *p, const size_t *pos, const double *F, 
         h->index[n++] = i;
     }
     size_t kept = n;
-    if (seg_lower_hull(h->points, n, h->dim, h->keep) == 0) {
+    if (!h->quiet)
+        h->quiet = fopen("/dev/null", "w");
+    if (seg_lower_hull(h->points, n, h->dim, h->keep, h->quiet) == 0) {
         kept = 0;
         for (size_t j = 0; j < n; j++) {
             if (h->keep[j])
@@ -189,7 +199,7 @@ int seg_optpart(const seg_problem *p, const size_t *pos, size_t npos, size_t bud
     double *F = seg_alloc(npos, sizeof *F);
     uint32_t *last = seg_alloc(npos, sizeof *last);
     candidates cand = {NULL, 0, 0};
-    hull_state hull = {p->lift ? p->lift + 1 : 0, HULL_MIN_GROWTH, NULL, NULL, NULL, 0};
+    hull_state hull = {p->lift ? p->lift + 1 : 0, HULL_MIN_GROWTH, NULL, NULL, NULL, 0, NULL};
     int rc = 0;
     *ncp = 0;
     *cp = NULL;
