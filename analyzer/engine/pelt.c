@@ -2,9 +2,9 @@
  * for the l1 cost on long series (pelt_fast.c).
  *
  * Every cost but l1 is exact at any length: optpart.c's functional pruning by lower convex
- * hulls keeps the live candidates to the few that can still win (about 20 for normal-mean and
- * 100-250 for normal-meanvar in a stretch of 10⁴-10⁶ points without a change, where PELT's own
- * test keeps all of them). l1 has no such hull and its evaluations are O(m): its exact search
+ * hulls keeps the live candidates to the few that can still win (about 20 for normal-mean, about
+ * 100 for normal-meanvar in 2·10⁴ points without a change, where PELT's own test keeps all of
+ * them; see optpart.c). l1 has no such hull and its evaluations are O(m): its exact search
  * gets PELT_BUDGET points read, and past that the fast path returns a segmentation that no
  * single move, removal or addition of a change improves (out->exact = 0).
  * options.pelt_exact = 1 forces the exact search for l1 too, whatever it costs; −1 goes
