@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disrupt/core/text.h"
 #include "disrupt/core/timefmt.h"
 
 enum {
@@ -85,6 +86,11 @@ static int add_label(ingest_cli *c, const char *arg)
     const char *eq = strrchr(arg, '=');
     if (!eq || eq == arg || !eq[1])
         return cli_usage_error(c->command, "--label expects FILE=NAME, found '%s'", arg);
+    size_t at;
+    const char *why;
+    if (disrupt_text_check(eq + 1, strlen(eq + 1), &at, &why))
+        return cli_usage_error(c->command, "--label expects a NAME %s (byte %zu of it is not)",
+                               why, at + 1);
     if (strchr(eq + 1, '/'))
         return cli_usage_error(c->command, "--label expects a NAME without '/', found '%s'",
                                eq + 1);

@@ -343,7 +343,7 @@ void disrupt_csv_reader_init(disrupt_csv_reader *r, disrupt_csv_row_fn row, void
     r->ctx = ctx;
 }
 
-int disrupt_csv_read_stream(void *stream, const char *display_name, disrupt_csv_reader *r,
+int disrupt_csv_read_stream(FILE *stream, const char *display_name, disrupt_csv_reader *r,
                             disrupt_error *err)
 {
     reader_state st;
@@ -377,17 +377,30 @@ int disrupt_csv_read_stream(void *stream, const char *display_name, disrupt_csv_
     return rc;
 }
 
+FILE *disrupt_csv_open(const char *path, disrupt_error *err)
+{
+    if (strcmp(path, "-") == 0)
+        return stdin;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        disrupt_error_set(err, DISRUPT_EIO, "%s: cannot open the file: %s", path,
+                          strerror(errno));
+    return f;
+}
+
+void disrupt_csv_close(FILE *f)
+{
+    if (f && f != stdin)
+        fclose(f);
+}
+
 int disrupt_csv_read(const char *path, const char *display_name, disrupt_csv_reader *r,
                      disrupt_error *err)
 {
-    const char *name = display_name ? display_name : path;
-    if (strcmp(path, "-") == 0)
-        return disrupt_csv_read_stream(stdin, name, r, err);
-    FILE *f = fopen(path, "rb");
+    FILE *f = disrupt_csv_open(path, err);
     if (!f)
-        return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot open the file: %s", name,
-                                 strerror(errno));
-    int rc = disrupt_csv_read_stream(f, name, r, err);
-    fclose(f);
+        return DISRUPT_EIO;
+    int rc = disrupt_csv_read_stream(f, display_name ? display_name : path, r, err);
+    disrupt_csv_close(f);
     return rc;
 }

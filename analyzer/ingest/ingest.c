@@ -1005,46 +1005,67 @@ static void state_fini(ingest_state *st)
     disrupt_dialect_fini(&st->dialect);
 }
 
-int disrupt_ingest_file(const char *path, disrupt_ingest_options *opt, disrupt_dataset *out,
-                        disrupt_error *err)
+static int check_options(const disrupt_ingest_options *opt, disrupt_error *err)
+{
+    if (opt->format && !disrupt_ingest_format_known(opt->format))
+        return disrupt_error_set(err, DISRUPT_EINVAL,
+                                 "expected a format among plain, long, ioda, ooni, tor, google, "
+                                 "found '%s'",
+                                 opt->format);
+    if (opt->tz && !disrupt_time_zone_valid(opt->tz))
+        return disrupt_error_set(err, DISRUPT_EINVAL,
+                                 "expected an IANA time zone such as Asia/Baku, found '%s'",
+                                 opt->tz);
+    return DISRUPT_OK;
+}
+
+/* Reads stream; path is what the series record as their file (and whose base name may say
+ * "synthetic"), where is the name in messages. */
+static int ingest_from(FILE *stream, const char *path, const char *where,
+                       disrupt_ingest_options *opt, disrupt_dataset *out, disrupt_error *err)
 {
     disrupt_error e = {0};
     ingest_state st;
     memset(&st, 0, sizeof st);
-    st.where = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    st.where = where;
     st.opt = opt;
     opt->skipped_rows = 0;
     opt->rows = 0;
     opt->dialect = NULL;
-    int rc = 0;
-    if (opt->format && !disrupt_ingest_format_known(opt->format)) {
-        rc = disrupt_error_set(&e, DISRUPT_EINVAL,
-                               "expected a format among plain, long, ioda, ooni, tor, google, "
-                               "found '%s'",
-                               opt->format);
-        goto cleanup;
-    }
-    if (opt->tz && !disrupt_time_zone_valid(opt->tz)) {
-        rc = disrupt_error_set(&e, DISRUPT_EINVAL,
-                               "expected an IANA time zone such as Asia/Baku, found '%s'",
-                               opt->tz);
-        goto cleanup;
-    }
-    {
-        const char *base = strrchr(path, '/');
-        if (contains_word_synthetic(base ? base + 1 : path, strlen(base ? base + 1 : path)))
-            st.synthetic = 1;
-    }
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    if (contains_word_synthetic(base, strlen(base)))
+        st.synthetic = 1;
     disrupt_csv_reader r;
     disrupt_csv_reader_init(&r, on_row, &st);
     r.comment = on_comment;
-    rc = disrupt_csv_read(path, st.where, &r, &e);
+    int rc = disrupt_csv_read_stream(stream, st.where, &r, &e);
     opt->delimiter = r.detected_delimiter;
     if (rc == 0)
         rc = finish(&st, path, &r, out, &e);
-cleanup:
     state_fini(&st);
     if (rc && err)
         *err = e;
+    return rc;
+}
+
+int disrupt_ingest_stream(FILE *stream, const char *name, disrupt_ingest_options *opt,
+                          disrupt_dataset *out, disrupt_error *err)
+{
+    int rc = check_options(opt, err);
+    return rc ? rc : ingest_from(stream, name, name, opt, out, err);
+}
+
+int disrupt_ingest_file(const char *path, disrupt_ingest_options *opt, disrupt_dataset *out,
+                        disrupt_error *err)
+{
+    int rc = check_options(opt, err);
+    if (rc)
+        return rc;
+    FILE *f = disrupt_csv_open(path, err);
+    if (!f)
+        return DISRUPT_EIO;
+    rc = ingest_from(f, path, strcmp(path, "-") == 0 ? "<stdin>" : path, opt, out, err);
+    disrupt_csv_close(f);
     return rc;
 }

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "claims_impl.h"
+#include "disrupt/core/text.h"
 #include "disrupt/core/timefmt.h"
 
 void claims_trim(const char **s, size_t *len)
@@ -56,8 +57,26 @@ const char *claims_text(const disrupt_csv_field *f, int *len)
     const char *s = f->data;
     size_t l = f->len;
     claims_trim(&s, &l);
-    *len = l > 200 ? 200 : (int)l;
+    if (l > 200) {
+        l = 200;
+        while (l > 0 && ((unsigned char)s[l] & 0xC0) == 0x80)
+            l--;   /* never cut inside a UTF-8 character */
+    }
+    *len = (int)l;
     return s;
+}
+
+int claims_text_refused(claims_reader *r, const disrupt_csv_field *f, long col)
+{
+    size_t at;
+    const char *why;
+    if (!f || !disrupt_text_check(f->data, f->len, &at, &why))
+        return 0;
+    char found[64];
+    disrupt_error_excerpt(found, sizeof found, f->data, f->len, 40);
+    claims_skip(r, f->line, col, "expected text %s (byte %zu is not), found '%s'", why, at + 1,
+                found);
+    return 1;
 }
 
 int claims_row_blank(const disrupt_csv_field *f, size_t n)

@@ -44,6 +44,9 @@ int claims_blank(const disrupt_csv_field *f);
 /* A field's text without surrounding blanks, for labels: at most 200 bytes (*len);
  * "" when f is NULL. */
 const char *claims_text(const disrupt_csv_field *f, int *len);
+/* Event lists: 0 when the cell (NULL = absent) may go into a label; else 1 and the row
+ * skipped with a warning naming the cell (invalid UTF-8 or control characters, text.h). */
+int claims_text_refused(claims_reader *r, const disrupt_csv_field *f, long col);
 /* 1 when every field of the row is blank. */
 int claims_row_blank(const disrupt_csv_field *f, size_t n);
 

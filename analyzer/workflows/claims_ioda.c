@@ -113,6 +113,11 @@ static int ioda_row(claims_reader *r, const disrupt_csv_field *f, size_t n, disr
         claims_skip(r, line, r->col[I_END] + 1, "the end time precedes the begin time");
         return DISRUPT_OK;
     }
+    if (claims_text_refused(r, id, r->col[I_ID] + 1) ||
+        claims_text_refused(r, country, r->col[I_COUNTRY] + 1) ||
+        claims_text_refused(r, scope, r->col[I_SCOPE] + 1) ||
+        claims_text_refused(r, cause, r->col[I_CAUSE] + 1))
+        return DISRUPT_OK;
     int il, cl, sl, kl;
     const char *is = claims_text(id, &il), *cs = claims_text(country, &cl),
                *ss = claims_text(scope, &sl), *ks = claims_text(cause, &kl);

@@ -187,6 +187,13 @@ static int keepiton_row(claims_reader *r, const disrupt_csv_field *f, size_t n,
         free_row(&row);
         return DISRUPT_OK;
     }
+    if (claims_text_refused(r, country, r->col[K_COUNTRY] + 1) ||
+        claims_text_refused(r, area, r->col[K_AREA] + 1) ||
+        claims_text_refused(r, type, r->col[K_TYPE] + 1) ||
+        claims_text_refused(r, extent, r->col[K_EXTENT] + 1)) {
+        free_row(&row);
+        return DISRUPT_OK;
+    }
     int cl, al, tl, el;
     const char *cs = claims_text(country, &cl), *as = claims_text(area, &al),
                *ts = claims_text(type, &tl), *es = claims_text(extent, &el);

@@ -1,4 +1,5 @@
 /* claims_own.c — the project's own claims CSV, `label,start,end[,kind][,signal]`. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,20 @@ static int read_time_cell(claims_reader *r, const disrupt_csv_field *f, int k, i
     return DISRUPT_OK;
 }
 
+/* A label or signal cell that cannot be shown (text.h) is an error at its place. */
+static int text_refused(claims_reader *r, const disrupt_csv_field *f, int k, const char *what,
+                        disrupt_error *err)
+{
+    size_t at;
+    const char *why;
+    if (!disrupt_text_check(f->data, f->len, &at, &why))
+        return 0;
+    char expected[64];
+    snprintf(expected, sizeof expected, "%s %s", what, why);
+    claims_bad_cell(r, f, r->col[k] + 1, expected, err);
+    return 1;
+}
+
 static int own_row(claims_reader *r, const disrupt_csv_field *f, size_t n, disrupt_error *err)
 {
     const disrupt_csv_field *label = claims_field(r, f, n, COL_LABEL);
@@ -70,13 +85,9 @@ static int own_row(claims_reader *r, const disrupt_csv_field *f, size_t n, disru
     }
     if (claims_blank(label))
         return claims_bad_cell(r, label, r->col[COL_LABEL] + 1, "a label", err);
-    size_t at;
-    const char *why;
-    if (disrupt_text_check(label->data, label->len, &at, &why))
-        return claims_bad_cell(r, label, r->col[COL_LABEL] + 1,
-                               strcmp(why, "in valid UTF-8") ? "a label without control characters"
-                                                             : "a label in valid UTF-8",
-                               err);
+    if (text_refused(r, label, COL_LABEL, "a label", err) ||
+        (signal && text_refused(r, signal, COL_SIGNAL, "a signal name", err)))
+        return DISRUPT_EDATA;
     int64_t t0, t1;
     disrupt_claim_span s0, s1;
     if (read_time_cell(r, start, COL_START, 0, &t0, &s0, err) ||

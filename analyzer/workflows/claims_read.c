@@ -2,6 +2,7 @@
  * the table below (claims_own.c, claims_keepiton.c, claims_ioda.c); what they share is in
  * claims_cells.c. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "claims_impl.h"
@@ -27,8 +28,22 @@ static int on_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error
                                 "Now #KeepItOn export or the IODA outage list");
 }
 
-int disrupt_claims_read(const char *path, const disrupt_claims_options *o,
-                        disrupt_claim_list *out, disrupt_error *err)
+/* Drops what a failed read added: nothing is appended on error. */
+static void restore_list(disrupt_claim_list *l, const disrupt_claim_list *before)
+{
+    while (l->count > before->count) {
+        disrupt_claim *c = &l->items[--l->count];
+        free(c->label);
+        free(c->signal);
+        free(c->country);
+    }
+    l->skipped = before->skipped;
+    l->duplicates = before->duplicates;
+    l->dialect = before->dialect;
+}
+
+int disrupt_claims_read_stream(FILE *stream, const char *name, const disrupt_claims_options *o,
+                               disrupt_claim_list *out, disrupt_error *err)
 {
     if (o->tz && !disrupt_time_zone_valid(o->tz))
         return disrupt_error_set(err, DISRUPT_EINVAL, "unknown time zone '%s'", o->tz);
@@ -38,14 +53,15 @@ int disrupt_claims_read(const char *path, const disrupt_claims_options *o,
                                  o->country);
     claims_reader r;
     memset(&r, 0, sizeof r);
-    r.path = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    r.path = name;
+    disrupt_claim_list before = *out;
     r.opt = o;
     r.out = out;
     disrupt_timeparser_init(&r.utc, NULL, NULL);
     disrupt_timeparser_init(&r.local, NULL, o->tz);
     disrupt_csv_reader csv;
     disrupt_csv_reader_init(&csv, on_row, &r);
-    int rc = disrupt_csv_read(path, r.path, &csv, err);
+    int rc = disrupt_csv_read_stream(stream, r.path, &csv, err);
     if (rc == 0 && !r.row)
         rc = disrupt_error_set_at(err, DISRUPT_EDATA, r.path, 1, 1,
                                   "expected a header row, found an empty file");
@@ -66,5 +82,18 @@ int disrupt_claims_read(const char *path, const disrupt_claims_options *o,
                                "(see the warnings)", r.path, out->skipped);
     disrupt_timeparser_fini(&r.local);
     disrupt_timeparser_fini(&r.utc);
+    if (rc)
+        restore_list(out, &before);
+    return rc;
+}
+
+int disrupt_claims_read(const char *path, const disrupt_claims_options *o,
+                        disrupt_claim_list *out, disrupt_error *err)
+{
+    FILE *f = disrupt_csv_open(path, err);
+    if (!f)
+        return DISRUPT_EIO;
+    int rc = disrupt_claims_read_stream(f, strcmp(path, "-") == 0 ? "<stdin>" : path, o, out, err);
+    disrupt_csv_close(f);
     return rc;
 }

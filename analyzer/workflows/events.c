@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disrupt/core/text.h"
 #include "disrupt/ingest/csvread.h"
 #include "disrupt/ingest/timeparse.h"
 
@@ -100,19 +101,49 @@ static int on_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error
     if (lf->len == 0)
         return disrupt_error_set_at(err, DISRUPT_EDATA, r->path, lf->line, r->label_col + 1,
                                     "expected a label, found an empty cell");
+    size_t at;
+    const char *why;
+    if (disrupt_text_check(lf->data, lf->len, &at, &why)) {
+        char found[64];
+        disrupt_error_excerpt(found, sizeof found, lf->data, lf->len, 40);
+        return disrupt_error_set_at(err, DISRUPT_EDATA, r->path, lf->line, r->label_col + 1,
+                                    "expected a label %s (byte %zu is not), found '%s'", why,
+                                    at + 1, found);
+    }
     return disrupt_event_list_push(r->list, t, lf->data, err);
+}
+
+/* Drops the events from index keep on: a failed read appends nothing. */
+static void truncate_list(disrupt_event_list *l, size_t keep)
+{
+    while (l->count > keep)
+        free(l->items[--l->count].label);
+}
+
+int disrupt_events_read_stream(FILE *stream, const char *name, disrupt_event_list *l,
+                               disrupt_error *err)
+{
+    reader r = {name, l, 0, -1, -1};
+    size_t keep = l->count;
+    disrupt_csv_reader csv;
+    disrupt_csv_reader_init(&csv, on_row, &r);
+    csv.delimiter = ',';
+    int rc = disrupt_csv_read_stream(stream, name, &csv, err);
+    if (!rc && r.record == 0)
+        rc = disrupt_error_set_at(err, DISRUPT_EDATA, name, 1, 1,
+                                  "expected a header naming the columns 'time' and 'label', "
+                                  "found an empty file");
+    if (rc)
+        truncate_list(l, keep);
+    return rc;
 }
 
 int disrupt_events_read(const char *path, disrupt_event_list *l, disrupt_error *err)
 {
-    reader r = {path, l, 0, -1, -1};
-    disrupt_csv_reader csv;
-    disrupt_csv_reader_init(&csv, on_row, &r);
-    csv.delimiter = ',';
-    int rc = disrupt_csv_read(path, path, &csv, err);
-    if (!rc && r.record == 0)
-        rc = disrupt_error_set_at(err, DISRUPT_EDATA, path, 1, 1,
-                                  "expected a header naming the columns 'time' and 'label', "
-                                  "found an empty file");
+    FILE *f = disrupt_csv_open(path, err);
+    if (!f)
+        return DISRUPT_EIO;
+    int rc = disrupt_events_read_stream(f, strcmp(path, "-") == 0 ? "<stdin>" : path, l, err);
+    disrupt_csv_close(f);
     return rc;
 }

@@ -104,6 +104,10 @@ printf 'timestamp,entity,signal,value\n2020-09-27T00:00:00Z,AZ\007,bgp,1\n' > "$
 "$bin" inspect "$tmp/long-ctl.csv" > /dev/null 2> "$tmp/err"; st=$?
 [ $st -eq 1 ] && grep -q "long-ctl.csv:2:2: expected a name without control characters" "$tmp/err"
 check "an entity name with a control character is refused at its cell" $?
+"$bin" inspect --label "$tmp/ctl.csv=A$(printf '\033')[2J" "$tmp/trailing.csv" > /dev/null 2> "$tmp/err"; st=$?
+[ $st -eq 2 ] && grep -q "label expects a NAME without control characters (byte 2 of it is not)" "$tmp/err" &&
+  ! grep -q $'\033' "$tmp/err"
+check "a --label NAME with an escape sequence is a usage error, the escape not echoed" $?
 
 # Rows in local time across the night clocks go back: sorted, the repeated hour is read as
 # two; out of order it cannot be, and is refused naming the hour (ingest.h promises unsorted

@@ -8,6 +8,7 @@
 
 #include "disrupt/workflows/claims.h"
 #include "disrupt/core/country.h"
+#include "disrupt/core/text.h"
 #include "testutil.h"
 
 #define HOUR 3600
@@ -271,6 +272,73 @@ START_TEST(country_names_and_codes)
 }
 END_TEST
 
+/* Text that cannot be shown never reaches a label: an error at its place in the project's CSV,
+ * a skipped row in event lists; and a failed read leaves the list as it was. */
+START_TEST(unshowable_text_and_failed_reads)
+{
+    fixture f;
+    setup(&f);
+    ck_assert_int_eq(read_text(&f, "label,start,end,kind,signal\n"
+                                   "ok,2020-09-27,2020-11-12,,\n"
+                                   "fine,2020-09-27,2020-11-12,,bad\xff" "signal\n"),
+                     DISRUPT_EDATA);
+    ck_assert_msg(strstr(where(&f), "claims.csv:3:5: expected a signal name in valid UTF-8"), "%s",
+                  f.err.message);
+    ck_assert_int_eq(read_text(&f, "label,start,end\nbell\a,2020-09-27,2020-11-12\n"),
+                     DISRUPT_EDATA);
+    ck_assert_msg(strstr(where(&f), "claims.csv:2:1: expected a label without control"), "%s",
+                  f.err.message);
+    /* The stream form, into a list that already holds a claim: nothing is appended. */
+    disrupt_claim_list_fini(&f.list);
+    ck_assert_int_eq(disrupt_claim_list_add(&f.list, "kept", SEP_27, NOV_12, 0, NULL, NULL, 1,
+                                            &f.err), 0);
+    static const char bad_late[] = "label,start,end\nA,2020-09-27,2020-11-12\nB,2020-09-27,x\n";
+    FILE *s = fmemopen((void *)bad_late, sizeof bad_late - 1, "r");
+    ck_assert_int_eq(disrupt_claims_read_stream(s, "mem", &f.opt, &f.list, &f.err), DISRUPT_EDATA);
+    fclose(s);
+    ck_assert_msg(strncmp(f.err.message, "mem:3:3:", 8) == 0, "%s", f.err.message);
+    ck_assert_uint_eq(f.list.count, 1);
+    ck_assert_str_eq(f.list.items[0].label, "kept");
+    /* IODA list: a cell of invalid UTF-8 skips its row, naming the cell. */
+    disrupt_claim_list_fini(&f.list);
+    ck_assert_int_eq(read_text(&f, "ID,Begin time,End time,Country,Scope,Cause\n"
+                                   "1,2020-09-27T00:00Z,2020-09-28T00:00Z,Azerbaijan,Country,ok\n"
+                                   "2,2020-09-27T00:00Z,2020-09-28T00:00Z,Azerbaijan,Co\xc3untry,\n"),
+                     0);
+    ck_assert_uint_eq(f.list.count, 1);
+    ck_assert_uint_eq(f.list.skipped, 1);
+    ck_assert_msg(strstr(f.last_warning, "claims.csv:3:5: skipped: expected text in valid UTF-8"),
+                  "%s", f.last_warning);
+    teardown(&f);
+}
+END_TEST
+
+/* Labels built from long cells are cut at 200 bytes, never inside a UTF-8 character. */
+START_TEST(long_cells_cut_between_characters)
+{
+    fixture f;
+    setup(&f);
+    char text[2048];
+    char cause[400] = "";
+    for (int i = 0; i < 150; i++)
+        strcat(cause, "é");   /* 2 bytes each: 300 bytes, cut at 200 would split none … */
+    char odd[402] = "x";       /* … but shifted by one byte, 200 falls inside a character */
+    strcat(odd, cause);
+    snprintf(text, sizeof text, "ID,Begin time,End time,Country,Scope,Cause\n"
+                                "1,2020-09-27T00:00Z,2020-09-28T00:00Z,Azerbaijan,Country,%s\n",
+             odd);
+    ck_assert_int_eq(read_text(&f, text), 0);
+    ck_assert_uint_eq(f.list.count, 1);
+    size_t at;
+    const char *why;
+    const char *label = f.list.items[0].label;
+    ck_assert_msg(disrupt_text_check(label, strlen(label), &at, &why) == 0, "byte %zu %s", at,
+                  why);
+    ck_assert_ptr_nonnull(strstr(label, "cause: xé"));
+    teardown(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("claims");
@@ -281,6 +349,8 @@ int main(void)
     tcase_add_test(tc, keepiton_export_with_its_quirks);
     tcase_add_test(tc, ioda_outage_list_mixed_time_formats);
     tcase_add_test(tc, country_names_and_codes);
+    tcase_add_test(tc, unshowable_text_and_failed_reads);
+    tcase_add_test(tc, long_cells_cut_between_characters);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

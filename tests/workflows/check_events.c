@@ -77,6 +77,30 @@ START_TEST(test_bad_time_has_place)
 }
 END_TEST
 
+/* A label that cannot be shown is refused at its place, and a failed read appends nothing to a
+ * list that already holds events (the stream form, as a library user calls it). */
+START_TEST(test_unshowable_label_and_failed_read)
+{
+    disrupt_event_list l;
+    disrupt_error err;
+    ck_assert_int_eq(read_text("time,label\n2020-09-27,ok\n2020-09-28,b\xe2\x82" "ad\n", &l, &err),
+                     DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "events.csv:3:2: expected a label in valid UTF-8"), "%s",
+                  err.message);
+    ck_assert_uint_eq(l.count, 0);
+    ck_assert_int_eq(disrupt_event_list_push(&l, 0, "kept", &err), 0);
+    static const char text[] = "time,label\n2020-09-27,one\n2020-09-28,esc\x1b[2J\n";
+    FILE *s = fmemopen((void *)text, sizeof text - 1, "r");
+    ck_assert_int_eq(disrupt_events_read_stream(s, "mem", &l, &err), DISRUPT_EDATA);
+    fclose(s);
+    ck_assert_msg(strstr(err.message, "mem:3:2: expected a label without control"), "%s",
+                  err.message);
+    ck_assert_uint_eq(l.count, 1);
+    ck_assert_str_eq(l.items[0].label, "kept");
+    disrupt_event_list_fini(&l);
+}
+END_TEST
+
 START_TEST(test_bad_header_and_short_rows)
 {
     disrupt_event_list l;
@@ -158,6 +182,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_columns_in_any_order_with_extras);
     tcase_add_test(tc, test_bad_time_has_place);
     tcase_add_test(tc, test_bad_header_and_short_rows);
+    tcase_add_test(tc, test_unshowable_label_and_failed_read);
     tcase_add_test(tc, test_hostile_files_are_bounded);
     tcase_add_test(tc, test_parse_time_forms);
     suite_add_tcase(s, tc);

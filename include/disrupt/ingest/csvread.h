@@ -27,6 +27,7 @@
 #define DISRUPT_CSVREAD_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "disrupt/core/error.h"
 
@@ -57,12 +58,17 @@ typedef struct {
 
 void disrupt_csv_reader_init(disrupt_csv_reader *r, disrupt_csv_row_fn row, void *ctx);
 
+/* Opens path to read ("-" = standard input); NULL and DISRUPT_EIO in err when it cannot.
+ * Every reader of input files opens them so. disrupt_csv_close leaves standard input open. */
+FILE *disrupt_csv_open(const char *path, disrupt_error *err);
+void disrupt_csv_close(FILE *f);
+
 /* Reads path ("-" = standard input); display_name is used in messages (NULL = path). */
 int disrupt_csv_read(const char *path, const char *display_name, disrupt_csv_reader *r,
                      disrupt_error *err);
 
 /* Reads from an open stream (not closed). */
-int disrupt_csv_read_stream(void *stream, const char *display_name, disrupt_csv_reader *r,
+int disrupt_csv_read_stream(FILE *stream, const char *display_name, disrupt_csv_reader *r,
                             disrupt_error *err);
 
 #endif

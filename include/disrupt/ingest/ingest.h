@@ -37,6 +37,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "disrupt/core/error.h"
 #include "disrupt/ingest/series.h"
@@ -91,5 +92,8 @@ int disrupt_ingest_format_known(const char *name);
 /* Reads path ("-" = standard input) and appends one series per signal to out. */
 int disrupt_ingest_file(const char *path, disrupt_ingest_options *opt, disrupt_dataset *out,
                         disrupt_error *err);
+/* Reads an open stream (not closed); name stands for the path in messages and series. */
+int disrupt_ingest_stream(FILE *stream, const char *name, disrupt_ingest_options *opt,
+                          disrupt_dataset *out, disrupt_error *err);
 
 #endif

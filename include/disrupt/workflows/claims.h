@@ -28,13 +28,17 @@
  *
  * Ownership: a disrupt_claim_list owns its claims and their strings; _fini releases them.
  * Errors: DISRUPT_EIO (cannot read), DISRUPT_EDATA ("FILE:LINE:COL: expected …, found '…'"),
- * DISRUPT_ENOMEM, DISRUPT_EINVAL (unknown zone or country). Complexity: O(size of the file).
+ * DISRUPT_ENOMEM, DISRUPT_EINVAL (unknown zone or country); on error nothing is appended to
+ * the list (its counts too are as before). Label text must be valid UTF-8 without control
+ * characters (text.h): a bad cell is an error in the project's CSV, a skipped row in event
+ * lists. Complexity: O(size of the file).
  */
 #ifndef DISRUPT_CLAIMS_H
 #define DISRUPT_CLAIMS_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "disrupt/core/error.h"
 #include "disrupt/detect/window.h"
@@ -110,6 +114,9 @@ int disrupt_claim_list_add(disrupt_claim_list *l, const char *label, int64_t sta
 /* Reads path ("-" = standard input), recognising the dialect from its header. */
 int disrupt_claims_read(const char *path, const disrupt_claims_options *o,
                         disrupt_claim_list *out, disrupt_error *err);
+/* Reads an open stream (not closed); name is used in messages. */
+int disrupt_claims_read_stream(FILE *stream, const char *name, const disrupt_claims_options *o,
+                               disrupt_claim_list *out, disrupt_error *err);
 
 /* "throttling+blocking" → set; 0 on success, 1 on an unknown name (empty → 0 set). */
 int disrupt_kind_set_parse(const char *s, size_t len, disrupt_kind_set *out);

@@ -3,7 +3,9 @@
  * An events file is CSV (RFC 4180, read with libcsv) with a header row naming the columns
  * `time` and `label` (in any order; other columns are ignored). `time` is ISO 8601: a date
  * (2020-09-27, midnight UTC) or a date-time with `Z` or an offset (2020-09-27T06:00:00+04:00).
- * Every rejected cell is reported as FILE:LINE:COL with what was expected and what was found.
+ * Every rejected cell is reported as FILE:LINE:COL with what was expected and what was found;
+ * a label must be valid UTF-8 without control characters (text.h). On error nothing is
+ * appended to the list.
  *
  * Ownership: a disrupt_event_list owns its items and their labels; _fini releases them.
  * Errors: DISRUPT_EIO (cannot read), DISRUPT_EDATA (bad header or cell), DISRUPT_ENOMEM.
@@ -14,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "disrupt/core/error.h"
 
@@ -35,5 +38,8 @@ int disrupt_event_list_push(disrupt_event_list *l, int64_t time, const char *lab
                             disrupt_error *err);
 /* Reads path ("-" = standard input) and appends its events to l. */
 int disrupt_events_read(const char *path, disrupt_event_list *l, disrupt_error *err);
+/* Reads an open stream (not closed); name is used in messages. */
+int disrupt_events_read_stream(FILE *stream, const char *name, disrupt_event_list *l,
+                               disrupt_error *err);
 
 #endif
