@@ -29,6 +29,10 @@
 #include <string.h>
 
 #include "disrupt/core/timefmt.h"
+#include "disrupt/ingest/jsonread.h"
+
+/* A scenario is a page of JSON; a file far larger is not one. */
+#define SPEC_MAX_BYTES ((size_t)16 << 20)
 
 typedef struct {
     const char *path;
@@ -431,99 +435,16 @@ static int build(spec_ctx *c, json_object *root, unsigned long seed, int seed_gi
     return DISRUPT_OK;
 }
 
-static char *read_all(const char *path, size_t *len, disrupt_error *err)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) {
-        disrupt_error_set(err, DISRUPT_EIO, "%s: cannot open: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - 1 - n, f);   /* room for the NUL */
-        if (n < cap - 1)
-            break;
-        char *p = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
-        if (!p) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = p;
-        cap *= 2;
-    }
-    int failed = buf && ferror(f);
-    if (f != stdin)
-        fclose(f);
-    if (!buf) {
-        disrupt_error_nomem(err);
-        return NULL;
-    }
-    if (failed) {
-        free(buf);
-        disrupt_error_set(err, DISRUPT_EIO, "%s: cannot read", path);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
-/* Line and column (1-based) of byte offset off. */
-static void place_of(const char *text, size_t off, long *line, long *col)
-{
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < off; i++) {
-        if (text[i] == '\n') {
-            ++*line;
-            *col = 1;
-        } else {
-            ++*col;
-        }
-    }
-}
-
 int disrupt_sim_scenario_from_json(const char *path, unsigned long seed, int seed_given,
                                    disrupt_sim_scenario **out, disrupt_error *err)
 {
     *out = NULL;
-    size_t len = 0;
-    char *text = read_all(path, &len, err);
-    if (!text)
-        return err ? err->code : DISRUPT_EIO;
-    json_tokener *tok = json_tokener_new();
-    if (!tok) {
-        free(text);
-        return disrupt_error_nomem(err);
-    }
-    /* The terminating NUL is passed too: it ends a number or literal at the end of file. */
-    json_object *root = len < (size_t)INT32_MAX ? json_tokener_parse_ex(tok, text, (int)len + 1) : NULL;
-    enum json_tokener_error jerr = json_tokener_get_error(tok);
-    int rc = DISRUPT_OK;
-    if (jerr == json_tokener_success && json_tokener_get_parse_end(tok) < len) {
-        long line, col;
-        place_of(text, json_tokener_get_parse_end(tok), &line, &col);
-        rc = disrupt_error_set_at(err, DISRUPT_EDATA, path, line, col,
-                                  "expected the end of the file after the scenario object");
-    } else if (jerr == json_tokener_success && !root) {
-        rc = disrupt_error_set(err, DISRUPT_EDATA,
-                               "%s: expected a JSON object describing a scenario, found null", path);
-    } else if (!root || jerr != json_tokener_success) {
-        long line, col;
-        int at_end = jerr == json_tokener_continue || jerr == json_tokener_error_parse_eof;
-        size_t end = at_end ? len : json_tokener_get_parse_end(tok);
-        place_of(text, end > len ? len : end, &line, &col);
-        rc = disrupt_error_set_at(err, DISRUPT_EDATA, path, line, col, "expected JSON: %s",
-                                  at_end ? "unexpected end of file"
-                                         : json_tokener_error_desc(jerr));
-    } else {
-        spec_ctx c = {path, err, ""};
-        rc = build(&c, root, seed, seed_given, out);
-    }
+    json_object *root = NULL;
+    int rc = disrupt_json_read(path, SPEC_MAX_BYTES, &root, err);
+    if (rc)
+        return rc;
+    spec_ctx c = {path, err, ""};
+    rc = build(&c, root, seed, seed_given, out);
     json_object_put(root);
-    json_tokener_free(tok);
-    free(text);
     return rc;
 }

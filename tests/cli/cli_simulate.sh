@@ -63,6 +63,10 @@ expect 2 "--count goes with --suite" --scenario iran-2019 --count 3
 expect 1 "missing.json: cannot open" --spec "$tmp/missing.json" --out "$tmp/x"
 printf '{"name": "x",\n "start": 2021-01-01}\n' >"$tmp/bad.json"
 expect 1 "bad.json:2:" --spec "$tmp/bad.json" --out "$tmp/x"
+# The spec reader is bounded like every reader: binary data and endless input end at once.
+expect 1 "/dev/zero:1:1: expected text, found a NUL byte" --spec /dev/zero --out "$tmp/x"
+yes '"aaaaaaaaaaaaaaaa",' | head -c 40000000 | { printf '['; cat; } >"$tmp/huge.json"
+expect 1 "expected a JSON file of at most 16777216 bytes" --spec "$tmp/huge.json" --out "$tmp/x"
 touch "$tmp/file"
 expect 1 "exists and is not a folder" --scenario iran-2019 --out "$tmp/file"
 echo ok
