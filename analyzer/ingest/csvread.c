@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BLOCK_SIZE ((size_t)1 << 20)
+#define BLOCK_SIZE ((size_t)64 << 10)
 #define COMMENT_KEEP 4096 /* bytes of a comment line passed on; the rest is skipped */
 
 typedef struct {
@@ -119,6 +119,13 @@ static void on_field(void *s, size_t len, void *data)
     st->next_field_line = st->line;
     if (len > st->max_field) {
         st->rc = field_too_long(st, s, len, line, st->nfields);
+        return;
+    }
+    if (st->text_len + len + 1 > DISRUPT_CSV_MAX_ROW_BYTES) {
+        st->rc = disrupt_error_set_at(st->err, DISRUPT_EDATA, st->name, line,
+                                      (long)st->nfields + 1,
+                                      "expected a row of at most %zu bytes, found more",
+                                      DISRUPT_CSV_MAX_ROW_BYTES);
         return;
     }
     int full = grow_fields(st);
@@ -248,6 +255,9 @@ static int feed_block(reader_state *st, char *buf, size_t n, int *in_comment,
             st->comment_len = 0;
         }
         if (*in_comment) {
+            if (nul && nul >= piece && nul < piece + len)
+                return disrupt_error_set_at(st->err, DISRUPT_EDATA, st->name, st->line, 1,
+                                            "expected text, found binary data (a NUL byte)");
             keep_comment(st, piece, len);
             if (nl) {
                 *in_comment = 0;
@@ -291,10 +301,33 @@ static int feed_block(reader_state *st, char *buf, size_t n, int *in_comment,
     return 0;
 }
 
+/* Old Mac spreadsheets end lines with CR alone: make each such CR a LF, so that lines are
+ * counted as an editor shows them (CRLF stays, libcsv reads it). A CR ending the block is
+ * made a LF too, and *pending_cr set so that the LF of a CRLF split across blocks is skipped
+ * (returns the bytes to skip at the start). */
+static size_t lone_cr_to_lf(char *p, size_t n, int *pending_cr)
+{
+    size_t skip = 0;
+    if (*pending_cr) {
+        *pending_cr = 0;
+        skip = n && p[0] == '\n';
+    }
+    for (char *c = memchr(p + skip, '\r', n - skip); c; c = memchr(c + 1, '\r', (size_t)(p + n - c - 1))) {
+        if (c + 1 == p + n) {
+            *c = '\n';
+            *pending_cr = 1;
+            break;
+        }
+        if (c[1] != '\n')
+            *c = '\n';
+    }
+    return skip;
+}
+
 static int read_all(FILE *f, reader_state *st, char *block)
 {
     disrupt_csv_reader *r = st->r;
-    int in_comment = 0, continuing = 0, first = 1;
+    int in_comment = 0, continuing = 0, first = 1, pending_cr = 0;
     for (;;) {
         size_t n = fread(block, 1, BLOCK_SIZE, f);
         if (n == 0) {
@@ -316,7 +349,8 @@ static int read_all(FILE *f, reader_state *st, char *block)
             csv_set_delim(&st->parser, (unsigned char)d);
             csv_set_space_func(&st->parser, d == '\t' ? space_not_tab : space_or_tab);
         }
-        int rc = feed_block(st, p, n, &in_comment, &continuing);
+        size_t skip = lone_cr_to_lf(p, n, &pending_cr);
+        int rc = feed_block(st, p + skip, n - skip, &in_comment, &continuing);
         if (rc)
             return rc;
     }
@@ -357,7 +391,7 @@ int disrupt_csv_read_stream(FILE *stream, const char *display_name, disrupt_csv_
     r->lines = 0;
     r->bytes = 0;
     int rc;
-    char *block = calloc(1, BLOCK_SIZE);
+    char *block = malloc(BLOCK_SIZE);   /* fread fills what it uses: nothing to clear */
     if (!block)
         return disrupt_error_nomem(err);
     if (csv_init(&st.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {

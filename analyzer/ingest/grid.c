@@ -9,9 +9,8 @@
 #include "disrupt/core/timefmt.h"
 
 /* A grid may be sparse (long gaps stay missing) but not absurdly so: beyond this many grid
- * times per row and this floor, the step or the time column is almost surely wrong. */
+ * times per row, the samples come out of the caller's budget (grid.h). */
 #define GRID_MAX_PER_ROW 1000
-#define GRID_FLOOR ((size_t)10 * 1000 * 1000)
 
 int disrupt_grid_table_init(disrupt_grid_table *t, size_t ncols, int counts, disrupt_error *err)
 {
@@ -284,7 +283,8 @@ static void fill_series(const disrupt_grid_table *t, size_t j, disrupt_aggregate
 }
 
 int disrupt_grid_build(disrupt_grid_table *t, int64_t step, disrupt_aggregate agg,
-                       const char *where, disrupt_series **out, disrupt_error *err)
+                       const char *where, size_t *budget, disrupt_series **out,
+                       disrupt_error *err)
 {
     for (size_t j = 0; j < t->ncols; j++)
         out[j] = NULL;
@@ -314,16 +314,21 @@ int disrupt_grid_build(disrupt_grid_table *t, int64_t step, disrupt_aggregate ag
     size_t npoints = (size_t)((last - first) / step) + 1;
     if (!bins && (last - first) % step >= step - step / 2)
         npoints++; /* the last sample rounds up to the next grid time */
-    if (npoints > GRID_FLOOR && npoints / GRID_MAX_PER_ROW > t->n) {
+    size_t ncols = t->ncols ? t->ncols : 1;
+    int sparse = npoints / GRID_MAX_PER_ROW > t->n;
+    if (sparse && npoints > *budget / ncols) {
         char a[DISRUPT_ISO_LEN], b[DISRUPT_ISO_LEN];
         disrupt_time_iso(first, a, sizeof a);
         disrupt_time_iso(last, b, sizeof b);
         return disrupt_error_set(err, DISRUPT_EDATA,
                                  "%s: expected a step that fits the data, found %zu rows from "
-                                 "%s to %s that would need %zu samples of %lld s; check the "
-                                 "time column or give --step",
-                                 where, t->n, a, b, npoints, (long long)step);
+                                 "%s to %s that would need %zu samples of %lld s%s; check "
+                                 "the time column or give --step",
+                                 where, t->n, a, b, npoints, (long long)step,
+                                 t->ncols > 1 ? " in each column" : "");
     }
+    if (sparse)
+        *budget -= npoints * ncols;
     t->merged = 0;
     for (size_t i = 1; i < t->n; i++)
         t->merged += cell_of(t->time[i], first, step, bins) ==

@@ -498,7 +498,7 @@ static int read_counts(ingest_state *st, const disrupt_csv_field *f, disrupt_err
     return 0;
 }
 
-/* The cells that name a new series (entity, signal, country, domain) must be showable. */
+/* The cells that name a series (entity, signal, country, domain) must be showable. */
 static int check_key_names(const ingest_state *st, const disrupt_csv_field *f,
                            disrupt_error *err)
 {
@@ -643,10 +643,10 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
         const char *key = row_key(st, f, &klen);
         if (!key)
             return disrupt_error_nomem(err);
-        size_t before = st->ntables;
-        ti = table_for(st, key, klen, err);
-        if (ti >= 0 && st->ntables > before && (rc = check_key_names(st, f, err)))
+        /* Before the lookup: a skipped row must not leave its series behind. */
+        if (d->key_col >= 0 && (rc = check_key_names(st, f, err)))
             return rc;
+        ti = table_for(st, key, klen, err);
     }
     if (ti < 0)
         return disrupt_error_nomem(err);
@@ -879,6 +879,8 @@ static int build_series(ingest_state *st, const char *path, disrupt_dataset *out
     int rc = file_step(st, &step, err);
     disrupt_series **built = NULL;
     size_t kept = 0;
+    size_t budget = opt->max_sparse_samples ? opt->max_sparse_samples
+                                            : DISRUPT_INGEST_MAX_SPARSE_SAMPLES;
     for (size_t t = 0; t < st->ntables && rc == 0; t++) {
         disrupt_grid_table *tab = &st->tables[t].table;
         free(built);
@@ -887,7 +889,7 @@ static int build_series(ingest_state *st, const char *path, disrupt_dataset *out
             rc = disrupt_error_nomem(err);
             break;
         }
-        rc = disrupt_grid_build(tab, step, opt->aggregate, st->where, built, err);
+        rc = disrupt_grid_build(tab, step, opt->aggregate, st->where, &budget, built, err);
         if (rc == 0 && tab->merged) {
             st->opt->merged_rows += tab->merged;
             warn_merged(opt, path, tab->merged);

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disrupt/core/text.h"
 #include "disrupt/core/timefmt.h"
 #include "disrupt/ingest/jsonread.h"
 
@@ -87,6 +88,12 @@ static int get_string(spec_ctx *c, json_object *obj, const char *key, int requir
         return required ? bad(c, key, "a string", NULL) : DISRUPT_OK;
     if (!json_object_is_type(v, json_type_string))
         return bad(c, key, "a string", v);
+    /* Names become folder and file names and chart text: no control characters. */
+    size_t at;
+    const char *why;
+    if (disrupt_text_check(json_object_get_string(v), (size_t)json_object_get_string_len(v),
+                           &at, &why))
+        return bad(c, key, "text without control characters", v);
     *out = json_object_get_string(v);
     return DISRUPT_OK;
 }
@@ -268,7 +275,11 @@ static int read_targets(spec_ctx *c, json_object *obj, disrupt_sim_event *e)
         return disrupt_error_nomem(c->err);
     for (size_t i = 0; i < n; i++) {
         json_object *t = json_object_array_get_idx(v, i);
-        if (!json_object_is_type(t, json_type_string))
+        size_t at;
+        const char *why;
+        if (!json_object_is_type(t, json_type_string) ||
+            disrupt_text_check(json_object_get_string(t), (size_t)json_object_get_string_len(t),
+                               &at, &why))
             return bad(c, "targets", "an array of signal names", v);
         e->targets[e->ntargets++] = (char *)json_object_get_string(t);
     }
@@ -435,16 +446,31 @@ static int build(spec_ctx *c, json_object *root, unsigned long seed, int seed_gi
     return DISRUPT_OK;
 }
 
+/* Builds the scenario of a parsed document; name is the file in messages. */
+static int from_root(json_object *root, const char *name, unsigned long seed, int seed_given,
+                     disrupt_sim_scenario **out, disrupt_error *err)
+{
+    spec_ctx c = {name, err, ""};
+    int rc = build(&c, root, seed, seed_given, out);
+    json_object_put(root);
+    return rc;
+}
+
 int disrupt_sim_scenario_from_json(const char *path, unsigned long seed, int seed_given,
                                    disrupt_sim_scenario **out, disrupt_error *err)
 {
     *out = NULL;
     json_object *root = NULL;
     int rc = disrupt_json_read(path, SPEC_MAX_BYTES, &root, err);
-    if (rc)
-        return rc;
-    spec_ctx c = {path, err, ""};
-    rc = build(&c, root, seed, seed_given, out);
-    json_object_put(root);
-    return rc;
+    return rc ? rc : from_root(root, path, seed, seed_given, out, err);
+}
+
+int disrupt_sim_scenario_from_json_stream(FILE *stream, const char *name, unsigned long seed,
+                                          int seed_given, disrupt_sim_scenario **out,
+                                          disrupt_error *err)
+{
+    *out = NULL;
+    json_object *root = NULL;
+    int rc = disrupt_json_read_stream(stream, name, SPEC_MAX_BYTES, &root, err);
+    return rc ? rc : from_root(root, name, seed, seed_given, out, err);
 }

@@ -184,6 +184,12 @@ static const bad_case cases[] = {
      .message = "bad.csv:2:1: expected a local time that exists in the time zone, found '2020-03-29 02:30'"},
     {H "1970-01-01T00:00:00Z,1\n2099-12-31T00:00:00Z,2\n", NULL, .step = 1, .code = DISRUPT_EDATA,
      .message = "bad.csv: expected a step that fits the data, found 2 rows from 1970-01-01T00:00:00Z to 2099-12-31T00:00:00Z that would need 4102358401 samples of 1 s; check the time column or give --step"},
+    /* The floor is for the whole file: two rows and twenty columns cannot ask for 2·10⁷. */
+    {"time,a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t\n"
+     "1970-01-01T00:00:00Z,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1\n"
+     "1970-01-12T13:46:40Z,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1\n", NULL, .step = 1,
+     .code = DISRUPT_EDATA,
+     .message = "bad.csv: expected a step that fits the data, found 2 rows from 1970-01-01T00:00:00Z to 1970-01-12T13:46:40Z that would need 1000001 samples of 1 s in each column; check the time column or give --step"},
     /* rows and quoting */
     {H "2020-09-27T00:00:00Z\n", NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:2:2: expected 2 fields as in the header (line 1), found 1"},
@@ -250,6 +256,10 @@ static const bad_case cases[] = {
      .message = "bad.csv:1:7: expected at most one axis besides measurement_start_day, found 'domain' and 'probe_cc'"},
     /* skipping still refuses a file with nothing good in it */
     {H "2020-09-27T00:00:00Z,x\n2020-09-27T01:00:00Z,y\n", NULL, .skip_bad_rows = 1, .code = DISRUPT_EDATA,
+     .message = "bad.csv: expected at least one good row, found all 2 rows rejected"},
+    /* a skipped row of an unshowable name leaves no series for the next row of that name */
+    {"timestamp,entity,signal,value\n2020-09-27T00:00:00Z,AZ,b\xff,1\n"
+     "2020-09-27T01:00:00Z,AZ,b\xff,2\n", NULL, .skip_bad_rows = 1, .code = DISRUPT_EDATA,
      .message = "bad.csv: expected at least one good row, found all 2 rows rejected"},
 };
 

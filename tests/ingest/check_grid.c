@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "disrupt/ingest/grid.h"
+#include "disrupt/ingest/ingest.h"
 
 typedef struct {
     uint64_t s;
@@ -115,8 +116,9 @@ START_TEST(test_against_brute_force)
     /* Every third case gives the step (coarser than the data, so cells collect samples). */
     int64_t given = _i % 3 == 2 ? base_step * (int64_t)(2 + next(&r) % 3) + 60 : 0;
     int64_t want_step = given ? given : brute_median_step(t, n);
+    size_t budget = DISRUPT_INGEST_MAX_SPARSE_SAMPLES;
     disrupt_series *s[1];
-    ck_assert_int_eq(disrupt_grid_build(&tab, given, agg, "random", s, &err), 0);
+    ck_assert_int_eq(disrupt_grid_build(&tab, given, agg, "random", &budget, s, &err), 0);
     ck_assert_int_eq(s[0]->step, want_step);
     int64_t start = t[0], last = t[0];
     for (size_t i = 1; i < n; i++) {

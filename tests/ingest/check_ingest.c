@@ -529,8 +529,9 @@ START_TEST(test_memory_budget_of_table)
     for (int i = 0; i < 100000; i++)
         ck_assert_int_eq(disrupt_grid_table_append(&t, T0 + 300 * i, v, NULL, &err), 0);
     ck_assert_uint_le(t.cap * (8 + 2 * 8), (size_t)(1.5 * 100000 * 24) + 16 * 24);
+    size_t budget = DISRUPT_INGEST_MAX_SPARSE_SAMPLES;
     disrupt_series *out[2];
-    ck_assert_int_eq(disrupt_grid_build(&t, 0, DISRUPT_AGG_MEAN, "mem", out, &err), 0);
+    ck_assert_int_eq(disrupt_grid_build(&t, 0, DISRUPT_AGG_MEAN, "mem", &budget, out, &err), 0);
     ck_assert_uint_eq(out[0]->n, 100000);
     ck_assert_ptr_null(t.value[0]); /* raw columns released as series are built */
     disrupt_series_free(out[0]);

@@ -3,25 +3,24 @@
  * Wraps libcsv: reads a file (or standard input for "-") in blocks and hands each row to a
  * callback as an array of fields, each with the 1-based line on which it starts, so that a
  * rejected cell can be reported as FILE:LINE:COL (COL = 1-based field number).
- * Handles a UTF-8 byte-order mark, CRLF or LF line ends, quoted fields with embedded
+ * Handles a UTF-8 byte-order mark, CRLF, LF or CR line ends (a CR alone, as old Mac
+ * spreadsheets end lines, is read as LF, also inside a quoted field), quoted fields with embedded
  * delimiters, quotes and newlines, blank lines (skipped) and comment lines starting with '#'
  * before the header (passed to the comment callback, never to the row callback; after the
  * header a '#' line is data).
  * The delimiter is ',' ';' or tab: given, or detected as the most frequent of the three
  * outside quotes in the first non-comment line.
- * Speed: a complete line with no quote and no CR before its end means the same to libcsv as a
- * split at the delimiter with blanks trimmed, so such lines are split in place (SSE2 where
- * available) without libcsv's per-byte callbacks; every other line goes through libcsv.
  *
  * Errors (DISRUPT_EDATA with a place): unterminated or malformed quoted field, a field longer
  * than max_field bytes (found as the cap is crossed, even when the field never ends), a row of
- * more than DISRUPT_CSV_MAX_FIELDS fields, NUL bytes (binary data). DISRUPT_EIO when the file
+ * more than DISRUPT_CSV_MAX_FIELDS fields or DISRUPT_CSV_MAX_ROW_BYTES bytes, NUL bytes
+ * (binary data). DISRUPT_EIO when the file
  * cannot be read.
  * A callback returning non-zero stops the reading; that code is returned.
  * Ownership: fields point into the reader's buffers and are valid only during the callback;
  * each field is NUL-terminated at data[len].
- * Memory: at most about max_field × DISRUPT_CSV_MAX_FIELDS for a row (rows of that size are
- * refused), plus the block; O(max_field + block) for one unending field. Time: O(bytes).
+ * Memory: a row's text (at most DISRUPT_CSV_MAX_ROW_BYTES) and its field table, plus the
+ * block; O(max_field + block) for one unending field. Time: O(bytes).
  */
 #ifndef DISRUPT_CSVREAD_H
 #define DISRUPT_CSVREAD_H
@@ -44,6 +43,7 @@ typedef int (*disrupt_csv_comment_fn)(void *ctx, const char *text, size_t len, l
 
 #define DISRUPT_CSV_MAX_FIELD_DEFAULT ((size_t)64 * 1024)
 #define DISRUPT_CSV_MAX_FIELDS 65536  /* fields in one row */
+#define DISRUPT_CSV_MAX_ROW_BYTES ((size_t)16 << 20)  /* text of one row */
 
 typedef struct {
     char delimiter;               /* 0 = detect */

@@ -52,8 +52,12 @@ int64_t disrupt_grid_median_step(const int64_t *sorted, size_t n, disrupt_error 
                                  int *rc);
 
 /* Builds one series per column into out[0..ncols). step 0 = infer. where names the source
- * in messages. On failure out holds nothing (all freed). */
+ * in messages. A grid of more than 1000 times per row (sparse: a wrong step or time column,
+ * or a long gap) takes its samples (times × columns) from *budget, shared by the tables of a
+ * file so that a small file cannot ask for gigabytes; past the budget it is an error. On
+ * failure out holds nothing (all freed). */
 int disrupt_grid_build(disrupt_grid_table *t, int64_t step, disrupt_aggregate agg,
-                       const char *where, disrupt_series **out, disrupt_error *err);
+                       const char *where, size_t *budget, disrupt_series **out,
+                       disrupt_error *err);
 
 #endif

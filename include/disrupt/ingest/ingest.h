@@ -30,7 +30,10 @@
  * one time stamp without --step, every column empty), DISRUPT_EINVAL (bad option value),
  * DISRUPT_ENOMEM. On error nothing is appended to out.
  * Ownership: the series appended to `out` belong to it. Memory: O(points), at most 32 bytes
- * per point per signal plus a constant. Time: O(bytes) for sorted rows.
+ * per point per signal plus a constant; the points are bounded by the input: grids of more
+ * than 1000 times per row (a wrong step or time column, long gaps) may hold
+ * max_sparse_samples in all the file's series, beyond which they are an error. Time:
+ * O(bytes) for sorted rows.
  */
 #ifndef DISRUPT_INGEST_H
 #define DISRUPT_INGEST_H
@@ -54,6 +57,8 @@ typedef enum {
  * file, then one line saying more were rejected) or a signal left out for having no values. */
 typedef void (*disrupt_warn_fn)(void *ctx, const char *message);
 #define DISRUPT_INGEST_MAX_WARNINGS 20
+/* 10⁷ samples: 80 MB, a year of 3-second samples. */
+#define DISRUPT_INGEST_MAX_SPARSE_SAMPLES ((size_t)10 * 1000 * 1000)
 
 typedef struct {
     const char *format;           /* NULL = recognise from the header */
@@ -72,6 +77,8 @@ typedef struct {
                                    * them, and one without a time column (a single column,
                                    * or no header at all) by its row number from 0; such
                                    * series are marked indexed */
+    size_t max_sparse_samples;    /* budget of sparse grids (see Memory above); 0 =
+                                   * DISRUPT_INGEST_MAX_SPARSE_SAMPLES */
     disrupt_warn_fn warn;         /* receives warnings; NULL = silent */
     void *warn_ctx;
     size_t skipped_rows;          /* out: rows skipped with skip_bad_rows */

@@ -33,6 +33,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "disrupt/core/error.h"
 
@@ -175,6 +176,10 @@ const char *const *disrupt_sim_scenario_names(void);
 /* Reads a JSON scenario description (see analyzer/simulate/simulate_spec.c for the fields). */
 int disrupt_sim_scenario_from_json(const char *path, unsigned long seed, int seed_given,
                                    disrupt_sim_scenario **out, disrupt_error *err);
+/* The same from an open stream (not closed); name is used in messages. */
+int disrupt_sim_scenario_from_json_stream(FILE *stream, const char *name, unsigned long seed,
+                                          int seed_given, disrupt_sim_scenario **out,
+                                          disrupt_error *err);
 
 /* A random scenario for the accuracy suite, varied by index (kinds, depths, noise, step). */
 int disrupt_sim_scenario_random(unsigned long seed, size_t index, disrupt_sim_scenario **out,
