@@ -9,9 +9,10 @@ DISRUPT    := $(BUILD)/disrupt
 # Debian packages the build, the tests, the fonts and the notebooks need.
 PACKAGES := cmake make gcc pkg-config libcsv-dev libgsl-dev libcairo2-dev libpango1.0-dev libjson-c-dev nettle-dev \
             check fonts-dejavu-core tzdata poppler-utils libxml2-utils python3 python3-nbclient bc \
-            python3-nbformat python3-ipykernel groff-base man-db binutils libqhull-dev chromium
+            python3-nbformat python3-ipykernel groff-base man-db binutils libqhull-dev chromium \
+            clang libclang-rt-14-dev
 
-.PHONY: all deps build demo test plots datasets bench install deb clean
+.PHONY: all deps build demo test fuzz plots datasets bench install deb clean
 
 # make install [PREFIX=/usr/local] [DESTDIR=…]: the executable, libdisrupt (shared and
 # static), headers, disrupt.pc, man pages and bash completion.
@@ -48,10 +49,23 @@ demo: build
 	  --subtitle "Hourly traffic against its seasonal baseline; shaded: the disruption detected" \
 	  datasets/azerbaijan-2020/traffic.csv
 
+# make test also runs every fuzz harness briefly (TEST_FUZZ_SECONDS each).
+TEST_FUZZ_SECONDS ?= 30
 test: deps
 	cmake -S . -B $(TEST_BUILD) -DCMAKE_BUILD_TYPE=Debug -DDISRUPT_SANITIZE=ON -DDISRUPT_TESTS=ON
 	cmake --build $(TEST_BUILD) -j $(JOBS)
 	cd $(TEST_BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) fuzz FUZZ_SECONDS=$(TEST_FUZZ_SECONDS)
+
+# make fuzz [FUZZ_SECONDS=600]: the libFuzzer harnesses of tests/fuzz, built with clang in
+# $(FUZZ_BUILD), each run FUZZ_SECONDS (JOBS at a time); the corpus grows between runs.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DDISRUPT_FUZZ=ON -DDISRUPT_TESTS=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
+	bash tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(JOBS)
 
 plots: build
 	bash plots/make-plots.sh $(DISRUPT)
@@ -80,4 +94,4 @@ deb: deps
 	lintian --info $(DEB_BUILD)/*.deb || true
 
 clean:
-	rm -rf $(BUILD) $(TEST_BUILD) $(DEB_BUILD)
+	rm -rf $(BUILD) $(TEST_BUILD) $(DEB_BUILD) $(FUZZ_BUILD)
