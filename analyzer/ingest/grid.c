@@ -12,11 +12,13 @@
  * times per row, the samples come out of the caller's budget (grid.h). */
 #define GRID_MAX_PER_ROW 1000
 
-int disrupt_grid_table_init(disrupt_grid_table *t, size_t ncols, int counts, disrupt_error *err)
+int disrupt_grid_table_init(disrupt_grid_table *t, size_t ncols, int counts,
+                            disrupt_aggregate agg, disrupt_error *err)
 {
     memset(t, 0, sizeof *t);
     t->ncols = ncols;
     t->counts = counts;
+    t->agg = agg;
     t->sorted = 1;
     t->value = calloc(ncols ? ncols : 1, sizeof *t->value);
     if (counts)
@@ -34,8 +36,11 @@ void disrupt_grid_table_fini(disrupt_grid_table *t)
         free(t->value[j]);
     for (size_t j = 0; t->trials && j < t->ncols; j++)
         free(t->trials[j]);
+    for (size_t j = 0; t->weight && j < t->ncols; j++)
+        free(t->weight[j]);
     free(t->value);
     free(t->trials);
+    free(t->weight);
     free(t->time);
     memset(t, 0, sizeof *t);
 }
@@ -64,14 +69,68 @@ static int table_grow(disrupt_grid_table *t)
             return 1;
         if (t->counts && resize((void **)&t->trials[j], cap, sizeof(double)))
             return 1;
+        if (t->weight && resize((void **)&t->weight[j], cap, sizeof(double)))
+            return 1;
     }
     t->cap = cap;
+    return 0;
+}
+
+/* Weights for means of merged rows: each row so far stands for one value per column. */
+static int add_weights(disrupt_grid_table *t)
+{
+    t->weight = calloc(t->ncols ? t->ncols : 1, sizeof *t->weight);
+    if (!t->weight)
+        return 1;
+    for (size_t j = 0; j < t->ncols; j++) {
+        if (!(t->weight[j] = malloc((t->cap ? t->cap : 1) * sizeof(double))))
+            return 1;
+        for (size_t i = 0; i < t->n; i++)
+            t->weight[j][i] = 1;
+    }
+    return 0;
+}
+
+/* Folds a row into the last one, which has the same time: what the grid would do with the
+ * two, done now so that a run of rows on one stamp costs one row (aggregate while reading).
+ * A value joins as acc_add below joins it; a mean keeps the sum and its weight. */
+static int merge_into_last(disrupt_grid_table *t, const double *values, const double *trials)
+{
+    size_t i = t->n - 1;
+    if (!t->counts && t->agg == DISRUPT_AGG_MEAN && !t->weight && add_weights(t))
+        return 1;
+    for (size_t j = 0; j < t->ncols; j++) {
+        double v = values[j], *old = &t->value[j][i];
+        if (isnan(v))
+            continue;
+        if (isnan(*old)) {
+            *old = v;
+            if (t->counts)
+                t->trials[j][i] = trials[j];
+            continue;
+        }
+        if (t->counts) {
+            *old += v;
+            t->trials[j][i] += trials[j];
+            continue;
+        }
+        switch (t->agg) {
+        case DISRUPT_AGG_MEAN: *old += v; t->weight[j][i] += 1; break;
+        case DISRUPT_AGG_SUM: *old += v; break;
+        case DISRUPT_AGG_MAX: if (v > *old) *old = v; break;
+        case DISRUPT_AGG_MIN: if (v < *old) *old = v; break;
+        case DISRUPT_AGG_LAST: *old = v; break;
+        }
+    }
+    t->premerged++;
     return 0;
 }
 
 int disrupt_grid_table_append(disrupt_grid_table *t, int64_t time, const double *values,
                               const double *trials, disrupt_error *err)
 {
+    if (t->n && time == t->time[t->n - 1])
+        return merge_into_last(t, values, trials) ? disrupt_error_nomem(err) : 0;
     if (t->n == t->cap && table_grow(t))
         return disrupt_error_nomem(err);
     if (t->n && time < t->time[t->n - 1])
@@ -81,6 +140,8 @@ int disrupt_grid_table_append(disrupt_grid_table *t, int64_t time, const double 
         t->value[j][t->n] = values[j];
         if (t->counts)
             t->trials[j][t->n] = trials[j];
+        if (t->weight)
+            t->weight[j][t->n] = 1;
     }
     t->n++;
     return 0;
@@ -199,6 +260,8 @@ int disrupt_grid_table_sort(disrupt_grid_table *t, disrupt_error *err)
         bad = permute((void **)&t->value[j], idx, narrow, t->n);
         if (!bad && t->counts)
             bad = permute((void **)&t->trials[j], idx, narrow, t->n);
+        if (!bad && t->weight)
+            bad = permute((void **)&t->weight[j], idx, narrow, t->n);
     }
     free(idx);
     if (bad)
@@ -212,7 +275,7 @@ typedef struct {
     disrupt_aggregate agg;
     int counts;
     double acc, trials;
-    size_t present;
+    double present;    /* values joined (a merged row counts its weight) */
 } cell_acc;
 
 static void acc_reset(cell_acc *c)
@@ -222,7 +285,8 @@ static void acc_reset(cell_acc *c)
     c->present = 0;
 }
 
-static void acc_add(cell_acc *c, double v, double trials)
+/* v joins the cell; a merged row brings the sum of `weight` values for a mean. */
+static void acc_add(cell_acc *c, double v, double trials, double weight)
 {
     if (isnan(v))
         return;
@@ -240,7 +304,7 @@ static void acc_add(cell_acc *c, double v, double trials)
         case DISRUPT_AGG_LAST: c->acc = v; break;
         }
     }
-    c->present++;
+    c->present += weight;
 }
 
 static void acc_store(const cell_acc *c, disrupt_series *s, size_t k)
@@ -252,7 +316,7 @@ static void acc_store(const cell_acc *c, disrupt_series *s, size_t k)
         s->value[k] = c->trials > 0 ? c->acc : NAN;
         s->trials[k] = c->trials;
     } else {
-        s->value[k] = c->agg == DISRUPT_AGG_MEAN ? c->acc / (double)c->present : c->acc;
+        s->value[k] = c->agg == DISRUPT_AGG_MEAN ? c->acc / c->present : c->acc;
     }
 }
 
@@ -277,7 +341,8 @@ static void fill_series(const disrupt_grid_table *t, size_t j, disrupt_aggregate
             acc_reset(&c);
             cur = k;
         }
-        acc_add(&c, t->value[j][i], t->counts ? t->trials[j][i] : 0);
+        acc_add(&c, t->value[j][i], t->counts ? t->trials[j][i] : 0,
+                t->weight ? t->weight[j][i] : 1);
     }
     acc_store(&c, s, cur);
 }
@@ -329,7 +394,7 @@ int disrupt_grid_build(disrupt_grid_table *t, int64_t step, disrupt_aggregate ag
     }
     if (sparse)
         *budget -= npoints * ncols;
-    t->merged = 0;
+    t->merged = t->premerged;
     for (size_t i = 1; i < t->n; i++)
         t->merged += cell_of(t->time[i], first, step, bins) ==
                      cell_of(t->time[i - 1], first, step, bins);

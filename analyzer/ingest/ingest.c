@@ -328,7 +328,7 @@ static int add_table(ingest_state *st, const char *key, size_t len, disrupt_erro
     memcpy(t->key, key, len);
     t->key[len] = '\0';
     size_t ncols = st->counts ? 1 : st->dialect.nvalues;
-    if (disrupt_grid_table_init(&t->table, ncols, st->counts, err)) {
+    if (disrupt_grid_table_init(&t->table, ncols, st->counts, st->opt->aggregate, err)) {
         free(t->key);
         return -1;
     }

@@ -103,6 +103,8 @@ START_TEST(test_against_brute_force)
         int64_t k = (int64_t)(next(&r) % (n + n / 3)); /* gaps and duplicates */
         int64_t jitter = next(&r) % 5 == 0 ? (int64_t)(next(&r) % 40) - 20 : 0;
         t[i] = INT64_C(1601164800) + k * base_step + jitter;
+        if (i && next(&r) % 4 == 0)
+            t[i] = t[i - 1];   /* runs on one stamp: joined as they are read */
         tr[i] = (double)(next(&r) % 30);
         v[i] = next(&r) % 10 == 0 ? NAN
                : counts ? floor(tr[i] * (double)(next(&r) % 101) / 100.0)
@@ -110,7 +112,7 @@ START_TEST(test_against_brute_force)
     }
     disrupt_grid_table tab;
     disrupt_error err;
-    ck_assert_int_eq(disrupt_grid_table_init(&tab, 1, counts, &err), 0);
+    ck_assert_int_eq(disrupt_grid_table_init(&tab, 1, counts, agg, &err), 0);
     for (size_t i = 0; i < n; i++)
         ck_assert_int_eq(disrupt_grid_table_append(&tab, t[i], &v[i], &tr[i], &err), 0);
     /* Every third case gives the step (coarser than the data, so cells collect samples). */
@@ -152,11 +154,40 @@ START_TEST(test_against_brute_force)
 }
 END_TEST
 
+/* Rows repeating a stamp are joined as they come: 10⁶ rows on two stamps keep two rows, and
+ * their mean is the mean of all (NaN cells left out), as when they were kept apart. */
+START_TEST(test_runs_on_one_stamp_cost_one_row)
+{
+    disrupt_grid_table tab;
+    disrupt_error err;
+    ck_assert_int_eq(disrupt_grid_table_init(&tab, 2, 0, DISRUPT_AGG_MEAN, &err), 0);
+    for (int i = 0; i < 1000000; i++) {
+        double v[2] = {(double)(i % 10), i % 2 ? NAN : 4.0};
+        ck_assert_int_eq(disrupt_grid_table_append(&tab, INT64_C(1601164800) + (i >= 500000) * 300,
+                                                   v, NULL, &err), 0);
+    }
+    ck_assert_uint_eq(tab.n, 2);
+    ck_assert_uint_le(tab.cap, 16);
+    size_t budget = DISRUPT_INGEST_MAX_SPARSE_SAMPLES;
+    disrupt_series *s[2];
+    ck_assert_int_eq(disrupt_grid_build(&tab, 0, DISRUPT_AGG_MEAN, "runs", &budget, s, &err), 0);
+    ck_assert_uint_eq(s[0]->n, 2);
+    ck_assert_double_eq_tol(s[0]->value[0], 4.5, 1e-12);
+    ck_assert_double_eq_tol(s[0]->value[1], 4.5, 1e-12);
+    ck_assert_double_eq(s[1]->value[0], 4.0);
+    ck_assert_uint_eq(tab.merged, 999998);
+    disrupt_series_free(s[0]);
+    disrupt_series_free(s[1]);
+    disrupt_grid_table_fini(&tab);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("grid");
     TCase *tc = tcase_create("brute force");
     tcase_add_loop_test(tc, test_against_brute_force, 0, 60);
+    tcase_add_test(tc, test_runs_on_one_stamp_cost_one_row);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

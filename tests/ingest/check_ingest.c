@@ -524,7 +524,7 @@ START_TEST(test_memory_budget_of_table)
 {
     /* Raw storage: 8 bytes of time shared by the row + 8 per column. */
     disrupt_grid_table t;
-    ck_assert_int_eq(disrupt_grid_table_init(&t, 2, 0, &err), 0);
+    ck_assert_int_eq(disrupt_grid_table_init(&t, 2, 0, DISRUPT_AGG_MEAN, &err), 0);
     double v[2] = {1, 2};
     for (int i = 0; i < 100000; i++)
         ck_assert_int_eq(disrupt_grid_table_append(&t, T0 + 300 * i, v, NULL, &err), 0);

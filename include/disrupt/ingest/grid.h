@@ -32,14 +32,21 @@ typedef struct {
     int64_t *time;
     double **value;    /* ncols arrays of n */
     double **trials;   /* ncols arrays of n when counts, else NULL */
+    disrupt_aggregate agg;  /* how rows on one time are joined */
+    double **weight;   /* ncols arrays of n: values a merged row stands for (means only);
+                        * NULL until a row is merged */
+    size_t premerged;  /* rows merged into the row before them as they came */
     int sorted;        /* rows arrived in non-decreasing time order so far */
     size_t merged;     /* out of disrupt_grid_build: rows that fell on a grid time already
                         * taken by an earlier row and were aggregated with it */
 } disrupt_grid_table;
 
-int disrupt_grid_table_init(disrupt_grid_table *t, size_t ncols, int counts, disrupt_error *err);
+int disrupt_grid_table_init(disrupt_grid_table *t, size_t ncols, int counts,
+                            disrupt_aggregate agg, disrupt_error *err);
 void disrupt_grid_table_fini(disrupt_grid_table *t);
-/* Appends a row; values (and trials for count tables) hold ncols numbers, NaN = missing. */
+/* Appends a row; values (and trials for count tables) hold ncols numbers, NaN = missing. A
+ * row on the same time as the row before it is joined with it at once (agg; counts are
+ * summed), so that rows repeating a stamp cost no memory: O(runs of one time stamp). */
 int disrupt_grid_table_append(disrupt_grid_table *t, int64_t time, const double *values,
                               const double *trials, disrupt_error *err);
 

@@ -7,8 +7,9 @@
  * options.format. Every rejected cell is an error "FILE:LINE:COL: expected …, found '…'"
  * (or a warning counted in skipped_rows with skip_bad_rows).
  *
- * Rows may come unsorted; duplicate time stamps are aggregated; the step is inferred (median
- * spacing) unless given; missing samples stay NaN.
+ * Rows may come unsorted; duplicate time stamps are aggregated (rows that repeat the stamp
+ * of the row before them as they are read, so that a run of them costs one row); the step is
+ * inferred (median spacing) unless given; missing samples stay NaN.
  * Cells: an empty cell is a missing sample (as IODA exports write them); any other text that is
  * not a finite decimal number ("n/a", "NA", "NaN", "Inf", "0x10") is rejected. Zero is data.
  * Count series (OONI) carry value = anomaly_count + confirmed_count and trials =
@@ -29,8 +30,8 @@
  * Errors: DISRUPT_EIO (cannot open or read), DISRUPT_EDATA (header, cell, empty file, no rows,
  * one time stamp without --step, every column empty), DISRUPT_EINVAL (bad option value),
  * DISRUPT_ENOMEM. On error nothing is appended to out.
- * Ownership: the series appended to `out` belong to it. Memory: O(points), at most 32 bytes
- * per point per signal plus a constant; the points are bounded by the input: grids of more
+ * Ownership: the series appended to `out` belong to it. Memory: O(points + time stamps
+ * that are not runs), at most 32 bytes per point per signal plus a constant; the points are bounded by the input: grids of more
  * than 1000 times per row (a wrong step or time column, long gaps) may hold
  * max_sparse_samples in all the file's series, beyond which they are an error. Time:
  * O(bytes) for sorted rows.
