@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "disrupt/core/outfile.h"
+
 typedef struct {
     size_t files, folders;
     int has_report, has_windows;
@@ -113,6 +115,12 @@ char *report_folder_begin(const char *dir, disrupt_error *err)
     mode_t mask = umask(0);
     umask(mask);
     chmod(p, 0777 & ~mask); /* mkdtemp makes it 0700: a report folder as mkdir would */
+    if (disrupt_outfile_stage_folder(p) != 0) {   /* removed if a signal ends the run */
+        rmdir(p);
+        free(p);
+        disrupt_error_nomem(err);
+        return NULL;
+    }
     return p;
 }
 
@@ -144,7 +152,9 @@ int report_folder_commit(const char *dir, const char *staging, disrupt_error *er
                                      dir, strerror(e));
         }
     }
-    if (rename(staging, dir) != 0) {
+    int moved = rename(staging, dir) == 0;
+    disrupt_outfile_unstage_folder();
+    if (!moved) {
         int e = errno;
         if (old)
             rename(old, dir); /* put the earlier report back */
@@ -162,4 +172,5 @@ void report_folder_abort(const char *staging)
 {
     if (staging)
         remove_flat(staging);
+    disrupt_outfile_unstage_folder();
 }

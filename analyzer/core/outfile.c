@@ -28,6 +28,51 @@ static void untrack(const char *tmp)
             pending[i] = NULL;
 }
 
+/* A folder being filled and the files committed into it (outfile.h). */
+static char *volatile staged_dir;
+static char *volatile staged[DISRUPT_OUTFILE_STAGED];
+static volatile size_t nstaged;
+
+int disrupt_outfile_stage_folder(const char *dir)
+{
+    disrupt_outfile_unstage_folder();
+    char *copy = strdup(dir);
+    if (!copy)
+        return DISRUPT_ENOMEM;
+    staged_dir = copy;
+    return DISRUPT_OK;
+}
+
+void disrupt_outfile_unstage_folder(void)
+{
+    char *dir = staged_dir;
+    staged_dir = NULL;
+    size_t n = nstaged;
+    nstaged = 0;
+    for (size_t i = 0; i < n; i++) {
+        char *p = staged[i];
+        staged[i] = NULL;
+        free(p);
+    }
+    free(dir);
+}
+
+/* Called before a file is renamed into place, so that a signal between the two still finds
+ * its name (unlinking a name not there yet is harmless). */
+static void note_staged(const char *path)
+{
+    const char *dir = staged_dir;
+    size_t len = dir ? strlen(dir) : 0;
+    if (!dir || nstaged == DISRUPT_OUTFILE_STAGED || strncmp(path, dir, len) != 0 ||
+        path[len] != '/')
+        return;
+    char *copy = strdup(path);
+    if (copy) {
+        staged[nstaged] = copy;
+        nstaged = nstaged + 1;
+    }
+}
+
 void disrupt_outfile_remove_pending(void)
 {
     for (size_t i = 0; i < DISRUPT_OUTFILE_PENDING; i++) {
@@ -35,6 +80,12 @@ void disrupt_outfile_remove_pending(void)
         if (p)
             unlink(p);
     }
+    if (!staged_dir)
+        return;
+    for (size_t i = 0; i < nstaged; i++)
+        if (staged[i])
+            unlink(staged[i]);
+    rmdir(staged_dir);
 }
 
 static void reset(disrupt_outfile *f)
@@ -141,6 +192,8 @@ int disrupt_outfile_commit(disrupt_outfile *f, disrupt_error *err)
         e = errno;
     }
     f->fp = NULL;
+    if (!bad)
+        note_staged(f->path);
     if (!bad && rename(f->tmp, f->path) != 0) {
         bad = 1;
         e = errno;

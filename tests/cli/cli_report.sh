@@ -98,5 +98,23 @@ mkdir -p "$tmp/deep/sub"
 "$bin" report --quiet --force --out "$tmp/deep" "$data/traffic.csv" > /dev/null 2> "$tmp/err"
 check "a folder holding folders is never replaced, even with --force" test $? -eq 1 -a -d "$tmp/deep/sub"
 
+# Interrupted once the staging folder holds a file: SIGTERM leaves no half-made folder beside
+# the target, and no target.
+"$bin" report --quiet --tz UTC --out "$tmp/killed" --claims "$data/claims.csv" "$data/traffic.csv" \
+    "$data/web.whatsapp.com.csv" "$data/www.facebook.com.csv" > /dev/null 2>&1 &
+pid=$!
+seen=0
+for _ in $(seq 1 4000); do
+  if [ -n "$(ls "$tmp"/killed.new-*/ 2> /dev/null)" ]; then seen=1; break; fi
+  kill -0 $pid 2> /dev/null || break
+  sleep 0.005
+done
+kill -TERM $pid 2> /dev/null
+wait $pid
+st=$?
+check "the staging folder held a file when the signal came" test $seen -eq 1
+check "SIGTERM ends the report as the signal does (143)" test $st -eq 143
+check "no staging folder and no report are left" test -z "$(ls -d "$tmp"/killed* 2> /dev/null)"
+
 echo "cli_report: $passes passed, $fails failed"
 test "$fails" -eq 0

@@ -32,4 +32,13 @@ void disrupt_outfile_abort(disrupt_outfile *f);
 #define DISRUPT_OUTFILE_PENDING 32
 void disrupt_outfile_remove_pending(void);
 
+/* A folder being filled before it is renamed into place (a report's staging folder): while
+ * it is staged, disrupt_outfile_remove_pending also removes the files committed into it (the
+ * first DISRUPT_OUTFILE_STAGED) and the folder, so that an interrupted run leaves no
+ * half-made folder. One folder at a time; staging another unstages the first. Unstage once
+ * the folder is in place or removed. */
+#define DISRUPT_OUTFILE_STAGED 256
+int disrupt_outfile_stage_folder(const char *dir);
+void disrupt_outfile_unstage_folder(void);
+
 #endif
