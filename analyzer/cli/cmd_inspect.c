@@ -54,8 +54,12 @@ static void print_file(const char *path, const disrupt_ingest_options *opt,
                        const disrupt_dataset *ds, size_t first)
 {
     printf("%s\n", path);
-    printf("  dialect   %s, delimiter %s, %zu rows", opt->dialect ? opt->dialect : "?",
-           delimiter_name(opt->delimiter), opt->rows);
+    if (opt->delimiter)
+        printf("  dialect   %s, delimiter %s, %zu rows", opt->dialect ? opt->dialect : "?",
+               delimiter_name(opt->delimiter), opt->rows);
+    else   /* JSON */
+        printf("  dialect   %s (JSON), %zu values", opt->dialect ? opt->dialect : "?",
+               opt->rows);
     if (opt->skipped_rows)
         printf(", %zu skipped", opt->skipped_rows);
     printf("\n");

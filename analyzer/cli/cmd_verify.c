@@ -62,8 +62,9 @@ static const cli_command_doc verify_doc = {
     "  partly supported  a disruption is detected in less than half of the claimed period\n"
     "  not supported     the data covers the claim and shows no disruption in it\n"
     "  no data           the series do not cover (half of) the claimed period\n"
-    "Claims: label,start,end[,kind][,signal] CSV, an Access Now #KeepItOn export or the\n"
-    "IODA curated outage list (--country keeps one country's rows). A date without a time\n"
+    "Claims: label,start,end[,kind][,signal] CSV, an Access Now #KeepItOn export, the\n"
+    "IODA curated outage list or Cloudflare Radar outage annotations (JSON, as the API\n"
+    "returns them) (--country keeps one country's rows). A date without a time\n"
     "is the whole day in --tz; a date-only end is read both ways reports write it (lifted\n"
     "that day, or its last disrupted day). Exit 0 whatever the verdicts.",
     "check claimed dates against the data: a verdict per claim",

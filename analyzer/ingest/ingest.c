@@ -8,6 +8,7 @@
 #include "disrupt/ingest/ingest.h"
 
 #include <ctype.h>
+#include <json-c/json.h>
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -20,6 +21,8 @@
 #include "disrupt/ingest/dialect.h"
 #include "disrupt/core/text.h"
 #include "disrupt/ingest/grid.h"
+#include "disrupt/ingest/json_series.h"
+#include "disrupt/ingest/jsonread.h"
 #include "disrupt/core/timefmt.h"
 #include "disrupt/ingest/timeparse.h"
 
@@ -704,22 +707,6 @@ static int on_comment(void *ctx, const char *text, size_t len, long line, disrup
 
 /* ---- series --------------------------------------------------------------------------- */
 
-static char *file_stem(const char *path)
-{
-    if (strcmp(path, "-") == 0)
-        return strdup("stdin");
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    const char *dot = strrchr(base, '.');
-    size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    char *s = malloc(len + 1);
-    if (s) {
-        memcpy(s, base, len);
-        s[len] = '\0';
-    }
-    return s;
-}
-
 static int one_entity(const ingest_state *st)
 {
     for (size_t t = 1; t < st->ntables; t++) {
@@ -751,7 +738,7 @@ static char *series_name(const ingest_state *st, size_t t, size_t j, const char 
         return s;
     }
     case DISRUPT_DIALECT_OONI:
-        return d->key_col >= 0 && key[0] ? strdup(key) : file_stem(path);
+        return d->key_col >= 0 && key[0] ? strdup(key) : disrupt_path_stem(path);
     case DISRUPT_DIALECT_TOR: {
         if (st->ntables == 1)
             return strdup(col);
@@ -776,7 +763,7 @@ static char *series_name(const ingest_state *st, size_t t, size_t j, const char 
     }
     case DISRUPT_DIALECT_GOOGLE:
         if (strcmp(col, "value") == 0)
-            return file_stem(path);
+            return disrupt_path_stem(path);
         return strdup(col);
     default:
         return strdup(col);
@@ -1021,6 +1008,33 @@ static int check_options(const disrupt_ingest_options *opt, disrupt_error *err)
     return DISRUPT_OK;
 }
 
+/* A file whose first byte opens a JSON object or array is read as JSON (json_series.h): a
+ * CSV header never starts so. The byte is put back. */
+static int starts_as_json(FILE *stream)
+{
+    int c = getc(stream);
+    if (c == EOF)
+        return 0;
+    ungetc(c, stream);
+    return c == '{' || c == '[';
+}
+
+static int read_json(FILE *stream, const char *path, ingest_state *st, disrupt_dataset *out,
+                     disrupt_error *err)
+{
+    if (st->opt->format)
+        return disrupt_error_set(err, DISRUPT_EINVAL,
+                                 "%s: --format %s reads CSV, and this file is JSON (IODA API v2 "
+                                 "and Cloudflare Radar JSON are read without --format)",
+                                 st->where, st->opt->format);
+    json_object *root = NULL;
+    int rc = disrupt_json_read_stream(stream, st->where, 0, &root, err);
+    if (rc == 0)
+        rc = disrupt_json_series_read(root, path, st->where, st->synthetic, st->opt, out, err);
+    json_object_put(root);
+    return rc;
+}
+
 /* Reads stream; path is what the series record as their file (and whose base name may say
  * "synthetic"), where is the name in messages. */
 static int ingest_from(FILE *stream, const char *path, const char *where,
@@ -1038,13 +1052,20 @@ static int ingest_from(FILE *stream, const char *path, const char *where,
     base = base ? base + 1 : path;
     if (contains_word_synthetic(base, strlen(base)))
         st.synthetic = 1;
+    int rc;
+    opt->delimiter = 0;
+    if (starts_as_json(stream)) {
+        rc = read_json(stream, path, &st, out, &e);
+        goto done;
+    }
     disrupt_csv_reader r;
     disrupt_csv_reader_init(&r, on_row, &st);
     r.comment = on_comment;
-    int rc = disrupt_csv_read_stream(stream, st.where, &r, &e);
+    rc = disrupt_csv_read_stream(stream, st.where, &r, &e);
     opt->delimiter = r.detected_delimiter;
     if (rc == 0)
         rc = finish(&st, path, &r, out, &e);
+done:
     state_fini(&st);
     if (rc && err)
         *err = e;

@@ -209,3 +209,19 @@ int disrupt_series_same_namespace(const disrupt_series *a, const disrupt_series 
 {
     return !a->ns || !b->ns || strcmp(a->ns, b->ns) == 0;
 }
+
+char *disrupt_path_stem(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return strdup("stdin");
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    char *s = malloc(len + 1);
+    if (s) {
+        memcpy(s, base, len);
+        s[len] = '\0';
+    }
+    return s;
+}

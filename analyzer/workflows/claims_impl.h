@@ -78,6 +78,10 @@ int claims_add_unique(claims_reader *r, const char *label, int64_t start, int64_
                       disrupt_kind_set kinds, const char *country, long line,
                       disrupt_error *err);
 
+/* Cloudflare Radar outage annotations, a JSON file (claims_radar.c). */
+struct json_object;
+int claims_radar_read(claims_reader *r, struct json_object *root, disrupt_error *err);
+
 /* Header recognisers: 1 and the reader set up when the header is theirs. */
 int claims_own_header(claims_reader *r, const disrupt_csv_field *f, size_t n);
 int claims_keepiton_header(claims_reader *r, const disrupt_csv_field *f, size_t n);

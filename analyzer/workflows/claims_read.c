@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "claims_impl.h"
+#include "disrupt/ingest/jsonread.h"
 #include "disrupt/core/country.h"
 #include "disrupt/core/timefmt.h"
 
@@ -59,9 +62,21 @@ int disrupt_claims_read_stream(FILE *stream, const char *name, const disrupt_cla
     r.out = out;
     disrupt_timeparser_init(&r.utc, NULL, NULL);
     disrupt_timeparser_init(&r.local, NULL, o->tz);
+    int rc;
+    int c = getc(stream);
+    if (c != EOF)
+        ungetc(c, stream);
+    if (c == '{' || c == '[') {   /* JSON: Radar's annotations; CSV never starts so */
+        json_object *root = NULL;
+        rc = disrupt_json_read_stream(stream, r.path, 0, &root, err);
+        if (rc == 0)
+            rc = claims_radar_read(&r, root, err);
+        json_object_put(root);
+        goto done;
+    }
     disrupt_csv_reader csv;
     disrupt_csv_reader_init(&csv, on_row, &r);
-    int rc = disrupt_csv_read_stream(stream, r.path, &csv, err);
+    rc = disrupt_csv_read_stream(stream, r.path, &csv, err);
     if (rc == 0 && !r.row)
         rc = disrupt_error_set_at(err, DISRUPT_EDATA, r.path, 1, 1,
                                   "expected a header row, found an empty file");
@@ -69,6 +84,7 @@ int disrupt_claims_read_stream(FILE *stream, const char *name, const disrupt_cla
         rc = r.finish(&r, err);
     if (r.release)
         r.release(&r);
+done:
     if (rc == 0 && r.zoneless && !o->tz && o->warn) {
         char msg[512];
         snprintf(msg, sizeof msg,

@@ -339,6 +339,41 @@ START_TEST(long_cells_cut_between_characters)
 }
 END_TEST
 
+/* Cloudflare Radar outage annotations (SYNTHETIC fixture, shape as documented): instants in
+ * UTC, government-directed = shutdown, others outages, ongoing ones skipped with a warning. */
+START_TEST(radar_outage_annotations)
+{
+    fixture f;
+    setup(&f);
+    ck_assert_int_eq(disrupt_claims_read(tu_source("tests/data/radar-annotations-synthetic.json"),
+                                         &f.opt, &f.list, &f.err), 0);
+    ck_assert_str_eq(f.list.dialect, "radar-outages");
+    ck_assert_uint_eq(f.list.count, 3);
+    ck_assert_uint_eq(f.list.skipped, 1);
+    ck_assert_ptr_nonnull(strstr(f.last_warning, "result.annotations[2]: skipped: no endDate"));
+    const disrupt_claim *c = &f.list.items[0];
+    ck_assert_int_eq(c->start, SEP_27 + 6 * HOUR);
+    ck_assert_int_eq(c->end, SEP_27 + DAY + 12 * HOUR);
+    ck_assert_uint_eq(c->kinds, DISRUPT_KIND_BIT(DISRUPT_KIND_SHUTDOWN));
+    ck_assert_str_eq(c->country, "AZ");
+    ck_assert_int_eq(c->start_span.precision, DISRUPT_PRECISION_TIME);
+    ck_assert_ptr_nonnull(strstr(c->label, "Cloudflare Radar outage synthetic-1: nationwide, "
+                                           "government directed"));
+    ck_assert_uint_eq(f.list.items[1].kinds, DISRUPT_KIND_BIT(DISRUPT_KIND_OUTAGE));
+    disrupt_claim_list_fini(&f.list);
+    f.opt.country = "Armenia";
+    ck_assert_int_eq(disrupt_claims_read(tu_source("tests/data/radar-annotations-synthetic.json"),
+                                         &f.opt, &f.list, &f.err), 0);
+    ck_assert_uint_eq(f.list.count, 1);
+    ck_assert_str_eq(f.list.items[0].country, "AM");
+    disrupt_claim_list_fini(&f.list);
+    f.opt.country = NULL;
+    ck_assert_int_eq(read_text(&f, "{\"data\": []}"), DISRUPT_EDATA);
+    ck_assert_ptr_nonnull(strstr(where(&f), "claims.csv: expected Cloudflare Radar outage annotations"));
+    teardown(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("claims");
@@ -351,6 +386,7 @@ int main(void)
     tcase_add_test(tc, country_names_and_codes);
     tcase_add_test(tc, unshowable_text_and_failed_reads);
     tcase_add_test(tc, long_cells_cut_between_characters);
+    tcase_add_test(tc, radar_outage_annotations);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

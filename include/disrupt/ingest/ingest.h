@@ -1,10 +1,11 @@
 /* ingest.h — reading measurement CSVs into series.
  *
- * Streaming (csvread.h: libcsv, with an exact fast path for quote-free lines); columns matched
- * by header name; dialects recognised from the header
+ * Streaming (csvread.h: libcsv); columns matched by header name; dialects recognised from
+ * the header
  * (plain wide `time,<signal>…`, long `timestamp,entity,signal,value`, IODA dashboard export,
  * OONI aggregation counts, Tor Metrics userstats, Google traffic re-exports) or forced with
- * options.format. Every rejected cell is an error "FILE:LINE:COL: expected …, found '…'"
+ * options.format. A file whose first byte is '{' or '[' is JSON, read whole (jsonread.h) as
+ * IODA API v2 signals or a Cloudflare Radar time series (json_series.h). Every rejected cell is an error "FILE:LINE:COL: expected …, found '…'"
  * (or a warning counted in skipped_rows with skip_bad_rows).
  *
  * Rows may come unsorted; duplicate time stamps are aggregated (rows that repeat the stamp
@@ -87,7 +88,7 @@ typedef struct {
     size_t rows;                  /* out: data rows read (including skipped ones) */
     size_t merged_rows;           /* out: rows aggregated into a grid time another row took
                                    * (duplicate stamps, or finer than the step); warned about */
-    char delimiter;               /* out: the field delimiter used */
+    char delimiter;               /* out: the field delimiter used (0 for JSON) */
 } disrupt_ingest_options;
 
 void disrupt_ingest_options_init(disrupt_ingest_options *o);

@@ -52,6 +52,9 @@ static inline int64_t disrupt_series_time(const disrupt_series *s, size_t i)
 int64_t disrupt_series_end(const disrupt_series *s);
 /* Number of missing samples. O(n). */
 size_t disrupt_series_missing(const disrupt_series *s);
+/* A file's name without folders and extension ("stdin" for "-"), to name a signal after its
+ * file; caller frees. NULL when out of memory. */
+char *disrupt_path_stem(const char *path);
 /* Index of the sample at or after time t, clamped to [0, n]. */
 size_t disrupt_series_index_at(const disrupt_series *s, int64_t t);
 

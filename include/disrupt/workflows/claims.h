@@ -2,10 +2,12 @@
  *
  * A claim is a labelled window [start, end) in UTC seconds, with the kinds it asserts
  * (shutdown, throttling, blocking; none = not stated) and optionally the signal it is about.
- * Three inputs are read, recognised from the header row:
+ * Four inputs are read, recognised from the header row (or, for JSON, its first byte):
  *   - the project's own CSV `label,start,end[,kind][,signal]` (columns by name, any order);
  *     kind is empty or names joined by '+' or ',' ("throttling+blocking");
  *   - an Access Now #KeepItOn STOP export (`start_date,…,country,…,shutdown_type,…,end_date`);
+ *   - Cloudflare Radar outage annotations, JSON (claims_radar.c: government-directed
+ *     outages claim a shutdown, others an outage; ongoing ones are skipped);
  *   - the IODA curated outage list (`ID,Begin time,End time,Country,…`), whose times come in
  *     mixed formats ("Saturday, November 16, 2019, 2:00:00 PM", "4/3/2020  15:15:00 PM").
  * A date without a time means that whole day in the zone `tz`: a start at its midnight, an end
