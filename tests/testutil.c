@@ -169,3 +169,12 @@ disrupt_series *tu_synthetic_counts(const char *name, int64_t start, int64_t ste
     gsl_rng_free(rng);
     return s;
 }
+
+int tu_run_suite(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

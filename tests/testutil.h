@@ -6,7 +6,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <check.h>
+
 #include "disrupt/ingest/series.h"
+
+/* Runs every test of s and frees it: EXIT_SUCCESS when none failed, for main's return. */
+int tu_run_suite(Suite *s);
 
 /* Path of a file in the source tree (DISRUPT_SOURCE_DIR); static buffer, valid until the
  * next call. */

@@ -225,9 +225,5 @@ int main(void)
     tcase_add_test(tc, zone_offsets_come_from_the_zone_files);
     tcase_add_test(tc, names_must_be_utf8_without_controls);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }

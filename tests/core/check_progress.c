@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "disrupt/core/progress.h"
+#include "testutil.h"
 
 static char *contents(FILE *f)
 {
@@ -73,9 +74,5 @@ int main(void)
     tcase_add_test(tc, not_a_terminal_draws_nothing);
     tcase_add_test(tc, bar_redraws_only_when_it_changes);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }

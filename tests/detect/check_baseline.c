@@ -188,9 +188,5 @@ int main(void)
     tcase_add_test(tc, pinned_period_defines_normal);
     tcase_add_test(tc, all_excluded_is_a_clear_error);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }

@@ -374,9 +374,5 @@ int main(void)
     tcase_add_test(tc, one_pinned_day_keeps_the_weekly_profile);
     tcase_add_test(tc, blocking_that_ends_just_before_the_data_does_is_closed);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }

@@ -173,9 +173,5 @@ int main(void)
     tcase_add_test(tc, overlapping_windows_form_one_incident);
     tcase_add_test(tc, touching_windows_are_separate_incidents);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "disrupt/engine/segment.h"
+#include "testutil.h"
 
 static disrupt_segment_options manual(const disrupt_cost_type *cost, double penalty)
 {
@@ -161,9 +162,5 @@ static Suite *binseg_suite(void)
 int main(void)
 {
     gsl_set_error_handler_off();
-    SRunner *sr = srunner_create(binseg_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(binseg_suite());
 }

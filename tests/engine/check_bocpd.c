@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "disrupt/engine/segment.h"
+#include "testutil.h"
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -225,9 +226,5 @@ static Suite *bocpd_suite(void)
 int main(void)
 {
     gsl_set_error_handler_off();
-    SRunner *sr = srunner_create(bocpd_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(bocpd_suite());
 }

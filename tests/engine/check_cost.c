@@ -9,6 +9,7 @@
 
 #include "disrupt/engine/cost.h"
 #include "disrupt/engine/segment.h"
+#include "testutil.h"
 
 #define TOL 1e-9
 
@@ -216,9 +217,5 @@ static Suite *cost_suite(void)
 int main(void)
 {
     gsl_set_error_handler_off();
-    SRunner *sr = srunner_create(cost_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(cost_suite());
 }

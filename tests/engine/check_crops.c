@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "disrupt/engine/segment.h"
+#include "testutil.h"
 
 static void check_path(const disrupt_cost_type *type, unsigned long seed)
 {
@@ -96,9 +97,5 @@ static Suite *crops_suite(void)
 int main(void)
 {
     gsl_set_error_handler_off();
-    SRunner *sr = srunner_create(crops_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(crops_suite());
 }

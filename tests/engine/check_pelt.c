@@ -11,6 +11,7 @@
 
 #include "direct_cost.h"
 #include "disrupt/engine/segment.h"
+#include "testutil.h"
 
 #define SERIES_PER_COST 300
 #define MAX_N 13
@@ -524,9 +525,5 @@ static Suite *pelt_suite(void)
 int main(void)
 {
     gsl_set_error_handler_off();
-    SRunner *sr = srunner_create(pelt_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(pelt_suite());
 }

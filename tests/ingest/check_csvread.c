@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "disrupt/ingest/csvread.h"
+#include "testutil.h"
 
 /* "line:field|line:field\n" per row, in out. */
 typedef struct {
@@ -105,9 +106,5 @@ int main(void)
     tcase_add_test(tc, crlf_split_across_blocks);
     tcase_add_test(tc, row_cap);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }

@@ -9,6 +9,7 @@
 
 #include "disrupt/ingest/grid.h"
 #include "disrupt/ingest/ingest.h"
+#include "testutil.h"
 
 typedef struct {
     uint64_t s;
@@ -189,9 +190,5 @@ int main(void)
     tcase_add_loop_test(tc, test_against_brute_force, 0, 60);
     tcase_add_test(tc, test_runs_on_one_stamp_cost_one_row);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }

@@ -581,9 +581,5 @@ int main(void)
     tcase_add_test(tg, test_median_step);
     tcase_add_test(tg, test_memory_budget_of_table);
     suite_add_tcase(s, tg);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }

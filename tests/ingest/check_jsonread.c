@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "disrupt/ingest/jsonread.h"
+#include "testutil.h"
 
 /* Reads text[0..len) with the cap max; returns the code, *out the value (or NULL). */
 static int read_mem(const char *text, size_t len, size_t max, json_object **out,
@@ -84,9 +85,5 @@ int main(void)
     tcase_add_test(tc, values_and_places);
     tcase_add_test(tc, bounded);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }

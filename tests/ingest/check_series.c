@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "disrupt/ingest/series.h"
+#include "testutil.h"
 
 START_TEST(grid_times_and_indices)
 {
@@ -111,9 +112,5 @@ int main(void)
     tcase_add_test(tc, clashing_names_get_their_files_namespace);
     tcase_add_test(tc, a_label_names_every_signal_of_its_file);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }

@@ -6,6 +6,7 @@
 
 #include "disrupt/core/timefmt.h"
 #include "disrupt/ingest/timeparse.h"
+#include "testutil.h"
 
 typedef struct {
     const char *text;
@@ -214,9 +215,5 @@ int main(void)
     tcase_add_test(tc, test_zone_naive_times);
     tcase_add_test(tc, test_strptime_format);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }

@@ -6,6 +6,7 @@
 
 #include "disrupt/plot/timeaxis.h"
 #include "disrupt/core/timefmt.h"
+#include "testutil.h"
 
 #define T(y, mo, d, h, mi) disrupt_time_from_civil(y, mo, d, h, mi, 0)
 
@@ -251,9 +252,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(suite());
 }

@@ -905,9 +905,5 @@ static Suite *simulate_suite(void)
 int main(void)
 {
     gsl_set_error_handler_off();
-    SRunner *sr = srunner_create(simulate_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(simulate_suite());
 }

@@ -388,9 +388,5 @@ int main(void)
     tcase_add_test(tc, long_cells_cut_between_characters);
     tcase_add_test(tc, radar_outage_annotations);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }

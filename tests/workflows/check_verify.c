@@ -514,9 +514,5 @@ int main(void)
     tcase_add_test(tc, adjoining_windows_are_one_chain);
     tcase_add_test(tc, durations_for_people);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return tu_run_suite(s);
 }
