@@ -9,7 +9,7 @@
 
 enum {
     OPT_FORMAT = 1, OPT_TIME, OPT_SIGNAL, OPT_TIME_FORMAT, OPT_TZ, OPT_COUNTRY, OPT_ENTITY,
-    OPT_STEP, OPT_AGGREGATE, OPT_SKIP_BAD_ROWS, OPT_LABEL
+    OPT_STEP, OPT_AGGREGATE, OPT_SKIP_BAD_ROWS, OPT_DECIMAL_COMMA, OPT_LABEL
 };
 
 static const cli_option ingest_options[] = {
@@ -27,6 +27,8 @@ static const cli_option ingest_options[] = {
      "duplicate times: mean, sum, max, min, last (default: mean)", 0},
     {"skip-bad-rows", NULL, OPT_SKIP_BAD_ROWS,
      "warn about bad rows and go on (default: stop at the first)", 0},
+    {"decimal-comma", NULL, OPT_DECIMAL_COMMA,
+     "values are written 1,5 (European spreadsheets; fields split by ';' or tab)", 0},
     {"label", "FILE=NAME", OPT_LABEL,
      "name the place FILE's signals are of (shown as NAME/signal; never corroborated by "
      "another place's signals); repeatable (default: a file's name where signal names clash)",
@@ -160,6 +162,9 @@ static int handle(void *ctx, int key, const char *arg)
                                    arg);
         return 0;
     case OPT_SKIP_BAD_ROWS: o->skip_bad_rows = 1; return 0;
+    case OPT_DECIMAL_COMMA:
+        c->opt.decimal_comma = 1;
+        return 0;
     case OPT_LABEL: return add_label(c, arg);
     default: return 0;
     }

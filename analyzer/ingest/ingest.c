@@ -37,6 +37,8 @@ typedef struct {
 typedef struct {
     const char *where;           /* file name in messages */
     disrupt_ingest_options *opt;
+    const disrupt_csv_reader *csv;   /* the reader of the file, for its delimiter */
+    char expected_buf[256];          /* a phrase made for one message (a suggestion) */
     disrupt_timeparser tp;
     int tp_live;
     disrupt_dialect dialect;
@@ -270,6 +272,29 @@ static int parse_number(const char *s, size_t len, double *out, const char **exp
 }
 
 /* A whole number ≥ 0 (OONI counters). */
+/* A value cell: a number, read with a decimal comma when the file writes one (options). */
+static int parse_value(ingest_state *st, const char *s, size_t len, double *out,
+                       const char **expected)
+{
+    char buf[64];
+    if (st->opt->decimal_comma) {
+        if (memchr(s, '.', len)) {   /* "1.234,5" or "1.5": a thousands mark or a slip */
+            *expected = "a number with ',' as the decimal mark (--decimal-comma) and no '.'";
+            return DISRUPT_EDATA;
+        }
+        if (len < sizeof buf && memchr(s, ',', len)) {
+            for (size_t i = 0; i < len; i++)
+                buf[i] = s[i] == ',' ? '.' : s[i];
+            s = buf;
+        }
+    }
+    int rc = parse_number(s, len, out, expected);
+    if (rc && strcmp(*expected, "a number with '.' as the decimal mark") == 0 &&
+        st->csv->detected_delimiter != ',')
+        *expected = "a number with '.' as the decimal mark (--decimal-comma reads 1,5)";
+    return rc;
+}
+
 static int parse_count(const char *s, size_t len, double *out, const char **expected)
 {
     double v;
@@ -411,6 +436,10 @@ static int take_header(ingest_state *st, const disrupt_csv_field *f, size_t n, d
     int rc = refuse_other_lists(st, f, n, err);
     if (rc)
         return rc;
+    if (opt->decimal_comma && st->csv->detected_delimiter == ',')
+        return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, f[0].line, 1,
+                                    "expected ';' or tab between fields with --decimal-comma "
+                                    "(a comma cannot mark both fields and decimals), found ','");
     if (opt->index_axis && !opt->time_column && !opt->nsignal_columns &&
         (!opt->format || strcasecmp(opt->format, "plain") == 0) && all_numbers(f, n))
         rc = disrupt_dialect_headerless(n, &st->dialect, err);
@@ -567,6 +596,73 @@ static int parse_index(const char *s, size_t len, int64_t *out)
 }
 
 /* The time of a row: its time cell, or with index_axis its index or row number. */
+/* Digits at *p (at most max), their value in *v; the count, 0 when none. */
+static size_t digits(const char **p, const char *e, size_t max, int *v)
+{
+    size_t n = 0;
+    *v = 0;
+    while (*p < e && n < max && (unsigned)(**p - '0') < 10) {
+        *v = *v * 10 + (**p - '0');
+        (*p)++;
+        n++;
+    }
+    return n;
+}
+
+/* A --time-format that reads s, when it is a date in another order than ISO's ("27.09.2020",
+ * "09/27/2020 14:00", "2020/09/27"): its suggestion in out, 1; else 0. Day-or-month orders
+ * that one cell cannot tell apart ("03/04/2020") get both. */
+static int suggest_time_format(const char *s, size_t len, char *out, size_t outsz)
+{
+    trim(&s, &len);
+    const char *p = s, *e = s + len;
+    int a, b, c;
+    size_t na = digits(&p, e, 4, &a);
+    if (!na || p >= e || (*p != '.' && *p != '/' && *p != '-'))
+        return 0;
+    char sep = *p++;
+    size_t nb = digits(&p, e, 2, &b);
+    if (!nb || p >= e || *p++ != sep)
+        return 0;
+    size_t nc = digits(&p, e, 4, &c);
+    char date[16], other[16] = "";
+    if (na == 4 && nc <= 2 && nc && sep != '-')
+        snprintf(date, sizeof date, "%%Y%c%%m%c%%d", sep, sep);
+    else if (na <= 2 && nc == 4 && (a > 12 || sep == '.'))
+        snprintf(date, sizeof date, "%%d%c%%m%c%%Y", sep, sep);
+    else if (na <= 2 && nc == 4 && b > 12)
+        snprintf(date, sizeof date, "%%m%c%%d%c%%Y", sep, sep);
+    else if (na <= 2 && nc == 4) {   /* both parts ≤ 12: the cell cannot tell */
+        snprintf(date, sizeof date, "%%d%c%%m%c%%Y", sep, sep);
+        snprintf(other, sizeof other, "%%m%c%%d%c%%Y", sep, sep);
+    } else {
+        return 0;
+    }
+    char clock[32] = "";
+    if (p < e && (*p == ' ' || *p == 'T')) {
+        char t = *p++;
+        int h, m, sec;
+        if (!digits(&p, e, 2, &h) || p >= e || *p++ != ':' || digits(&p, e, 2, &m) != 2)
+            return 0;
+        int with_seconds = p < e && *p == ':' && (p++, digits(&p, e, 2, &sec) == 2);
+        while (p < e && *p == ' ')
+            p++;
+        int ampm = e - p == 2 && (strncasecmp(p, "AM", 2) == 0 || strncasecmp(p, "PM", 2) == 0);
+        if (ampm)
+            p = e;
+        snprintf(clock, sizeof clock, "%c%%%c:%%M%s%s", t, ampm ? 'I' : 'H',
+                 with_seconds ? ":%S" : "", ampm ? " %p" : "");
+    }
+    if (p != e)
+        return 0;
+    if (*other)
+        snprintf(out, outsz, "--time-format '%s%s' if days come first, '%s%s' if months do",
+                 date, clock, other, clock);
+    else
+        snprintf(out, outsz, "--time-format '%s%s'", date, clock);
+    return 1;
+}
+
 static int row_time(ingest_state *st, const disrupt_csv_field *f, int64_t *t, disrupt_error *err)
 {
     const disrupt_dialect *d = &st->dialect;
@@ -589,6 +685,13 @@ static int row_time(ingest_state *st, const disrupt_csv_field *f, int64_t *t, di
     int rc = disrupt_timeparser_parse(&st->tp, tf->data, tf->len, t, &expected);
     if (rc == DISRUPT_ENOMEM)
         return disrupt_error_nomem(err);
+    char suggestion[144];
+    if (rc && !st->opt->time_format &&
+        suggest_time_format(tf->data, tf->len, suggestion, sizeof suggestion)) {
+        snprintf(st->expected_buf, sizeof st->expected_buf, "%s (for this order give %s)",
+                 expected, suggestion);
+        expected = st->expected_buf;
+    }
     if (rc)
         return cell_error(st, tf, d->time_col, expected, err);
     if (!st->time_of_day_seen && !is_bare_date(tf->data, tf->len))
@@ -636,7 +739,7 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
     } else {
         for (size_t j = 0; j < d->nvalues; j++) {
             size_t col = d->value_col[j];
-            if (parse_number(f[col].data, f[col].len, &st->values[j], &expected))
+            if (parse_value(st, f[col].data, f[col].len, &st->values[j], &expected))
                 return cell_error(st, &f[col], col, expected, err);
         }
     }
@@ -1061,6 +1164,7 @@ static int ingest_from(FILE *stream, const char *path, const char *where,
     disrupt_csv_reader r;
     disrupt_csv_reader_init(&r, on_row, &st);
     r.comment = on_comment;
+    st.csv = &r;
     rc = disrupt_csv_read_stream(stream, st.where, &r, &e);
     opt->delimiter = r.detected_delimiter;
     if (rc == 0)

@@ -156,7 +156,7 @@ static const bad_case cases[] = {
     {H "2020-09-27T00:00:00Z,1.2.3\n", NULL, .code = DISRUPT_EDATA, .message = "bad.csv:2:2: expected a number, found '1.2.3'"},
     {H "2020-09-27T00:00:00Z,1 000\n", NULL, .code = DISRUPT_EDATA, .message = "bad.csv:2:2: expected a number, found '1 000'"},
     {"time;traffic\n2020-09-27T00:00:00Z;\"1,5\"\n", NULL, .code = DISRUPT_EDATA,
-     .message = "bad.csv:2:2: expected a number with '.' as the decimal mark, found '1,5'"},
+     .message = "bad.csv:2:2: expected a number with '.' as the decimal mark (--decimal-comma reads 1,5), found '1,5'"},
     {H "2020-09-27T00:00:00Z,\"multi\nline\"\n", NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:2:2: expected a number, found 'multi?line'"},
     /* time cells */
@@ -171,7 +171,7 @@ static const bad_case cases[] = {
     {H ",1\n", NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:2:1: expected an ISO 8601 date-time or Unix seconds, found ''"},
     {H "27/09/2020,1\n", NULL, .code = DISRUPT_EDATA,
-     .message = "bad.csv:2:1: expected an ISO 8601 date-time or Unix seconds, found '27/09/2020'"},
+     .message = "bad.csv:2:1: expected an ISO 8601 date-time or Unix seconds (for this order give --time-format '%d/%m/%Y'), found '27/09/2020'"},
     {H "2020-09-27T00:00:00+25:00,1\n", NULL, .code = DISRUPT_EDATA,
      .message = "bad.csv:2:1: expected an ISO 8601 date-time or Unix seconds, found '2020-09-27T00:00:00+25:00'"},
     {H "44101,1\n", NULL, .code = DISRUPT_EDATA,

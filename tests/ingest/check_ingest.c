@@ -540,6 +540,63 @@ START_TEST(test_memory_budget_of_table)
 }
 END_TEST
 
+/* A time in another order than ISO's is refused with the --time-format that reads it, and that
+ * format does read it (both, when one cell cannot tell days from months). */
+START_TEST(test_time_format_suggestions_read)
+{
+    static const struct { const char *cell; int64_t want; } cases[] = {
+        {"27.09.2020", T0},
+        {"27.09.2020 14:00", T0 + 14 * 3600},
+        {"09/27/2020 14:00:05", T0 + 14 * 3600 + 5},
+        {"27/09/2020 2:30 PM", T0 + 14 * 3600 + 1800},
+        {"2020/09/27", T0},
+        {"27-09-2020", T0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "time,a\n%s,1\n", cases[i].cell);
+        opt.time_format = NULL;
+        opt.step = 3600;
+        ck_assert_int_eq(read_text("t.csv", text), DISRUPT_EDATA);
+        const char *q = strstr(err.message, "--time-format '");
+        ck_assert_msg(q != NULL, "%s", err.message);
+        char format[64];
+        ck_assert_int_eq(sscanf(q, "--time-format '%63[^']'", format), 1);
+        opt.time_format = format;
+        ck_assert_msg(read_text("t.csv", text) == 0, "%s with %s: %s", cases[i].cell, format,
+                      err.message);
+        ck_assert_int_eq(ds.series[ds.count - 1]->start, cases[i].want);
+    }
+    opt.time_format = NULL;
+    ck_assert_int_eq(read_text("t.csv", "time,a\n03/04/2020,1\n"), DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "--time-format '%d/%m/%Y' if days come first, "
+                                      "'%m/%d/%Y' if months do"), "%s", err.message);
+    ck_assert_int_eq(read_text("t.csv", "time,a\nSept 27,1\n"), DISRUPT_EDATA);
+    ck_assert_ptr_null(strstr(err.message, "--time-format '"));
+}
+END_TEST
+
+/* --decimal-comma: European spreadsheets write 1,5 with ';' between fields. */
+START_TEST(test_decimal_comma)
+{
+    ck_assert_int_eq(read_text("d.csv", "time;a\n2020-09-27T00:00:00Z;1,5\n"), DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "d.csv:2:2: expected a number with '.' as the decimal mark "
+                                      "(--decimal-comma reads 1,5)"), "%s", err.message);
+    opt.decimal_comma = 1;
+    ck_assert_int_eq(read_text("d.csv", "time;a;b\n2020-09-27T00:00:00Z;1,5;2\n"
+                                        "2020-09-27T01:00:00Z;-0,25;\n"), 0);
+    ck_assert_double_eq(named("a")->value[0], 1.5);
+    ck_assert_double_eq(named("a")->value[1], -0.25);
+    ck_assert(isnan(named("b")->value[1]));
+    ck_assert_int_eq(read_text("d.csv", "time;a\n2020-09-27T00:00:00Z;1.234,5\n"), DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "expected a number with ',' as the decimal mark "
+                                      "(--decimal-comma) and no '.'"), "%s", err.message);
+    ck_assert_int_eq(read_text("d.csv", "time,a\n2020-09-27T00:00:00Z,1\n"), DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "d.csv:1:1: expected ';' or tab between fields with "
+                                      "--decimal-comma"), "%s", err.message);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("ingest");
@@ -580,6 +637,8 @@ int main(void)
     tcase_add_test(tg, test_skip_warnings_are_capped);
     tcase_add_test(tg, test_median_step);
     tcase_add_test(tg, test_memory_budget_of_table);
+    tcase_add_test(tg, test_time_format_suggestions_read);
+    tcase_add_test(tg, test_decimal_comma);
     suite_add_tcase(s, tg);
     return tu_run_suite(s);
 }

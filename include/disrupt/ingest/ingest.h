@@ -74,6 +74,8 @@ typedef struct {
     int64_t step;                 /* seconds; 0 = infer */
     disrupt_aggregate aggregate;  /* for duplicate stamps (counts are always summed) */
     int skip_bad_rows;            /* turn rejected rows into warnings */
+    int decimal_comma;            /* values written 1,5 (European spreadsheets, with ';' or
+                                   * tab between fields): ',' is the decimal mark */
     int index_axis;               /* any numeric series: a plain file whose time column holds
                                    * integers of under 9 digits (0, 1, 2, …) is indexed by
                                    * them, and one without a time column (a single column,
