@@ -73,7 +73,11 @@ for _ in $(seq 1 2000); do
   kill -0 $pid 2> /dev/null || break
   sleep 0.005
 done
+# Frozen first, so that the signal lands while the file is written, whatever the machine's
+# speed; the handler runs as it continues.
+kill -STOP $pid 2> /dev/null
 kill -TERM $pid 2> /dev/null
+kill -CONT $pid 2> /dev/null
 wait $pid
 st=$?
 check "the chart's temporary file was seen while it was written" test $seen -eq 1

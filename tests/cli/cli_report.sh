@@ -109,10 +109,15 @@ for _ in $(seq 1 4000); do
   kill -0 $pid 2> /dev/null || break
   sleep 0.005
 done
+# Frozen first, so that the signal lands while the folder is still being filled, whatever the
+# machine's speed; the handler runs as it continues.
+kill -STOP $pid 2> /dev/null
+staged=$(ls -d "$tmp"/killed.new-* 2> /dev/null)
 kill -TERM $pid 2> /dev/null
+kill -CONT $pid 2> /dev/null
 wait $pid
 st=$?
-check "the staging folder held a file when the signal came" test $seen -eq 1
+check "the staging folder held a file when the signal came" test $seen -eq 1 -a -n "$staged"
 check "SIGTERM ends the report as the signal does (143)" test $st -eq 143
 check "no staging folder and no report are left" test -z "$(ls -d "$tmp"/killed* 2> /dev/null)"
 
