@@ -28,7 +28,8 @@ seed() {
 }
 cd "$src"
 csvs=$(ls tests/data/*.csv datasets/*/*.csv tests/data/real/*/*.csv 2>/dev/null)
-seed fuzz_ingest '\0\0' $csvs tests/data/ioda-api-v2-synthetic.json tests/data/radar-timeseries-synthetic.json
+seed fuzz_ingest '\0\0' $csvs
+seed fuzz_ingest '' tests/fuzz/seeds/ingest/*              # option bytes included (JSON)
 seed fuzz_ingest '\1\0' tests/data/plain-synthetic.csv   # plain, forced
 seed fuzz_ingest '\0\1' tests/data/long-synthetic.csv    # aggregate by sum
 seed fuzz_csvread '\0' $csvs tests/fuzz/seeds/claims/*
