@@ -24,6 +24,10 @@ int plot_text_init_measuring(plot_text *t);
 int plot_text_init_for(plot_text *t, cairo_t *cr);
 void plot_text_fini(plot_text *t);
 
+/* For tests of the drawn chart: while a log is set, each line of text drawn is appended to it
+ * as "text<TAB>x<TAB>y<TAB>w<TAB>h<TAB>string" (its ink box in points). NULL stops. */
+void plot_text_set_log(FILE *log);
+
 /* disrupt_plot_measure backed by pango; ctx is a plot_text. */
 double plot_text_measure(void *ctx, const char *text, double em, int bold);
 

@@ -113,6 +113,67 @@ static int day_ticks(disrupt_plot_compare_layout *l)
     return DISRUPT_OK;
 }
 
+static int has_kind(const disrupt_plot_compare_layout *l, int k)
+{
+    for (size_t i = 0; i < l->nbars; i++)
+        if ((int)l->bars[i].kind == k)
+            return 1;
+    return 0;
+}
+
+/* The legend's items (the three kinds, and outages where a bar shows one) flow left to right
+ * from x0 and onto a new line before one would pass legend_right: item k's swatch at
+ * (x[k], y[k]), x[k] < 0 for an item not shown. Returns the lines used. The same flow lays
+ * out (measuring) and draws, so that the caption below is placed for the lines drawn. */
+static size_t legend_flow(const disrupt_plot_compare_layout *l, const plot_measurer *m,
+                          double *x, double *y)
+{
+    double s = 0.9 * l->em, cx = l->x0, cy = l->legend_y;
+    size_t lines = 1;
+    for (int k = 0; k < DISRUPT_NKINDS; k++) {
+        x[k] = -1;
+        if (k == DISRUPT_KIND_OUTAGE && !has_kind(l, k))
+            continue;
+        double w = 2.0 * s + plot_text_width(m, disrupt_window_kind_title((disrupt_window_kind)k),
+                                             l->em, 0);
+        if (cx > l->x0 && cx + w > l->legend_right) {
+            cx = l->x0;
+            cy += PLOT_LINE * l->em;
+            lines++;
+        }
+        x[k] = cx;
+        y[k] = cy;
+        cx += w + 1.5 * l->em;
+    }
+    return lines;
+}
+
+/* Keeps every k-th tick, k the least that leaves each kept label clear of the next by half an
+ * em (narrow charts: "+60d +120d" or twelve month names would run together). */
+static void thin_ticks(disrupt_plot_compare_layout *l, const plot_measurer *m)
+{
+    double gap = 0.5 * l->em;
+    for (size_t k = 1; k < l->nticks; k++) {
+        int clear = 1;
+        for (size_t i = k; clear && i < l->nticks; i += k) {
+            double a = 0.5 * plot_text_width(m, l->ticks[i - k].text, 0.9 * l->em, 0);
+            double b = 0.5 * plot_text_width(m, l->ticks[i].text, 0.9 * l->em, 0);
+            clear = l->ticks[i].x - l->ticks[i - k].x >= a + b + gap;
+        }
+        if (!clear)
+            continue;
+        size_t w = 0;
+        for (size_t i = 0; i < l->nticks; i++) {
+            if (i % k == 0)
+                l->ticks[w++] = l->ticks[i];
+            else
+                free(l->ticks[i].text);
+        }
+        l->nticks = w;
+        return;
+    }
+}
+
 /* A tick label is centred on its tick: one that would reach past the page's margin goes. */
 static void drop_ticks_past_the_page(disrupt_plot_compare_layout *l, const plot_measurer *m,
                                      double margin)
@@ -290,11 +351,21 @@ int disrupt_plot_compare_layout_compute(const disrupt_plot_compare_input *in,
         l->height = l->caption_box.y + cap_h + margin;
         if (rc == DISRUPT_OK)
             rc = l->months ? month_ticks(l, in->month, in->day) : day_ticks(l);
-        if (rc == DISRUPT_OK)
+        if (rc == DISRUPT_OK) {
             drop_ticks_past_the_page(l, &m, margin);
+            thin_ticks(l, &m);
+        }
+        l->legend_right = l->width - margin;
     }
     if (rc == DISRUPT_OK)
         rc = place_bars(l, in);
+    if (rc == DISRUPT_OK) {   /* a legend of several lines pushes the caption down */
+        double x[DISRUPT_NKINDS], y[DISRUPT_NKINDS];
+        l->legend_lines = legend_flow(l, &m, x, y);
+        double extra = (double)(l->legend_lines - 1) * PLOT_LINE * em;
+        l->caption_box.y += extra;
+        l->height += extra;
+    }
     if (have_pango)
         plot_text_fini(&measuring);
     if (rc) {
@@ -356,29 +427,23 @@ static void draw_overlay(cairo_t *cr, const disrupt_plot_compare_layout *l, size
 }
 
 /* 1 when some bar is of kind k. */
-static int has_kind(const disrupt_plot_compare_layout *l, int k)
-{
-    for (size_t i = 0; i < l->nbars; i++)
-        if ((int)l->bars[i].kind == k)
-            return 1;
-    return 0;
-}
 
 /* The three kinds every period may show, and outages where some signal shows one. */
 static void draw_legend(cairo_t *cr, plot_text *t, const disrupt_plot_compare_layout *l,
                         const plot_palette *pal)
 {
-    double x = l->x0, s = 0.9 * l->em;
+    double s = 0.9 * l->em, x[DISRUPT_NKINDS], y[DISRUPT_NKINDS];
+    plot_measurer m = {plot_text_measure, t};
+    legend_flow(l, &m, x, y);
     for (int k = 0; k < DISRUPT_NKINDS; k++) {
-        if (k == DISRUPT_KIND_OUTAGE && !has_kind(l, k))
+        if (x[k] < 0)
             continue;
         set_rgb(cr, pal->kind[k], 0.85);
-        cairo_rectangle(cr, x, l->legend_y + 0.15 * l->em, s * 1.6, s);
+        cairo_rectangle(cr, x[k], y[k] + 0.15 * l->em, s * 1.6, s);
         cairo_fill(cr);
         set_rgb(cr, pal->ink, 1);
-        const char *name = disrupt_window_kind_title((disrupt_window_kind)k);
-        plot_text_draw(t, cr, name, x + 2.0 * s, l->legend_y, l->em, 0, PLOT_ALIGN_LEFT);
-        x += 2.0 * s + plot_text_measure(t, name, l->em, 0) + 1.5 * l->em;
+        plot_text_draw(t, cr, disrupt_window_kind_title((disrupt_window_kind)k), x[k] + 2.0 * s,
+                       y[k], l->em, 0, PLOT_ALIGN_LEFT);
     }
 }
 

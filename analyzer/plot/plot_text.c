@@ -3,6 +3,7 @@
  * Metrics hinting is switched off so that a width measured while laying out (on a private
  * surface at one scale) is the width drawn on the PNG, SVG or PDF surface at another.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "plot_cairo.h"
@@ -76,6 +77,28 @@ double plot_text_measure(void *ctx, const char *text, double em, int bold)
     return (double)logical.width / PANGO_SCALE;
 }
 
+static FILE *text_log;
+
+void plot_text_set_log(FILE *log)
+{
+    text_log = log;
+}
+
+/* One drawn line's ink box, its text with tabs and line ends as spaces. */
+static void log_line(cairo_t *cr, PangoLayout *layout, const char *text)
+{
+    PangoRectangle ink;
+    pango_layout_get_extents(layout, &ink, NULL);
+    double x, y;
+    cairo_get_current_point(cr, &x, &y);
+    fprintf(text_log, "text\t%.2f\t%.2f\t%.2f\t%.2f\t", x + (double)ink.x / PANGO_SCALE,
+            y + (double)ink.y / PANGO_SCALE, (double)ink.width / PANGO_SCALE,
+            (double)ink.height / PANGO_SCALE);
+    for (const char *c = text; *c; c++)
+        fputc(*c == '\t' || *c == '\n' || *c == '\r' ? ' ' : *c, text_log);
+    fputc('\n', text_log);
+}
+
 static void draw_line(plot_text *t, cairo_t *cr, const char *text, double x, double y,
                       double em, int bold, plot_align align)
 {
@@ -86,6 +109,8 @@ static void draw_line(plot_text *t, cairo_t *cr, const char *text, double x, dou
     double left = align == PLOT_ALIGN_RIGHT ? x - w : align == PLOT_ALIGN_CENTRE ? x - w / 2 : x;
     /* Centre pango's line box in ours (PLOT_LINE font sizes tall). */
     cairo_move_to(cr, left, y + (em * PLOT_LINE - h) / 2);
+    if (text_log)
+        log_line(cr, t->layout, text);
     pango_cairo_show_layout(cr, t->layout);
 }
 

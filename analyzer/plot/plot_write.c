@@ -238,8 +238,30 @@ static int write_pdf(const char *path, const plot_page *page, disrupt_error *err
     return rc;
 }
 
+static int write_format(const char *path, disrupt_plot_format format, double dpi,
+                        const plot_page *page, disrupt_error *err);
+
+/* Tests of what is drawn: with DISRUPT_TEXT_LOG=FILE in the environment, every page written
+ * appends "page<TAB>PATH<TAB>W<TAB>H" and its text boxes (plot_text_set_log) to FILE. */
 int plot_write_page(const char *path, disrupt_plot_format format, double dpi,
                     const plot_page *page, disrupt_error *err)
+{
+    const char *log_path = getenv("DISRUPT_TEXT_LOG");
+    FILE *log = log_path && *log_path ? fopen(log_path, "a") : NULL;
+    if (log) {
+        fprintf(log, "page\t%s\t%.2f\t%.2f\n", path, page->width, page->height);
+        plot_text_set_log(log);
+    }
+    int rc = write_format(path, format, dpi, page, err);
+    if (log) {
+        plot_text_set_log(NULL);
+        fclose(log);
+    }
+    return rc;
+}
+
+static int write_format(const char *path, disrupt_plot_format format, double dpi,
+                        const plot_page *page, disrupt_error *err)
 {
     if (format == DISRUPT_PLOT_AUTO)
         format = disrupt_plot_format_from_path(path);

@@ -76,7 +76,9 @@ typedef struct {
     disrupt_plot_compare_tick *ticks;
     size_t nticks;
     double axis_y;               /* top of the tick labels */
-    double legend_y;
+    double legend_y;             /* top of the legend's first line */
+    double legend_right;         /* legend items wrap before passing this x */
+    size_t legend_lines;
 } disrupt_plot_compare_layout;
 
 int disrupt_plot_compare_layout_compute(const disrupt_plot_compare_input *in,
