@@ -1126,7 +1126,7 @@ static int read_json(FILE *stream, const char *path, ingest_state *st, disrupt_d
                      disrupt_error *err)
 {
     if (st->opt->format)
-        return disrupt_error_set(err, DISRUPT_EINVAL,
+        return disrupt_error_set(err, DISRUPT_EDATA,
                                  "%s: --format %s reads CSV, and this file is JSON (IODA API v2 "
                                  "and Cloudflare Radar JSON are read without --format)",
                                  st->where, st->opt->format);

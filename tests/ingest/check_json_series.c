@@ -106,7 +106,7 @@ START_TEST(ioda_api_entities_and_errors)
     ck_assert_int_eq(read_text("bad.json", "[1, 2", &o, &d, &err), DISRUPT_EDATA);
     ck_assert_str_eq(err.message, "bad.json:1:6: expected JSON: unexpected end of file");
     o.format = "plain";
-    ck_assert_int_eq(read_text("x.json", two, &o, &d, &err), DISRUPT_EINVAL);
+    ck_assert_int_eq(read_text("x.json", two, &o, &d, &err), DISRUPT_EDATA);
     ck_assert_ptr_nonnull(strstr(err.message, "--format plain reads CSV, and this file is JSON"));
 }
 END_TEST
