@@ -37,6 +37,63 @@ void plot_draw_events(plot_draw_ctx *d)
     }
 }
 
+/* Whether the text box r (with a little air) stands across the vertical line at x. */
+static int across(disrupt_rect r, double x, double pad)
+{
+    return x > r.x - pad && x < r.x + r.w + pad;
+}
+
+/* Draws the vertical line x from y0 to y1 less the stretches behind text boxes (labels and
+ * titles, with a little air), so that the claims' dotted guides, which run down through the
+ * panels, pass behind words rather than through their letters. */
+static void guide_around_text(const plot_draw_ctx *d, double x, double y0, double y1)
+{
+    const disrupt_plot_layout *L = d->L;
+    double pad = 0.2 * d->em, y = y0;
+    while (y < y1) {
+        /* The lowest box top at or below y on this line, and where that box ends. */
+        double next = y1, skip_to = y1;
+        int again = 1;
+        while (again) {
+            again = 0;
+            for (size_t k = 0; k < L->nclaims + L->nmarks + L->nevents + L->npanels; k++) {
+                disrupt_rect r;
+                int has;
+                if (k < L->nclaims) {
+                    r = L->claims[k].label_box;
+                    has = L->claims[k].label != NULL;
+                } else if (k < L->nclaims + L->nmarks) {
+                    r = L->marks[k - L->nclaims].label_box;
+                    has = L->marks[k - L->nclaims].label != NULL;
+                } else if (k < L->nclaims + L->nmarks + L->nevents) {
+                    r = L->events[k - L->nclaims - L->nmarks].label_box;
+                    has = L->events[k - L->nclaims - L->nmarks].label != NULL;
+                } else {
+                    r = L->panels[k - L->nclaims - L->nmarks - L->nevents].title_box;
+                    has = 1;
+                }
+                if (!has || !across(r, x, pad))
+                    continue;
+                double top = r.y - pad, end = r.y + r.h + pad;
+                if (top <= y && end > y) {   /* y is behind this box: move past it */
+                    y = end;
+                    again = 1;
+                } else if (top > y && top < next) {
+                    next = top;
+                    skip_to = end;
+                }
+            }
+        }
+        if (y >= y1)
+            break;
+        if (next > y1)
+            next = y1;
+        plot_vline(d->cr, x, y, next);
+        plot_log_line(x, y, x, next);
+        y = next < y1 ? skip_to : y1;
+    }
+}
+
 void plot_draw_claims(plot_draw_ctx *d)
 {
     const disrupt_plot_layout *L = d->L;
@@ -58,8 +115,8 @@ void plot_draw_claims(plot_draw_ctx *d)
         cairo_set_line_width(cr, 0.6);
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
         cairo_set_dash(cr, dash, 2, 0);
-        plot_vline(cr, mk->x0, mk->y + tick, bottom);
-        plot_vline(cr, mk->x1, mk->y + tick, bottom);
+        guide_around_text(d, mk->x0, mk->y + tick, bottom);
+        guide_around_text(d, mk->x1, mk->y + tick, bottom);
         cairo_stroke(cr);
         cairo_set_dash(cr, NULL, 0, 0);
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);

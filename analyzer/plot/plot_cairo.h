@@ -27,6 +27,8 @@ void plot_text_fini(plot_text *t);
 /* For tests of the drawn chart: while a log is set, each line of text drawn is appended to it
  * as "text<TAB>x<TAB>y<TAB>w<TAB>h<TAB>string" (its ink box in points). NULL stops. */
 void plot_text_set_log(FILE *log);
+/* Logs a line drawn that must not cross text, as "line<TAB>x0<TAB>y0<TAB>x1<TAB>y1". */
+void plot_log_line(double x0, double y0, double x1, double y1);
 
 /* disrupt_plot_measure backed by pango; ctx is a plot_text. */
 double plot_text_measure(void *ctx, const char *text, double em, int bold);

@@ -84,6 +84,12 @@ void plot_text_set_log(FILE *log)
     text_log = log;
 }
 
+void plot_log_line(double x0, double y0, double x1, double y1)
+{
+    if (text_log)
+        fprintf(text_log, "line\t%.2f\t%.2f\t%.2f\t%.2f\n", x0, y0, x1, y1);
+}
+
 /* One drawn line's ink box, its text with tabs and line ends as spaces. */
 static void log_line(cairo_t *cr, PangoLayout *layout, const char *text)
 {

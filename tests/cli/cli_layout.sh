@@ -2,8 +2,8 @@
 # cli_layout.sh — what the charts draw, checked as drawn: every figure the README shows and a
 # set of harder ones (narrow, small, long titles, dark, relative, claims, compare by year and
 # by file with and without overlay, a report's figures, real measurements, JSON input) are
-# drawn with DISRUPT_TEXT_LOG set, which lists each line of text with its ink box; no box may
-# leave the page and no two may overlap. Data: the bundled SYNTHETIC datasets and the real
+# drawn with DISRUPT_TEXT_LOG set, which lists each line of text with its ink box, and the
+# claims' dotted guides; no box may leave the page, no two may overlap, no guide may cross one. Data: the bundled SYNTHETIC datasets and the real
 # fixtures of tests/data/real.
 # Usage: cli_layout.sh DISRUPT_BIN SOURCE_DIR
 set -u
@@ -67,6 +67,8 @@ for line in open(sys.argv[1], encoding='utf-8'):
         x, y, w, h = map(float, f[1:5])
         if w > 0 and h > 0:
             cur['boxes'].append((x, y, w, h, f[5]))
+    elif f[0] == 'line':
+        cur.setdefault('lines', []).append(tuple(map(float, f[1:5])))
 bad = 0
 for p in pages:
     for x, y, w, h, t in p['boxes']:
@@ -80,6 +82,11 @@ for p in pages:
             oy = min(b[i][1] + b[i][3], b[j][1] + b[j][3]) - max(b[i][1], b[j][1])
             if ox > 0.3 and oy > 0.3:
                 print(f"FAIL: {p['name']}: '{b[i][4]}' overlaps '{b[j][4]}' ({ox:.1f}x{oy:.1f} pt)")
+                bad += 1
+    for x0, y0, x1, y1 in p.get('lines', []):   # claim guides: never through letters
+        for x, y, w, h, t in b:
+            if x < x0 < x + w and min(y1, y + h) - max(y0, y) > 0.3:
+                print(f"FAIL: {p['name']}: a claim's guide at x={x0:.1f} crosses '{t}'")
                 bad += 1
 n = sum(len(p['boxes']) for p in pages)
 print(f"cli_layout: {len(pages)} pages, {n} lines of text, {bad} problems")
