@@ -51,3 +51,12 @@ int disrupt_text_check(const char *s, size_t len, size_t *offset, const char **w
     }
     return 0;
 }
+
+size_t disrupt_text_cut(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}

@@ -140,13 +140,15 @@ static void ioda_name(const char *datasource, const char *subtype, char *name, s
     const char *sub = subtype && *subtype ? subtype : NULL;
     if (gtr && sub && strncasecmp(sub, "WEB_", 4) == 0)
         sub += 4;
-    size_t k = (size_t)snprintf(name, size, "%s", gtr ? "google" : datasource);
-    for (const char *c = sub; c && *c && k + 2 < size; c++) {
-        if (c == sub)
-            name[k++] = '-';
-        name[k++] = *c == '_' ? '-' : (char)tolower((unsigned char)*c);
-    }
-    name[k < size ? k : size - 1] = '\0';
+    const char *head = gtr ? "google" : datasource;
+    size_t k = disrupt_text_cut(head, strlen(head), size / 2);
+    memcpy(name, head, k);
+    size_t n = sub ? disrupt_text_cut(sub, strlen(sub), size - k - 2) : 0;
+    if (n)
+        name[k++] = '-';
+    for (size_t i = 0; i < n; i++)
+        name[k++] = sub[i] == '_' ? '-' : (char)tolower((unsigned char)sub[i]);
+    name[k] = '\0';
 }
 
 static int entity_matches(const reader *r, const char *code, const char *name)
@@ -191,8 +193,9 @@ static int ioda_series(reader *r, json_object *o, const char *place, int several
     char base[96], name[192];
     const char *unit;
     ioda_name(datasource, subtype, base, sizeof base, &unit);
-    snprintf(name, sizeof name, "%s%s%s", several_entities && code ? code : "",
-             several_entities && code ? "/" : "", base);
+    const char *prefix = several_entities && code ? code : "";
+    snprintf(name, sizeof name, "%.*s%s%s", (int)disrupt_text_cut(prefix, strlen(prefix), 90),
+             prefix, *prefix ? "/" : "", base);
     if (!entity_matches(r, code, ename) || !wanted_signal(r, base) || n == 0)
         return 0;
     int64_t *t = malloc(n * sizeof *t);
@@ -296,8 +299,9 @@ static int radar_value(json_object *x, double *out)
 static int radar_series(reader *r, const char *key, json_object *o, const char *unit,
                         int only_default)
 {
-    char place[160];
-    snprintf(place, sizeof place, "result.%.100s", key);
+    char place[160], shown[112];
+    disrupt_error_excerpt(shown, sizeof shown, key, strlen(key), 100);
+    snprintf(place, sizeof place, "result.%s", shown);
     json_object *ts, *vs;
     size_t at;
     const char *why;
@@ -430,7 +434,9 @@ static int read_root(reader *r, json_object *root)
         json_object_object_foreach(root, key, val)
         {
             (void)val;
-            disrupt_error_list_add(keys, sizeof keys, key, strlen(key));
+            char shown[64];   /* keys are the file's text: shown as excerpts */
+            disrupt_error_excerpt(shown, sizeof shown, key, strlen(key), 40);
+            disrupt_error_list_add(keys, sizeof keys, shown, strlen(shown));
         }
     }
     return disrupt_error_set(r->err, DISRUPT_EDATA,

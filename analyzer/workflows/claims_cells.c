@@ -57,12 +57,7 @@ const char *claims_text(const disrupt_csv_field *f, int *len)
     const char *s = f->data;
     size_t l = f->len;
     claims_trim(&s, &l);
-    if (l > 200) {
-        l = 200;
-        while (l > 0 && ((unsigned char)s[l] & 0xC0) == 0x80)
-            l--;   /* never cut inside a UTF-8 character */
-    }
-    *len = (int)l;
+    *len = (int)disrupt_text_cut(s, l, 200);
     return s;
 }
 

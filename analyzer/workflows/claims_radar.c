@@ -65,13 +65,19 @@ static const char *location(claims_reader *r, json_object *a)
     return NULL;
 }
 
-/* "GOVERNMENT_DIRECTED" → "government directed" into out. */
+/* Bytes of s to keep for at most max, never cutting a UTF-8 character. */
+static int cut(const char *s, int max)
+{
+    return (int)disrupt_text_cut(s, strlen(s), (size_t)max);
+}
+
+/* "GOVERNMENT_DIRECTED" → "government directed" into out (cut between characters). */
 static void words(const char *s, char *out, size_t size)
 {
-    size_t k = 0;
-    for (; *s && k + 1 < size; s++)
-        out[k++] = *s == '_' ? ' ' : (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
-    out[k] = '\0';
+    size_t n = disrupt_text_cut(s, strlen(s), size - 1);
+    for (size_t k = 0; k < n; k++)
+        out[k] = s[k] == '_' ? ' ' : (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] - 'A' + 'a' : s[k]);
+    out[n] = '\0';
 }
 
 static int annotation(claims_reader *r, json_object *a, size_t i, disrupt_error *err)
@@ -96,7 +102,7 @@ static int annotation(claims_reader *r, json_object *a, size_t i, disrupt_error 
         return 0;
     }
     if (*event && strcmp(event, "OUTAGE") != 0) {
-        skip(r, i, "an event of type '%.40s', not an outage", event);
+        skip(r, i, "an event of type '%.*s', not an outage", cut(event, 40), event);
         return 0;
     }
     int64_t t0, t1;
@@ -115,9 +121,9 @@ static int annotation(claims_reader *r, json_object *a, size_t i, disrupt_error 
     char c[48], ty[48], label[320];
     words(cause, c, sizeof c);
     words(type, ty, sizeof ty);
-    snprintf(label, sizeof label, "Cloudflare Radar outage%s%.40s: %s%s%s — %.8s%s%.100s",
-             *id ? " " : "", id, *ty ? ty : "outage", *c ? ", " : "", c, where,
-             *scope ? ", " : "", scope);
+    snprintf(label, sizeof label, "Cloudflare Radar outage%s%.*s: %s%s%s — %.*s%s%.*s",
+             *id ? " " : "", cut(id, 40), id, *ty ? ty : "outage", *c ? ", " : "", c,
+             cut(where, 8), where, *scope ? ", " : "", cut(scope, 100), scope);
     disrupt_kind_set kinds = DISRUPT_KIND_BIT(strcmp(cause, "GOVERNMENT_DIRECTED") == 0
                                                   ? DISRUPT_KIND_SHUTDOWN
                                                   : DISRUPT_KIND_OUTAGE);

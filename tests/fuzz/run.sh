@@ -6,6 +6,9 @@
 # option bytes the harness reads first) and from the corpus earlier runs kept in
 # BUILD/fuzz/corpus/NAME. A crash, leak, time-out or broken promise fails the run; the input
 # is kept in BUILD/fuzz/crashes/ and the report's first lines are printed.
+# FUZZ_SEED=N fixes libFuzzer's random seed (0 = a new one each run): make test uses 1, so
+# that from the same seeds a run takes the same path on every machine (a slower one only
+# stops earlier on it) and a landing cannot fail on a path no earlier run took.
 set -u
 build=$(cd "$1" && pwd)
 seconds=$2
@@ -47,7 +50,7 @@ run_one() {
   local max_len=4096
   [ "$name" = fuzz_timeparse ] && max_len=257
   "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 -max_len=$max_len \
-    -print_final_stats=1 -artifact_prefix="$work/crashes/$name-" \
+    -print_final_stats=1 -artifact_prefix="$work/crashes/$name-" -seed="${FUZZ_SEED:-0}" \
     "$work/corpus/$name" "$work/seeds/$name" >"$log" 2>&1
   local rc=$?
   local runs rate cov ft corp
@@ -66,7 +69,7 @@ run_one() {
     "$cov" "$ft" "$corp" "$seconds"
 }
 export -f run_one
-export build work seconds
+export build work seconds FUZZ_SEED
 
 harnesses=$(cd "$build" && ls fuzz_* | grep -v '\.' )
 [ -n "$harnesses" ] || { echo "no harness in $build: build the 'fuzzers' target" >&2; exit 1; }

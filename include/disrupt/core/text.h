@@ -15,6 +15,10 @@
 
 int disrupt_text_check(const char *s, size_t len, size_t *offset, const char **why);
 
+/* The most bytes of s[0..len), at most max, that end between UTF-8 characters: for cutting
+ * text to a size without making it invalid. */
+size_t disrupt_text_cut(const char *s, size_t len, size_t max);
+
 /* Length of the valid UTF-8 sequence at s (at most left bytes) and its code point in *cp, 0
  * when it is none (overlong forms, surrogates and code points past U+10FFFF included). */
 size_t disrupt_text_decode(const char *s, size_t left, unsigned *cp);
