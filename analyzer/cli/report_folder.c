@@ -140,6 +140,9 @@ static void remove_flat(const char *dir)
 
 int report_folder_commit(const char *dir, const char *staging, disrupt_error *err)
 {
+    /* From here a signal must not remove the staged report: once the earlier one is moved
+     * aside, the staged one is all there is (a signal then leaves both, nothing lost). */
+    disrupt_outfile_unstage_folder();
     struct stat st;
     char *old = NULL;
     if (stat(dir, &st) == 0) {
@@ -153,7 +156,6 @@ int report_folder_commit(const char *dir, const char *staging, disrupt_error *er
         }
     }
     int moved = rename(staging, dir) == 0;
-    disrupt_outfile_unstage_folder();
     if (!moved) {
         int e = errno;
         if (old)

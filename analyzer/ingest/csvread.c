@@ -338,19 +338,22 @@ static int read_all(FILE *f, reader_state *st, char *block)
         }
         r->bytes += n;
         char *p = block;
+        if (first && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+            p += 3;
+            n -= 3;
+        }
+        /* Before the delimiter is detected: its first line may end in a CR alone. */
+        size_t skip = lone_cr_to_lf(p, n, &pending_cr);
+        p += skip;
+        n -= skip;
         if (first) {
             first = 0;
-            if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-                p += 3;
-                n -= 3;
-            }
             char d = r->delimiter ? r->delimiter : detect_delimiter(p, n);
             r->detected_delimiter = d;
             csv_set_delim(&st->parser, (unsigned char)d);
             csv_set_space_func(&st->parser, d == '\t' ? space_not_tab : space_or_tab);
         }
-        size_t skip = lone_cr_to_lf(p, n, &pending_cr);
-        int rc = feed_block(st, p + skip, n - skip, &in_comment, &continuing);
+        int rc = feed_block(st, p, n, &in_comment, &continuing);
         if (rc)
             return rc;
     }

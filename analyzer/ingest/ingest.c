@@ -285,6 +285,7 @@ static int parse_value(ingest_state *st, const char *s, size_t len, double *out,
         if (len < sizeof buf && memchr(s, ',', len)) {
             for (size_t i = 0; i < len; i++)
                 buf[i] = s[i] == ',' ? '.' : s[i];
+            buf[len] = '\0';   /* strtod, for exponents, reads up to a terminator */
             s = buf;
         }
     }
@@ -626,13 +627,13 @@ static int suggest_time_format(const char *s, size_t len, char *out, size_t outs
         return 0;
     size_t nc = digits(&p, e, 4, &c);
     char date[16], other[16] = "";
-    if (na == 4 && nc <= 2 && nc && sep != '-')
+    if (na == 4 && nc <= 2 && nc && sep != '-' && b <= 12)
         snprintf(date, sizeof date, "%%Y%c%%m%c%%d", sep, sep);
-    else if (na <= 2 && nc == 4 && (a > 12 || sep == '.'))
-        snprintf(date, sizeof date, "%%d%c%%m%c%%Y", sep, sep);
-    else if (na <= 2 && nc == 4 && b > 12)
+    else if (na <= 2 && nc == 4 && b > 12 && a <= 12)
         snprintf(date, sizeof date, "%%m%c%%d%c%%Y", sep, sep);
-    else if (na <= 2 && nc == 4) {   /* both parts ≤ 12: the cell cannot tell */
+    else if (na <= 2 && nc == 4 && b <= 12 && (a > 12 || sep == '.'))
+        snprintf(date, sizeof date, "%%d%c%%m%c%%Y", sep, sep);
+    else if (na <= 2 && nc == 4 && a <= 12 && b <= 12) {   /* the cell cannot tell */
         snprintf(date, sizeof date, "%%d%c%%m%c%%Y", sep, sep);
         snprintf(other, sizeof other, "%%m%c%%d%c%%Y", sep, sep);
     } else {

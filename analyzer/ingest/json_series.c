@@ -127,7 +127,7 @@ static void ioda_name(const char *datasource, const char *subtype, char *name, s
         {"ping-slash24-loss", "active-probing-loss", "% of probes lost"},
         {"ping-slash24-latency", "active-probing-latency", "ms"},
         {"merit-nt", "telescope", "# Unique Source IPs"},
-        {"ucsd-nt", "telescope", "# Unique Source IPs"}};
+        {"ucsd-nt", "telescope-ucsd", "# Unique Source IPs"}};   /* the older telescope */
     *unit = NULL;
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
         if (strcmp(datasource, known[i].id) == 0) {
@@ -436,7 +436,8 @@ static int read_root(reader *r, json_object *root)
             (void)val;
             char shown[64];   /* keys are the file's text: shown as excerpts */
             disrupt_error_excerpt(shown, sizeof shown, key, strlen(key), 40);
-            disrupt_error_list_add(keys, sizeof keys, shown, strlen(shown));
+            if (!disrupt_error_list_add(keys, sizeof keys, shown, strlen(shown)))
+                break;   /* full: "…" said so */
         }
     }
     return disrupt_error_set(r->err, DISRUPT_EDATA,

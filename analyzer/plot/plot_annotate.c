@@ -56,6 +56,7 @@ static void guide_around_text(const plot_draw_ctx *d, double x, double y0, doubl
         int again = 1;
         while (again) {
             again = 0;
+            next = skip_to = y1;   /* y moved: boxes above it no longer bound the piece */
             for (size_t k = 0; k < L->nclaims + L->nmarks + L->nevents + L->npanels; k++) {
                 disrupt_rect r;
                 int has;

@@ -153,7 +153,7 @@ static size_t legend_flow(const disrupt_plot_compare_layout *l, const plot_measu
 static void thin_ticks(disrupt_plot_compare_layout *l, const plot_measurer *m)
 {
     double gap = 0.5 * l->em;
-    for (size_t k = 1; k < l->nticks; k++) {
+    for (size_t k = 1; k <= l->nticks; k++) {   /* k = nticks keeps the first alone */
         int clear = 1;
         for (size_t i = k; clear && i < l->nticks; i += k) {
             double a = 0.5 * plot_text_width(m, l->ticks[i - k].text, 0.9 * l->em, 0);

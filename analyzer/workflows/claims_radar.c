@@ -27,6 +27,8 @@ static void skip(claims_reader *r, size_t i, const char *fmt, ...)
         return;
     char msg[512];
     int n = snprintf(msg, sizeof msg, "%s: result.annotations[%zu]: skipped: ", r->path, i);
+    if (n < 0 || (size_t)n >= sizeof msg)
+        n = 0;   /* a path too long for the message: the reason alone */
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);

@@ -51,6 +51,8 @@ START_TEST(lines_whatever_the_line_ends)
     ck_assert_str_eq(ROWS("a,b\r1,2\n3,4\r\n", &r), want);
     /* A quoted field spanning lines starts on its first; the next field is on the last. */
     ck_assert_str_eq(ROWS("a,b\r\"x\ry\",2\r3,4\r", &r), "1:a|1:b\n2:x\ny|3:2\n4:3|4:4\n");
+    /* The delimiter is found on the first line, which may end in a CR alone after a comment. */
+    ck_assert_str_eq(ROWS("# exported\ra;b\r1;2\r3;4", &r), "2:a|2:b\n3:1|3:2\n4:3|4:4\n");
     /* Blank lines and comments count as lines and make no rows. */
     ck_assert_str_eq(ROWS("# synthetic\r\n\r\na,b\n\n1,2\n", &r), "3:a|3:b\n5:1|5:2\n");
 }

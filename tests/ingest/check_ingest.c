@@ -551,6 +551,7 @@ START_TEST(test_time_format_suggestions_read)
         {"27/09/2020 2:30 PM", T0 + 14 * 3600 + 1800},
         {"2020/09/27", T0},
         {"27-09-2020", T0},
+        {"09.27.2020", T0},   /* dotted, but month first: the 27 says so */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[128];
@@ -588,6 +589,12 @@ START_TEST(test_decimal_comma)
     ck_assert_double_eq(named("a")->value[0], 1.5);
     ck_assert_double_eq(named("a")->value[1], -0.25);
     ck_assert(isnan(named("b")->value[1]));
+    /* An exponent after a longer cell: the converted text ends where the cell does. */
+    disrupt_dataset_fini(&ds);
+    disrupt_dataset_init(&ds);
+    ck_assert_int_eq(read_text("d.csv", "time;a\n2020-09-27T00:00:00Z;1,2345678\n"
+                                        "2020-09-27T01:00:00Z;1,5e2\n"), 0);
+    ck_assert_double_eq(named("a")->value[1], 150);
     ck_assert_int_eq(read_text("d.csv", "time;a\n2020-09-27T00:00:00Z;1.234,5\n"), DISRUPT_EDATA);
     ck_assert_msg(strstr(err.message, "expected a number with ',' as the decimal mark "
                                       "(--decimal-comma) and no '.'"), "%s", err.message);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disrupt/core/text.h"
 #include "disrupt/ingest/ingest.h"
 #include "testutil.h"
 
@@ -103,6 +104,18 @@ START_TEST(ioda_api_entities_and_errors)
     ck_assert_int_eq(read_text("bad.json", "{\"measurements\": []}", &o, &d, &err), DISRUPT_EDATA);
     ck_assert_ptr_nonnull(strstr(err.message, "bad.json: expected IODA API v2 signals"));
     ck_assert_ptr_nonnull(strstr(err.message, "found an object with keys measurements"));
+    /* Many keys: the list stops with "…", and the message stays valid UTF-8. */
+    char many[2048] = "{";
+    for (int i = 0; i < 60; i++)
+        snprintf(many + strlen(many), sizeof many - strlen(many), "%s\"kkkk%02d\": 1",
+                 i ? ", " : "", i);
+    strcat(many, "}");
+    ck_assert_int_eq(read_text("bad.json", many, &o, &d, &err), DISRUPT_EDATA);
+    size_t at;
+    const char *why;
+    ck_assert_msg(disrupt_text_check(err.message, strlen(err.message), &at, &why) == 0, "%s",
+                  err.message);
+    ck_assert_ptr_nonnull(strstr(err.message, "\xE2\x80\xA6"));
     ck_assert_int_eq(read_text("bad.json", "[1, 2", &o, &d, &err), DISRUPT_EDATA);
     ck_assert_str_eq(err.message, "bad.json:1:6: expected JSON: unexpected end of file");
     o.format = "plain";

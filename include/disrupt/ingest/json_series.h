@@ -5,8 +5,8 @@
  *    "nativeStep", "values": [v, null, …]}, …]]}`; values[i] is at from + i·step (Unix
  *    seconds), null is missing. The data array may also hold the series objects directly, and
  *    a file may be one series object or an array of them. Datasources get the names of IODA's
- *    CSV exports: bgp, active-probing (ping-slash24, -loss, -latency), telescope (merit-nt,
- *    ucsd-nt), google-search (gtr WEB_SEARCH; other subtypes likewise), else the datasource
+ *    CSV exports: bgp, active-probing (ping-slash24, -loss, -latency), telescope (merit-nt;
+ *    the older ucsd-nt is telescope-ucsd), google-search (gtr WEB_SEARCH; other subtypes likewise), else the datasource
  *    id with its subtype; with several entities a name is "ENTITY/signal" (entityCode).
  *  - Cloudflare Radar time series: `{"success": true, "result": {"meta": {…, "normalization":
  *    "MIN0_MAX"}, "serie_0": {"timestamps": ["2020-09-27T00:00:00Z", …], "values": ["0.52",
