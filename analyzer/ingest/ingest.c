@@ -365,24 +365,35 @@ static int add_table(ingest_state *st, const char *key, size_t len, disrupt_erro
     return (int)(st->ntables - 1);
 }
 
-/* Index of the table for key, created on first sight; -1 when out of memory. */
-static long table_for(ingest_state *st, const char *key, size_t len, disrupt_error *err)
+static int check_key_names(const ingest_state *st, const disrupt_csv_field *f,
+                           disrupt_error *err);
+
+/* *index of the table for the key of row f, created on first sight once the row's names
+ * are found showable (so a refused row leaves no series behind). */
+static int table_for(ingest_state *st, const char *key, size_t len, const disrupt_csv_field *f,
+                     long *index, disrupt_error *err)
 {
     if (st->nslots == 0 || (st->ntables + 1) * 2 > st->nslots)
         if (rehash(st))
-            return -1;
+            return disrupt_error_nomem(err);
     size_t i = hash_key(key, len) & (st->nslots - 1);
     while (st->slots[i]) {
         const char *k = st->tables[st->slots[i] - 1].key;
-        if (strncmp(k, key, len) == 0 && k[len] == '\0')
-            return (long)(st->slots[i] - 1);
+        if (strncmp(k, key, len) == 0 && k[len] == '\0') {
+            *index = (long)(st->slots[i] - 1);
+            return 0;
+        }
         i = (i + 1) & (st->nslots - 1);
     }
+    int rc = st->dialect.key_col >= 0 ? check_key_names(st, f, err) : 0;
+    if (rc)
+        return rc;
     int t = add_table(st, key, len, err);
     if (t < 0)
-        return -1;
+        return disrupt_error_nomem(err);
     st->slots[i] = (size_t)t + 1;
-    return t;
+    *index = t;
+    return 0;
 }
 
 /* ---- header and rows ------------------------------------------------------------------ */
@@ -750,13 +761,9 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
         const char *key = row_key(st, f, &klen);
         if (!key)
             return disrupt_error_nomem(err);
-        /* Before the lookup: a skipped row must not leave its series behind. */
-        if (d->key_col >= 0 && (rc = check_key_names(st, f, err)))
+        if ((rc = table_for(st, key, klen, f, &ti, err)))
             return rc;
-        ti = table_for(st, key, klen, err);
     }
-    if (ti < 0)
-        return disrupt_error_nomem(err);
     rc = disrupt_grid_table_append(&st->tables[ti].table, t, st->values, st->trials, err);
     if (rc == 0)
         st->appended++;
