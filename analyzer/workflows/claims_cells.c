@@ -167,20 +167,27 @@ int claims_bad_cell(claims_reader *r, const disrupt_csv_field *f, long col, cons
                                 "expected %s, found '%s'", expected, found);
 }
 
-void claims_skip(claims_reader *r, long line, long col, const char *fmt, ...)
+void claims_skip_va(claims_reader *r, const char *place, const char *fmt, va_list ap)
 {
     r->out->skipped++;
     if (!r->opt->warn)
         return;
     char msg[512];
-    int n = snprintf(msg, sizeof msg, "%s:%ld:%ld: skipped: ", r->path, line, col);
+    int n = snprintf(msg, sizeof msg, "%s: skipped: ", place);
     if (n < 0 || (size_t)n >= sizeof msg)
-        n = 0;
+        n = 0;   /* a place too long for the message: the reason alone */
+    vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
+    r->opt->warn(r->opt->warn_ctx, msg);
+}
+
+void claims_skip(claims_reader *r, long line, long col, const char *fmt, ...)
+{
+    char place[320];
+    snprintf(place, sizeof place, "%s:%ld:%ld", r->path, line, col);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
+    claims_skip_va(r, place, fmt, ap);
     va_end(ap);
-    r->opt->warn(r->opt->warn_ctx, msg);
 }
 
 int claims_add_unique(claims_reader *r, const char *label, int64_t start, int64_t end,

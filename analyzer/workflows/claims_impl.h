@@ -3,6 +3,7 @@
 #ifndef DISRUPT_CLAIMS_IMPL_H
 #define DISRUPT_CLAIMS_IMPL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -67,6 +68,8 @@ int claims_slashed_day(claims_reader *r, int a, int b, int y, int dmy, int is_en
 /* "FILE:LINE:COL: expected …, found '…'" as an error. */
 int claims_bad_cell(claims_reader *r, const disrupt_csv_field *f, long col, const char *expected,
                     disrupt_error *err);
+/* Skips an item of an event list: a warning "PLACE: skipped: …" and the skipped count. */
+void claims_skip_va(claims_reader *r, const char *place, const char *fmt, va_list ap);
 /* Skips a row of an event list: a warning "FILE:LINE:COL: …" and the skipped count. */
 void claims_skip(claims_reader *r, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -22,18 +22,12 @@ static void skip(claims_reader *r, size_t i, const char *fmt, ...)
 
 static void skip(claims_reader *r, size_t i, const char *fmt, ...)
 {
-    r->out->skipped++;
-    if (!r->opt->warn)
-        return;
-    char msg[512];
-    int n = snprintf(msg, sizeof msg, "%s: result.annotations[%zu]: skipped: ", r->path, i);
-    if (n < 0 || (size_t)n >= sizeof msg)
-        n = 0;   /* a path too long for the message: the reason alone */
+    char place[320];
+    snprintf(place, sizeof place, "%s: result.annotations[%zu]", r->path, i);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
+    claims_skip_va(r, place, fmt, ap);
     va_end(ap);
-    r->opt->warn(r->opt->warn_ctx, msg);
 }
 
 /* The string at key, "" when absent or not a string; *ok cleared when it cannot be shown. */
