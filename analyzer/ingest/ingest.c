@@ -1119,17 +1119,6 @@ static int check_options(const disrupt_ingest_options *opt, disrupt_error *err)
     return DISRUPT_OK;
 }
 
-/* A file whose first byte opens a JSON object or array is read as JSON (json_series.h): a
- * CSV header never starts so. The byte is put back. */
-static int starts_as_json(FILE *stream)
-{
-    int c = getc(stream);
-    if (c == EOF)
-        return 0;
-    ungetc(c, stream);
-    return c == '{' || c == '[';
-}
-
 static int read_json(FILE *stream, const char *path, ingest_state *st, disrupt_dataset *out,
                      disrupt_error *err)
 {
@@ -1165,7 +1154,7 @@ static int ingest_from(FILE *stream, const char *path, const char *where,
         st.synthetic = 1;
     int rc;
     opt->delimiter = 0;
-    if (starts_as_json(stream)) {
+    if (disrupt_json_ahead(stream)) {   /* JSON (json_series.h) */
         rc = read_json(stream, path, &st, out, &e);
         goto done;
     }

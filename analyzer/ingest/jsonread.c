@@ -154,3 +154,12 @@ int disrupt_json_read(const char *path, size_t max_bytes, json_object **out, dis
     disrupt_csv_close(f);
     return rc;
 }
+
+int disrupt_json_ahead(FILE *stream)
+{
+    int c = getc(stream);
+    if (c == EOF)
+        return 0;
+    ungetc(c, stream);
+    return c == '{' || c == '[';
+}

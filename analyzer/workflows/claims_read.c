@@ -63,10 +63,7 @@ int disrupt_claims_read_stream(FILE *stream, const char *name, const disrupt_cla
     disrupt_timeparser_init(&r.utc, NULL, NULL);
     disrupt_timeparser_init(&r.local, NULL, o->tz);
     int rc;
-    int c = getc(stream);
-    if (c != EOF)
-        ungetc(c, stream);
-    if (c == '{' || c == '[') {   /* JSON: Radar's annotations; CSV never starts so */
+    if (disrupt_json_ahead(stream)) {   /* Radar's annotations */
         json_object *root = NULL;
         rc = disrupt_json_read_stream(stream, r.path, 0, &root, err);
         if (rc == 0)

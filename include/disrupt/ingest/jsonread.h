@@ -22,6 +22,10 @@ struct json_object;
 
 #define DISRUPT_JSON_MAX_BYTES ((size_t)256 << 20)
 
+/* 1 when the stream's next byte opens a JSON object or array (a CSV header never starts
+ * so), for readers that take both; the byte is put back. */
+int disrupt_json_ahead(FILE *stream);
+
 /* Reads path ("-" = standard input). */
 int disrupt_json_read(const char *path, size_t max_bytes, struct json_object **out,
                       disrupt_error *err);
