@@ -2,6 +2,7 @@
  * labels, claimed-window brackets, the date axis and the caption. */
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "plot_cairo.h"
 
@@ -37,62 +38,57 @@ void plot_draw_events(plot_draw_ctx *d)
     }
 }
 
-/* Whether the text box r (with a little air) stands across the vertical line at x. */
-static int across(disrupt_rect r, double x, double pad)
+typedef struct {
+    double top, end;
+} span;
+
+static int by_top(const void *a, const void *b)
 {
-    return x > r.x - pad && x < r.x + r.w + pad;
+    double x = ((const span *)a)->top, y = ((const span *)b)->top;
+    return (x > y) - (x < y);
+}
+
+/* Adds the stretch of x that text box r (with a little air) covers, if it stands across x. */
+static void add_cover(span *s, size_t *n, disrupt_rect r, double x, double pad)
+{
+    if (x > r.x - pad && x < r.x + r.w + pad)
+        s[(*n)++] = (span){r.y - pad, r.y + r.h + pad};
 }
 
 /* Draws the vertical line x from y0 to y1 less the stretches behind text boxes (labels and
- * titles, with a little air), so that the claims' dotted guides, which run down through the
- * panels, pass behind words rather than through their letters. */
+ * titles), so that the claims' dotted guides, which run down through the panels, pass behind
+ * words rather than through their letters. Each piece drawn is logged (plot_log_line). */
 static void guide_around_text(const plot_draw_ctx *d, double x, double y0, double y1)
 {
     const disrupt_plot_layout *L = d->L;
-    double pad = 0.2 * d->em, y = y0;
-    while (y < y1) {
-        /* The lowest box top at or below y on this line, and where that box ends. */
-        double next = y1, skip_to = y1;
-        int again = 1;
-        while (again) {
-            again = 0;
-            next = skip_to = y1;   /* y moved: boxes above it no longer bound the piece */
-            for (size_t k = 0; k < L->nclaims + L->nmarks + L->nevents + L->npanels; k++) {
-                disrupt_rect r;
-                int has;
-                if (k < L->nclaims) {
-                    r = L->claims[k].label_box;
-                    has = L->claims[k].label != NULL;
-                } else if (k < L->nclaims + L->nmarks) {
-                    r = L->marks[k - L->nclaims].label_box;
-                    has = L->marks[k - L->nclaims].label != NULL;
-                } else if (k < L->nclaims + L->nmarks + L->nevents) {
-                    r = L->events[k - L->nclaims - L->nmarks].label_box;
-                    has = L->events[k - L->nclaims - L->nmarks].label != NULL;
-                } else {
-                    r = L->panels[k - L->nclaims - L->nmarks - L->nevents].title_box;
-                    has = 1;
-                }
-                if (!has || !across(r, x, pad))
-                    continue;
-                double top = r.y - pad, end = r.y + r.h + pad;
-                if (top <= y && end > y) {   /* y is behind this box: move past it */
-                    y = end;
-                    again = 1;
-                } else if (top > y && top < next) {
-                    next = top;
-                    skip_to = end;
-                }
-            }
+    double pad = 0.2 * d->em;
+    size_t n = 0;
+    span *cover = malloc((L->nclaims + L->nmarks + L->nevents + L->npanels + 1) * sizeof *cover);
+    if (!cover)
+        return;
+    for (size_t k = 0; k < L->nclaims; k++)
+        if (L->claims[k].label)
+            add_cover(cover, &n, L->claims[k].label_box, x, pad);
+    for (size_t k = 0; k < L->nmarks; k++)
+        if (L->marks[k].label)
+            add_cover(cover, &n, L->marks[k].label_box, x, pad);
+    for (size_t k = 0; k < L->nevents; k++)
+        if (L->events[k].label)
+            add_cover(cover, &n, L->events[k].label_box, x, pad);
+    for (size_t k = 0; k < L->npanels; k++)
+        add_cover(cover, &n, L->panels[k].title_box, x, pad);
+    qsort(cover, n, sizeof *cover, by_top);
+    double y = y0;
+    for (size_t k = 0; k <= n && y < y1; k++) {
+        double top = k < n ? fmin(cover[k].top, y1) : y1;
+        if (top > y) {
+            plot_vline(d->cr, x, y, top);
+            plot_log_line(x, y, x, top);
         }
-        if (y >= y1)
-            break;
-        if (next > y1)
-            next = y1;
-        plot_vline(d->cr, x, y, next);
-        plot_log_line(x, y, x, next);
-        y = next < y1 ? skip_to : y1;
+        if (k < n && cover[k].end > y)
+            y = cover[k].end;
     }
+    free(cover);
 }
 
 void plot_draw_claims(plot_draw_ctx *d)
