@@ -178,3 +178,11 @@ int tu_run_suite(Suite *s)
     srunner_free(sr);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+void tu_one_line(char *out, size_t outsz, const char *text)
+{
+    snprintf(out, outsz, "%s", text);
+    for (char *q = out; *q; q++)
+        if (*q == '\n')
+            *q = ' ';
+}

@@ -10,6 +10,10 @@
 
 #include "disrupt/ingest/series.h"
 
+/* text with its line breaks as spaces, into out (size outsz): a wrapped caption as one line,
+ * for searching phrases a break may fall inside. */
+void tu_one_line(char *out, size_t outsz, const char *text);
+
 /* Runs every test of s and frees it: EXIT_SUCCESS when none failed, for main's return. */
 int tu_run_suite(Suite *s);
 

@@ -8,7 +8,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "disrupt/core/error.h"
 #include "disrupt/core/text.h"
 
 #define FUZZ_CHECK(cond, ...)                                                          \
@@ -34,10 +36,11 @@ static inline int fuzz_text_ok(const char *s)
 {
     size_t at;
     const char *why;
-    size_t len = 0;
-    while (s[len])
-        len++;
-    return disrupt_text_check(s, len, &at, &why) == 0;
+    return disrupt_text_check(s, strlen(s), &at, &why) == 0;
 }
+
+/* A failed read says why, in text that can be shown. */
+#define FUZZ_CHECK_MESSAGE(err) \
+    FUZZ_CHECK((err).message[0] && fuzz_text_ok((err).message), "message '%s'", (err).message)
 
 #endif

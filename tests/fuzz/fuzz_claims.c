@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fclose(f);
     if (rc) {
         FUZZ_CHECK(l.count == 0 && l.skipped == 0, "appended on error");
-        FUZZ_CHECK(err.message[0] && fuzz_text_ok(err.message), "message '%s'", err.message);
+        FUZZ_CHECK_MESSAGE(err);
     } else {
         for (size_t i = 0; i < l.count; i++)
             check_claim(&l.items[i]);

@@ -58,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int rc = disrupt_csv_read_stream(f, "fuzz.csv", &r, &err);
     fclose(f);
     if (rc)
-        FUZZ_CHECK(err.message[0] && fuzz_text_ok(err.message), "message '%s'", err.message);
+        FUZZ_CHECK_MESSAGE(err);
     FUZZ_CHECK(r.bytes <= size - 1 || size == 1, "read %llu of %zu bytes", r.bytes, size - 1);
     return 0;
 }

@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fclose(f);
     if (rc) {
         FUZZ_CHECK(l.count == 0, "appended on error");
-        FUZZ_CHECK(err.message[0] && fuzz_text_ok(err.message), "message '%s'", err.message);
+        FUZZ_CHECK_MESSAGE(err);
     }
     for (size_t i = 0; i < l.count; i++) {
         FUZZ_CHECK(l.items[i].time >= DISRUPT_TIME_MIN && l.items[i].time < DISRUPT_TIME_MAX,

@@ -73,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fclose(f);
     if (rc) {
         FUZZ_CHECK(d.count == 0, "%zu series appended on error %d", d.count, rc);
-        FUZZ_CHECK(err.message[0] && fuzz_text_ok(err.message), "message '%s'", err.message);
+        FUZZ_CHECK_MESSAGE(err);
         FUZZ_CHECK(rc != DISRUPT_EINVAL, "options chosen here are all valid: %s", err.message);
     } else {
         FUZZ_CHECK(d.count > 0, "success without a series");

@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fclose(f);
     if (rc) {
         FUZZ_CHECK(o == NULL, "a value and an error");
-        FUZZ_CHECK(err.message[0] && fuzz_text_ok(err.message), "message '%s'", err.message);
+        FUZZ_CHECK_MESSAGE(err);
     } else {
         FUZZ_CHECK(o != NULL, "no value and no error");
         FUZZ_CHECK(caps[data[0] & 3] == 0 || size - 1 <= caps[data[0] & 3], "past the cap");
@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fclose(f);
     if (rc) {
         FUZZ_CHECK(sc == NULL, "a scenario and an error");
-        FUZZ_CHECK(err.message[0] && fuzz_text_ok(err.message), "message '%s'", err.message);
+        FUZZ_CHECK_MESSAGE(err);
     } else {
         FUZZ_CHECK(sc != NULL, "no scenario and no error");
         FUZZ_CHECK(sc->start < sc->end && sc->step > 0 && sc->nsignals >= 1,

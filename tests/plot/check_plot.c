@@ -609,10 +609,7 @@ START_TEST(test_yrange_robust_to_outliers)
     ck_assert_int_eq(l.panels[1].clipped, 0);
     ck_assert_double_ge(l.panels[1].ymax, 214);
     char flat[2048];
-    snprintf(flat, sizeof flat, "%s", l.caption);
-    for (char *q = flat; *q; q++)
-        if (*q == '\n')
-            *q = ' ';
+    tu_one_line(flat, sizeof flat, l.caption);
     ck_assert_ptr_nonnull(strstr(flat, "99.9th percentile"));
     disrupt_plot_layout_fini(&l);
     disrupt_dataset_fini(&d);
@@ -629,10 +626,7 @@ START_TEST(test_caption_with_source_keeps_files_and_synthetic)
     disrupt_plot_layout l;
     ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, &opt, NULL, NULL, &l, NULL), 0);
     char flat[2048];
-    snprintf(flat, sizeof flat, "%s", l.caption);
-    for (char *q = flat; *q; q++)
-        if (*q == '\n')
-            *q = ' ';
+    tu_one_line(flat, sizeof flat, l.caption);
     ck_assert_ptr_nonnull(strstr(flat, "Source: disrupt analysis"));
     ck_assert_ptr_nonnull(strstr(flat, "datasets/azerbaijan-2020/traffic.csv"));
     ck_assert_ptr_nonnull(strstr(flat, "Synthetic data"));

@@ -103,10 +103,7 @@ START_TEST(caption_with_source_keeps_the_files)
     ck_assert_msg(disrupt_plot_compare_layout_compute(&f.in, &f.opt, &l, &err) == 0, "%s",
                   err.message);
     char flat[2048];
-    snprintf(flat, sizeof flat, "%s", l.caption);
-    for (char *q = flat; *q; q++)
-        if (*q == '\n')
-            *q = ' ';
+    tu_one_line(flat, sizeof flat, l.caption);
     ck_assert_ptr_nonnull(strstr(flat, "Source: disrupt on IODA data. Data: "));
     ck_assert_ptr_nonnull(strstr(flat, "SYNTHETIC"));
     disrupt_plot_compare_layout_fini(&l);
