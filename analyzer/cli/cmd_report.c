@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "disrupt/core/path.h"
 #include "disrupt/workflows/claims.h"
 #include "disrupt/workflows/compare.h"
 #include "disrupt/plot/plot_compare.h"
@@ -112,15 +113,6 @@ static void state_fini(report_state *s)
     disrupt_claim_list_fini(&s->claims);
 }
 
-static char *join(const char *dir, const char *name)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s", dir, name);
-    return p;
-}
-
 static int write_windows_json(FILE *out, const void *ctx, disrupt_error *err)
 {
     const report_state *s = ctx;
@@ -158,7 +150,7 @@ static int write_html(FILE *out, const void *ctx, disrupt_error *err)
 static int write_one(const char *dir, const char *name, workflow_writer w, const void *ctx,
                      disrupt_progress *bar, size_t *step, disrupt_error *err)
 {
-    char *path = join(dir, name);
+    char *path = disrupt_path_join(dir, name);
     if (!path)
         return disrupt_error_nomem(err);
     int rc = workflow_write(path, w, ctx, err);
@@ -193,7 +185,7 @@ static int draw_timeline(const char *dir, const char *name, const workflow_opts 
 {
     disrupt_plot_claim *marks = workflow_plot_claims(&s->claims,
                                                      s->have_claims ? &s->verdicts : NULL);
-    char *path = join(dir, name);
+    char *path = disrupt_path_join(dir, name);
     int rc = DISRUPT_OK;
     if (!marks || !path) {
         rc = disrupt_error_nomem(err);
@@ -218,7 +210,7 @@ done:
 static int draw_years(const char *dir, const char *name, const workflow_opts *w,
                       const report_state *s, disrupt_error *err)
 {
-    char *path = join(dir, name);
+    char *path = disrupt_path_join(dir, name);
     if (!path)
         return disrupt_error_nomem(err);
     disrupt_plot_compare_source src = {&s->data, (const double *const *)s->detection.expected,

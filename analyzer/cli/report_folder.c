@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "disrupt/core/path.h"
 #include "disrupt/core/outfile.h"
 
 typedef struct {
@@ -28,10 +29,8 @@ static int each_entry(const char *dir, void (*fn)(const char *path, const char *
     while ((e = readdir(d))) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
-        size_t n = strlen(dir) + strlen(e->d_name) + 2;
-        char *p = malloc(n);
+        char *p = disrupt_path_join(dir, e->d_name);
         if (p) {
-            snprintf(p, n, "%s/%s", dir, e->d_name);
             fn(p, e->d_name, ctx);
             free(p);
         }

@@ -1,4 +1,5 @@
 /* report_html.c — report.html from report.md's text (see report_html.h). */
+#include "disrupt/core/path.h"
 #include "disrupt/workflows/report_html.h"
 
 #include <stdlib.h>
@@ -86,13 +87,11 @@ static int starts(const char *line, size_t n, const char *prefix)
 /* Reads dir/name whole (bounded); NULL with err set. */
 static char *read_svg(const char *dir, const char *name, size_t *len, disrupt_error *err)
 {
-    size_t plen = strlen(dir) + strlen(name) + 2;
-    char *path = malloc(plen);
+    char *path = disrupt_path_join(dir, name);
     if (!path) {
         disrupt_error_nomem(err);
         return NULL;
     }
-    snprintf(path, plen, "%s/%s", dir, name);
     FILE *f = fopen(path, "rb");
     char *buf = NULL;
     size_t cap = 0;
