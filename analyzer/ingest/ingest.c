@@ -32,6 +32,7 @@
 typedef struct {
     char *key;
     disrupt_grid_table table;
+    size_t order;                /* entity by entity: sort key bringing an entity together */
 } keyed_table;
 
 typedef struct {
@@ -61,7 +62,14 @@ typedef struct {
     int axis_decided;            /* index_col was decided on the first data row */
     int64_t next_row;            /* the number of the next data row (no time column) */
     int unnamed_warned;          /* said once that a column without a name holds data */
+    disrupt_entity_census *scan; /* disrupt_ingest_scan: count entities, read nothing */
+    long scan_last;              /* index of the entity of the row before, −1 = none */
+    char *entity;                /* grouped entity by entity reading: the entity being read */
+    size_t entity_len;
 } ingest_state;
+
+/* Ends a scan of a file without entities after its header (never returned to a caller). */
+#define SCAN_DONE 1000
 
 void disrupt_ingest_options_init(disrupt_ingest_options *o)
 {
@@ -314,12 +322,7 @@ static int parse_count(const char *s, size_t len, double *out, const char **expe
 
 static size_t hash_key(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return (size_t)h;
+    return (size_t)disrupt_strmap_hash(s, len);
 }
 
 static int rehash(ingest_state *st)
@@ -714,6 +717,155 @@ static int row_time(ingest_state *st, const disrupt_csv_field *f, int64_t *t, di
     return 0;
 }
 
+/* ---- entity by entity ------------------------------------------------------------------ */
+
+static int has_entities(const ingest_state *st)
+{
+    return st->dialect.kind == DISRUPT_DIALECT_LONG || st->dialect.kind == DISRUPT_DIALECT_TOR;
+}
+
+static int entity_mode(const ingest_state *st)
+{
+    return st->opt->on_entity && has_entities(st);
+}
+
+/* Length of the entity part of a key (before the separator). */
+static size_t entity_len(const char *key, size_t len)
+{
+    const char *sep = memchr(key, KEY_SEP, len);
+    return sep ? (size_t)(sep - key) : len;
+}
+
+/* The entity's name: Tor's blank country is the world. */
+static const char *entity_name(const char *e, size_t *len)
+{
+    if (*len == 0) {
+        *len = 5;
+        return "world";
+    }
+    return e;
+}
+
+static int compare_to_set(const char *e, size_t len, const char *item)
+{
+    int c = strncmp(e, item, len);
+    return c ? c : item[len] ? -1 : 0;
+}
+
+/* 1 when the entity e[0..len) is in opt->entities (or no set was given). */
+static int entity_wanted(const disrupt_ingest_options *opt, const char *e, size_t len)
+{
+    if (!opt->entities)
+        return 1;
+    size_t lo = 0, hi = opt->nentities;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = compare_to_set(e, len, opt->entities[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+static int scan_count(ingest_state *st, const char *e, size_t len, long line, disrupt_error *err)
+{
+    disrupt_entity_census *c = st->scan;
+    size_t index;
+    int added;
+    if (disrupt_strmap_add(&c->names, e, len, &index, &added))
+        return disrupt_error_nomem(err);
+    if (added) {
+        disrupt_entity_rows *rows = realloc(c->rows, c->names.cap * sizeof *rows);
+        if (!rows)
+            return disrupt_error_nomem(err);
+        c->rows = rows;
+        rows[index] = (disrupt_entity_rows){0, line, line};
+    } else if ((long)index != st->scan_last) {
+        c->grouped = 0;   /* it came back after another entity */
+    }
+    c->rows[index].rows++;
+    c->rows[index].last_line = line;
+    st->scan_last = (long)index;
+    return 0;
+}
+
+static int build_series(ingest_state *st, const char *path, size_t lo, size_t hi,
+                        disrupt_dataset *out, disrupt_error *err);
+
+/* Builds tables [lo, hi) — one entity's — and hands them to the entity callback. */
+static int hand_over(ingest_state *st, const char *path, size_t lo, size_t hi, disrupt_error *err)
+{
+    const char *key = st->tables[lo].key;
+    size_t len = entity_len(key, strlen(key));
+    const char *e = entity_name(key, &len);
+    char *name = strndup(e, len);
+    if (!name)
+        return disrupt_error_nomem(err);
+    disrupt_dataset ds;
+    disrupt_dataset_init(&ds);
+    disrupt_error failed = {0};
+    int rc = build_series(st, path, lo, hi, &ds, &failed);
+    if (rc == DISRUPT_ENOMEM)
+        *err = failed;
+    else
+        rc = st->opt->on_entity(st->opt->entity_ctx, name, &ds, rc ? &failed : NULL, err);
+    disrupt_dataset_fini(&ds);
+    free(name);
+    return rc;
+}
+
+/* Drops every table (after a hand-over), keeping the arrays for the next entity. */
+static void clear_tables(ingest_state *st)
+{
+    for (size_t t = 0; t < st->ntables; t++) {
+        free(st->tables[t].key);
+        disrupt_grid_table_fini(&st->tables[t].table);
+    }
+    st->ntables = 0;
+    if (st->slots)
+        memset(st->slots, 0, st->nslots * sizeof *st->slots);
+}
+
+/* Grouped reading: when the row's entity is not the one being read, the one being read is
+ * complete and handed over. */
+static int next_entity(ingest_state *st, const char *e, size_t len, disrupt_error *err)
+{
+    if (st->entity && st->entity_len == len && memcmp(st->entity, e, len) == 0)
+        return 0;
+    if (st->ntables) {
+        int rc = hand_over(st, st->where, 0, st->ntables, err);
+        clear_tables(st);
+        if (rc)
+            return rc;
+    }
+    free(st->entity);
+    st->entity = strndup(e, len);
+    st->entity_len = len;
+    return st->entity ? 0 : disrupt_error_nomem(err);
+}
+
+/* The entity filters and bookkeeping for a row whose key is key[0..klen): −1 = skip the
+ * row, 0 = read it, or an error. */
+static int entity_row(ingest_state *st, const char *key, size_t klen, long line,
+                      disrupt_error *err)
+{
+    size_t len = entity_len(key, klen), nlen = len;
+    const char *e = entity_name(key, &nlen);
+    if (!entity_wanted(st->opt, e, nlen))
+        return -1;
+    if (st->scan) {
+        int rc = scan_count(st, e, nlen, line, err);
+        return rc ? rc : -1;
+    }
+    if (entity_mode(st) && st->opt->entities_grouped)
+        return next_entity(st, key, len, err);
+    return 0;
+}
+
 static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disrupt_error *err)
 {
     const disrupt_dialect *d = &st->dialect;
@@ -739,10 +891,19 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
         if (!wanted)
             return 0;
     }
+    const char *key = "";
+    size_t klen = 0;
+    int rc;
+    if (d->key_col >= 0) {
+        if (!(key = row_key(st, f, &klen)))
+            return disrupt_error_nomem(err);
+        if (has_entities(st) && (rc = entity_row(st, key, klen, f[0].line, err)))
+            return rc < 0 ? 0 : rc;
+    }
     warn_unnamed_data(st, f);
     int64_t t;
     const char *expected = NULL;
-    int rc = row_time(st, f, &t, err);
+    rc = row_time(st, f, &t, err);
     if (rc)
         return rc;
     if (st->counts) {
@@ -756,14 +917,9 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
         }
     }
     long ti = 0;
-    if (d->key_col >= 0 || st->ntables == 0) { /* wide files have one table: no lookup */
-        size_t klen;
-        const char *key = row_key(st, f, &klen);
-        if (!key)
-            return disrupt_error_nomem(err);
+    if (d->key_col >= 0 || st->ntables == 0) /* wide files have one table: no lookup */
         if ((rc = table_for(st, key, klen, f, &ti, err)))
             return rc;
-    }
     rc = disrupt_grid_table_append(&st->tables[ti].table, t, st->values, st->trials, err);
     if (rc == 0)
         st->appended++;
@@ -775,6 +931,12 @@ static int on_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error
     ingest_state *st = ctx;
     if (!st->have_header) {
         int rc = take_header(st, f, n, err);
+        if (rc == 0 && st->scan) {
+            st->scan->has_entities = has_entities(st);
+            st->scan->dialect = st->dialect.name;
+            if (!st->scan->has_entities)
+                return SCAN_DONE;
+        }
         if (rc || !st->dialect.header_is_data)
             return rc;
     }
@@ -838,7 +1000,7 @@ static char *series_name(const ingest_state *st, size_t t, size_t j, const char 
     const char *col = d->value_name ? d->value_name[j] : "value";
     switch (d->kind) {
     case DISRUPT_DIALECT_LONG: {
-        if (one_entity(st)) {
+        if (!st->opt->on_entity && one_entity(st)) {
             const char *sep = strchr(key, KEY_SEP);
             return strdup(sep ? sep + 1 : key);
         }
@@ -851,14 +1013,14 @@ static char *series_name(const ingest_state *st, size_t t, size_t j, const char 
     case DISRUPT_DIALECT_OONI:
         return d->key_col >= 0 && key[0] ? strdup(key) : disrupt_path_stem(path);
     case DISRUPT_DIALECT_TOR: {
-        if (st->ntables == 1)
+        if (st->ntables == 1 && !st->opt->on_entity)
             return strdup(col);
         /* "az/users"; with a transport column "az/obfs4/users"; the country is left out
          * when --country chose one, and a blank country is the world. */
         const char *sep = strchr(key, KEY_SEP);
         size_t cclen = sep ? (size_t)(sep - key) : strlen(key);
         const char *transport = sep ? sep + 1 : NULL;
-        int with_cc = !st->opt->country;
+        int with_cc = !st->opt->country || st->opt->on_entity;
         size_t len = cclen + 8 + (transport ? strlen(transport) : 0) + strlen(col) + 3;
         char *s = malloc(len);
         if (!s)
@@ -944,12 +1106,12 @@ static void warn_step_change(const ingest_state *st, const disrupt_grid_table *t
  * without times of day are days: when days are missing here and there (OONI counts on a few
  * days of a month), the spacing says nothing and the step is one day, the absent days
  * missing. */
-static int file_step(ingest_state *st, int64_t *step, disrupt_error *err)
+static int file_step(ingest_state *st, size_t lo, size_t hi, int64_t *step, disrupt_error *err)
 {
     *step = st->opt->step;
     if (*step > 0)
         return 0;
-    for (size_t t = 0; t < st->ntables; t++) {
+    for (size_t t = lo; t < hi; t++) {
         disrupt_grid_table *tab = &st->tables[t].table;
         int rc = disrupt_grid_table_sort(tab, err);
         if (rc)
@@ -963,23 +1125,24 @@ static int file_step(ingest_state *st, int64_t *step, disrupt_error *err)
         if (s > 0 && (*step == 0 || s < *step))
             *step = s;
     }
-    for (size_t t = 0; t < st->ntables; t++)
+    for (size_t t = lo; t < hi; t++)
         warn_step_change(st, &st->tables[t].table, *step);
     return 0;
 }
 
-static int build_series(ingest_state *st, const char *path, disrupt_dataset *out,
-                        disrupt_error *err)
+/* Turns tables [lo, hi) into series appended to out (all or none). */
+static int build_series(ingest_state *st, const char *path, size_t lo, size_t hi,
+                        disrupt_dataset *out, disrupt_error *err)
 {
     const disrupt_ingest_options *opt = st->opt;
     size_t start_count = out->count;
     int64_t step = 0;
-    int rc = file_step(st, &step, err);
+    int rc = file_step(st, lo, hi, &step, err);
     disrupt_series **built = NULL;
     size_t kept = 0;
     size_t budget = opt->max_sparse_samples ? opt->max_sparse_samples
                                             : DISRUPT_INGEST_MAX_SPARSE_SAMPLES;
-    for (size_t t = 0; t < st->ntables && rc == 0; t++) {
+    for (size_t t = lo; t < hi && rc == 0; t++) {
         disrupt_grid_table *tab = &st->tables[t].table;
         free(built);
         built = calloc(tab->ncols ? tab->ncols : 1, sizeof *built);
@@ -1054,10 +1217,52 @@ static int build_series(ingest_state *st, const char *path, disrupt_dataset *out
     return rc;
 }
 
+static int by_first_row(const void *a, const void *b)
+{
+    const keyed_table *x = a, *y = b;
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+/* At the end of an entity by entity reading: the entity being read (grouped rows), or every
+ * entity, each on its own, in order of first row. */
+static int hand_over_all(ingest_state *st, const char *path, disrupt_error *err)
+{
+    if (st->opt->entities_grouped)
+        return st->ntables ? hand_over(st, path, 0, st->ntables, err) : 0;
+    /* Tables are in order of first row; bring each entity's together, keeping that order. */
+    disrupt_strmap first;
+    disrupt_strmap_init(&first);
+    int rc = 0;
+    for (size_t t = 0; t < st->ntables && rc == 0; t++) {
+        const char *key = st->tables[t].key;
+        size_t index;
+        rc = disrupt_strmap_add(&first, key, entity_len(key, strlen(key)), &index, NULL);
+        st->tables[t].order = index * st->ntables + t;
+    }
+    disrupt_strmap_fini(&first);
+    if (rc)
+        return disrupt_error_nomem(err);
+    qsort(st->tables, st->ntables, sizeof *st->tables, by_first_row);
+    for (size_t lo = 0, hi; lo < st->ntables && rc == 0; lo = hi) {
+        const char *key = st->tables[lo].key;
+        size_t len = entity_len(key, strlen(key));
+        for (hi = lo + 1; hi < st->ntables; hi++)
+            if (entity_len(st->tables[hi].key, strlen(st->tables[hi].key)) != len ||
+                memcmp(st->tables[hi].key, key, len) != 0)
+                break;
+        rc = hand_over(st, path, lo, hi, err);
+    }
+    return rc;
+}
+
 static int finish(ingest_state *st, const char *path, disrupt_csv_reader *r,
                   disrupt_dataset *out, disrupt_error *err)
 {
     const disrupt_ingest_options *opt = st->opt;
+    if (st->scan)
+        return st->have_header ? 0 : disrupt_error_set(err, DISRUPT_EDATA,
+                                                       "%s: expected a header line",
+                                                       st->where);
     if (!st->have_header) {
         if (r->bytes == 0)
             return disrupt_error_set(err, DISRUPT_EDATA,
@@ -1086,7 +1291,9 @@ static int finish(ingest_state *st, const char *path, disrupt_csv_reader *r,
                                  "none",
                                  st->where);
     }
-    return build_series(st, path, out, err);
+    if (entity_mode(st))
+        return hand_over_all(st, path, err);
+    return build_series(st, path, 0, st->ntables, out, err);
 }
 
 static void state_fini(ingest_state *st)
@@ -1102,6 +1309,7 @@ static void state_fini(ingest_state *st)
     free(st->values);
     free(st->trials);
     free(st->keybuf);
+    free(st->entity);
     disrupt_dialect_fini(&st->dialect);
 }
 
@@ -1138,13 +1346,16 @@ static int read_json(FILE *stream, const char *path, ingest_state *st, disrupt_d
 /* Reads stream; path is what the series record as their file (and whose base name may say
  * "synthetic"), where is the name in messages. */
 static int ingest_from(FILE *stream, const char *path, const char *where,
-                       disrupt_ingest_options *opt, disrupt_dataset *out, disrupt_error *err)
+                       disrupt_ingest_options *opt, disrupt_entity_census *scan,
+                       disrupt_dataset *out, disrupt_error *err)
 {
     disrupt_error e = {0};
     ingest_state st;
     memset(&st, 0, sizeof st);
     st.where = where;
     st.opt = opt;
+    st.scan = scan;
+    st.scan_last = -1;
     opt->skipped_rows = 0;
     opt->rows = 0;
     opt->dialect = NULL;
@@ -1155,7 +1366,12 @@ static int ingest_from(FILE *stream, const char *path, const char *where,
     int rc;
     opt->delimiter = 0;
     if (disrupt_json_ahead(stream)) {   /* JSON (json_series.h) */
-        rc = read_json(stream, path, &st, out, &e);
+        if (scan) {
+            scan->dialect = "json";
+            rc = 0;
+        } else {
+            rc = read_json(stream, path, &st, out, &e);
+        }
         goto done;
     }
     disrupt_csv_reader r;
@@ -1164,7 +1380,9 @@ static int ingest_from(FILE *stream, const char *path, const char *where,
     st.csv = &r;
     rc = disrupt_csv_read_stream(stream, st.where, &r, &e);
     opt->delimiter = r.detected_delimiter;
-    if (rc == 0)
+    if (rc == SCAN_DONE)
+        rc = 0;
+    else if (rc == 0)
         rc = finish(&st, path, &r, out, &e);
 done:
     state_fini(&st);
@@ -1177,11 +1395,12 @@ int disrupt_ingest_stream(FILE *stream, const char *name, disrupt_ingest_options
                           disrupt_dataset *out, disrupt_error *err)
 {
     int rc = check_options(opt, err);
-    return rc ? rc : ingest_from(stream, name, name, opt, out, err);
+    return rc ? rc : ingest_from(stream, name, name, opt, NULL, out, err);
 }
 
-int disrupt_ingest_file(const char *path, disrupt_ingest_options *opt, disrupt_dataset *out,
-                        disrupt_error *err)
+/* Opens path and reads it into out, or into the census c when c is not NULL. */
+static int ingest_path(const char *path, disrupt_ingest_options *opt, disrupt_entity_census *c,
+                       disrupt_dataset *out, disrupt_error *err)
 {
     int rc = check_options(opt, err);
     if (rc)
@@ -1189,7 +1408,33 @@ int disrupt_ingest_file(const char *path, disrupt_ingest_options *opt, disrupt_d
     FILE *f = disrupt_csv_open(path, err);
     if (!f)
         return DISRUPT_EIO;
-    rc = ingest_from(f, path, strcmp(path, "-") == 0 ? "<stdin>" : path, opt, out, err);
+    rc = ingest_from(f, path, strcmp(path, "-") == 0 ? "<stdin>" : path, opt, c, out, err);
     disrupt_csv_close(f);
     return rc;
+}
+
+int disrupt_ingest_file(const char *path, disrupt_ingest_options *opt, disrupt_dataset *out,
+                        disrupt_error *err)
+{
+    return ingest_path(path, opt, NULL, out, err);
+}
+
+void disrupt_entity_census_init(disrupt_entity_census *c)
+{
+    memset(c, 0, sizeof *c);
+    disrupt_strmap_init(&c->names);
+    c->grouped = 1;
+}
+
+void disrupt_entity_census_fini(disrupt_entity_census *c)
+{
+    disrupt_strmap_fini(&c->names);
+    free(c->rows);
+    memset(c, 0, sizeof *c);
+}
+
+int disrupt_ingest_scan(const char *path, disrupt_ingest_options *opt,
+                        disrupt_entity_census *c, disrupt_error *err)
+{
+    return ingest_path(path, opt, c, NULL, err);
 }

@@ -45,6 +45,7 @@
 #include <stdio.h>
 
 #include "disrupt/core/error.h"
+#include "disrupt/core/strmap.h"
 #include "disrupt/ingest/series.h"
 
 typedef enum {
@@ -59,6 +60,13 @@ typedef enum {
  * file, then one line saying more were rejected) or a signal left out for having no values. */
 typedef void (*disrupt_warn_fn)(void *ctx, const char *message);
 #define DISRUPT_INGEST_MAX_WARNINGS 20
+/* Receives one entity's series (entity by entity reading, below): it may move them out of
+ * `series` (and zero its count); what is left is freed. failed is not NULL when this entity
+ * alone could not be built (every value empty, a grid over budget): series is then empty.
+ * Returns 0 to go on, or an error (in err) that stops the reading. */
+typedef int (*disrupt_entity_fn)(void *ctx, const char *entity, disrupt_dataset *series,
+                                 const disrupt_error *failed, disrupt_error *err);
+
 /* 10⁷ samples: 80 MB, a year of 3-second samples. */
 #define DISRUPT_INGEST_MAX_SPARSE_SAMPLES ((size_t)10 * 1000 * 1000)
 
@@ -83,6 +91,17 @@ typedef struct {
                                    * series are marked indexed */
     size_t max_sparse_samples;    /* budget of sparse grids (see Memory above); 0 =
                                    * DISRUPT_INGEST_MAX_SPARSE_SAMPLES */
+    /* Entity by entity, for files with an entity column (long format: entity; Tor: country,
+     * "world" for the blank one); other files ignore these. */
+    const char *const *entities;  /* strcmp-sorted set of the entities to read; NULL = all */
+    size_t nentities;
+    disrupt_entity_fn on_entity;  /* set: each entity's series are built on their own (on
+                                   * their own step, named "entity/signal" always) and handed
+                                   * over in order of first row instead of appended to out */
+    void *entity_ctx;
+    int entities_grouped;         /* with on_entity: the rows come grouped by entity (as
+                                   * disrupt_ingest_scan tells), so each entity is handed over
+                                   * as soon as the next one starts: memory holds one entity */
     disrupt_warn_fn warn;         /* receives warnings; NULL = silent */
     void *warn_ctx;
     size_t skipped_rows;          /* out: rows skipped with skip_bad_rows */
@@ -106,5 +125,29 @@ int disrupt_ingest_file(const char *path, disrupt_ingest_options *opt, disrupt_d
 /* Reads an open stream (not closed); name stands for the path in messages and series. */
 int disrupt_ingest_stream(FILE *stream, const char *name, disrupt_ingest_options *opt,
                           disrupt_dataset *out, disrupt_error *err);
+
+/* What disrupt_ingest_scan found: the entities of a file and how their rows lie. */
+typedef struct {
+    size_t rows;                  /* data rows of the entity that pass the filters */
+    long first_line, last_line;
+} disrupt_entity_rows;
+
+typedef struct {
+    int has_entities;             /* the dialect has an entity column; else nothing below */
+    int grouped;                  /* every entity's rows are consecutive */
+    disrupt_strmap names;         /* entity → index into rows, in order of first row */
+    disrupt_entity_rows *rows;
+    const char *dialect;          /* static name of the dialect */
+} disrupt_entity_census;
+
+void disrupt_entity_census_init(disrupt_entity_census *c);
+void disrupt_entity_census_fini(disrupt_entity_census *c);
+
+/* Reads path's header and, when its dialect has an entity column, the entity cell of every
+ * row (nothing else is parsed; the filters --entity, --signal, entities apply), filling c.
+ * A file without an entity column stops after its header. Memory: O(entities). Errors as
+ * disrupt_ingest_file for the header and field counts. */
+int disrupt_ingest_scan(const char *path, disrupt_ingest_options *opt,
+                        disrupt_entity_census *c, disrupt_error *err);
 
 #endif
