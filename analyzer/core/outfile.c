@@ -3,6 +3,7 @@
 #include "disrupt/core/outfile.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,21 +12,27 @@
 /* Temporary files open now, for disrupt_outfile_remove_pending: a slot is set once the file
  * exists and cleared before its name is freed, so a handler never sees a freed name. */
 static char *volatile pending[DISRUPT_OUTFILE_PENDING];
+/* Threads (batch's charts) take and free slots under this lock; the handler only reads. */
+static pthread_mutex_t slots = PTHREAD_MUTEX_INITIALIZER;
 
 static void track(char *tmp)
 {
+    pthread_mutex_lock(&slots);
     for (size_t i = 0; i < DISRUPT_OUTFILE_PENDING; i++)
         if (!pending[i]) {
             pending[i] = tmp;
-            return;
+            break;
         }
+    pthread_mutex_unlock(&slots);
 }
 
 static void untrack(const char *tmp)
 {
+    pthread_mutex_lock(&slots);
     for (size_t i = 0; tmp && i < DISRUPT_OUTFILE_PENDING; i++)
         if (pending[i] == tmp)
             pending[i] = NULL;
+    pthread_mutex_unlock(&slots);
 }
 
 /* A folder being filled and the files committed into it (outfile.h). */

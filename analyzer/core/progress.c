@@ -1,7 +1,17 @@
 /* progress.c — an in-place progress bar; see progress.h. */
 #include "disrupt/core/progress.h"
 
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
 #include <unistd.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
 
 int disrupt_progress_wanted(FILE *out, int quiet)
 {
@@ -18,6 +28,8 @@ void disrupt_progress_init(disrupt_progress *p, FILE *out, int enabled)
     p->drawn = -1;
     p->width = 24;
     p->line_len = 0;
+    p->started = p->last_draw = 0;
+    p->note[0] = '\0';
 }
 
 static void draw(disrupt_progress *p, int filled)
@@ -27,11 +39,21 @@ static void draw(disrupt_progress *p, int filled)
     for (int i = 0; i < w; i++)
         bar[i] = i < filled ? '#' : '.';
     bar[w] = '\0';
+    char timing[64] = "";
+    double t = now(), elapsed = t - p->started;
+    if (p->total && p->done && elapsed >= 1.0) {
+        double rate = (double)p->done / elapsed;
+        long left = p->done < p->total ? (long)((double)(p->total - p->done) / rate + 0.5) : 0;
+        snprintf(timing, sizeof timing, "  %.0f/s  ETA %ld:%02ld", rate, left / 60, left % 60);
+    }
     int n;
     if (p->total)
-        n = fprintf(p->out, "\r%s  [%s]  %zu/%zu %s", p->label, bar, p->done, p->total, p->unit);
+        n = fprintf(p->out, "\r%s  [%s]  %zu/%zu %s%s%s%s", p->label, bar, p->done, p->total,
+                    p->unit, p->note[0] ? "  " : "", p->note, timing);
     else
-        n = fprintf(p->out, "\r%s  %zu %s", p->label, p->done, p->unit);
+        n = fprintf(p->out, "\r%s  %zu %s%s%s", p->label, p->done, p->unit,
+                    p->note[0] ? "  " : "", p->note);
+    p->last_draw = t;
     if (n < 0) {
         p->enabled = 0;
         return;
@@ -61,6 +83,8 @@ void disrupt_progress_start(disrupt_progress *p, const char *label, const char *
     p->total = total;
     p->done = 0;
     p->drawn = -1;
+    p->started = now();
+    p->note[0] = '\0';
     if (p->enabled)
         draw(p, filled_cells(p));
 }
@@ -71,8 +95,13 @@ void disrupt_progress_update(disrupt_progress *p, size_t done)
     if (!p->enabled)
         return;
     int filled = filled_cells(p);
-    if (filled != p->drawn || done == p->total)
+    if (filled != p->drawn || done == p->total || now() - p->last_draw >= 0.2)
         draw(p, filled);
+}
+
+void disrupt_progress_note(disrupt_progress *p, const char *note)
+{
+    snprintf(p->note, sizeof p->note, "%s", note ? note : "");
 }
 
 void disrupt_progress_finish(disrupt_progress *p)

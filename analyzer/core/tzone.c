@@ -1,6 +1,7 @@
 /* tzone.c — reading TZif zone files and looking offsets up in them. */
 #include "disrupt/core/tzone.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,10 @@ typedef struct zone {
     struct zone *next;
 } zone;
 
+/* Zones read so far; loaded once each and never freed, so a zone found stays valid. The
+ * lock keeps batch's threads from loading one zone twice or losing one. */
 static zone *loaded;
+static pthread_mutex_t loading = PTHREAD_MUTEX_INITIALIZER;
 
 static int64_t be(const unsigned char *p, int bytes)
 {
@@ -121,7 +125,7 @@ static void zone_free(zone *z)
     free(z);
 }
 
-static const zone *find_zone(const char *name)
+static const zone *find_zone_locked(const char *name)
 {
     for (zone *z = loaded; z; z = z->next)
         if (strcmp(z->name, name) == 0)
@@ -138,6 +142,14 @@ static const zone *find_zone(const char *name)
     }
     z->next = loaded;
     loaded = z;
+    return z;
+}
+
+static const zone *find_zone(const char *name)
+{
+    pthread_mutex_lock(&loading);
+    const zone *z = find_zone_locked(name);
+    pthread_mutex_unlock(&loading);
     return z;
 }
 
