@@ -23,6 +23,8 @@ static const command commands[] = {
     {"verify", cmd_verify, "check claimed dates against the data: a verdict per claim"},
     {"compare", cmd_compare, "set years or files side by side: windows, days, depth"},
     {"report", cmd_report, "write a folder for an editor: report.md, figures, JSON, CSV"},
+    {"batch", cmd_batch, "every entity of many files on every core, or one shard of them"},
+    {"merge", cmd_merge, "join the shard folders of batch into what one run writes"},
     {NULL, NULL, NULL},
 };
 

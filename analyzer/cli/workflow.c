@@ -79,6 +79,7 @@ int workflow_write(const char *path, workflow_writer write, const void *ctx, dis
 
 void workflow_opts_init(workflow_opts *o, const char *command)
 {
+    o->operands_optional = 0;
     ingest_cli_init(&o->in, command);
     detect_opts_init(&o->detect, command);
     cli_plot_opts_init(&o->plot, command);
@@ -103,7 +104,7 @@ int workflow_parse(int argc, char **argv, const cli_command_doc *doc, cli_group 
         status = detect_opts_finish(&o->detect, o->in.opt.tz);
     if (status == 0)
         status = cli_plot_opts_finish(&o->plot, o->in.opt.tz);
-    if (status == 0 && *first >= argc)
+    if (status == 0 && *first >= argc && !o->operands_optional)
         status = cli_usage_error(doc->name, "no input file given");
     return status;
 }

@@ -20,13 +20,14 @@ typedef struct {
     ingest_cli in;
     detect_opts detect;
     cli_plot_opts plot;
+    int operands_optional;   /* FILE... may be absent (batch takes a manifest instead) */
 } workflow_opts;
 
 void workflow_opts_init(workflow_opts *o, const char *command);
 void workflow_opts_fini(workflow_opts *o);
 
 /* Parses argv against [own, Input, Detection, Chart], settles the zones (--tz) of detection
- * and chart, and requires at least one FILE. Returns 0, −1 after --help, or 2 after a usage
+ * and chart, and requires at least one FILE unless operands_optional. Returns 0, −1 after --help, or 2 after a usage
  * error (printed). */
 int workflow_parse(int argc, char **argv, const cli_command_doc *doc, cli_group own,
                    workflow_opts *o, int *first);

@@ -5,13 +5,26 @@
 #include "disrupt/core/csvw.h"
 #include "disrupt/workflows/report.h"
 
+const char disrupt_report_csv_header[] =
+    "signal,kind,start,end,start_ci_low,start_ci_high,end_ci_low,end_ci_high,duration_days,"
+    "baseline,level,depth,corroborated_by\n";
+
 int disrupt_report_csv(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
                        disrupt_error *err)
 {
-    fputs("signal,kind,start,end,start_ci_low,start_ci_high,end_ci_low,end_ci_high,"
-          "duration_days,baseline,level,depth,corroborated_by\n", out);
+    fputs(disrupt_report_csv_header, out);
+    return disrupt_report_csv_rows(out, d, r, NULL, err);
+}
+
+int disrupt_report_csv_rows(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
+                            const char *entity, disrupt_error *err)
+{
     for (size_t k = 0; k < r->windows.count; k++) {
         const disrupt_window *w = &r->windows.items[k];
+        if (entity) {
+            disrupt_csvw_text(out, entity);
+            fputc(',', out);
+        }
         disrupt_csvw_text(out, d->series[w->signal]->name);
         fprintf(out, ",%s", disrupt_window_kind_name(w->kind));
         disrupt_csvw_time(out, w->start);

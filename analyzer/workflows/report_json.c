@@ -146,6 +146,31 @@ static void write_incident(disrupt_jsonw *w, const disrupt_dataset *d,
     disrupt_jsonw_object_end(w);
 }
 
+void disrupt_report_json_body(disrupt_jsonw *w, const disrupt_dataset *d,
+                              const disrupt_detection *r)
+{
+    disrupt_jsonw_key(w, "signals");
+    disrupt_jsonw_array_begin(w);
+    for (size_t i = 0; i < d->count; i++)
+        write_signal(w, d->series[i], r->changepoints[i], r->nchangepoints[i]);
+    disrupt_jsonw_array_end(w);
+    disrupt_jsonw_key(w, "windows");
+    disrupt_jsonw_array_begin(w);
+    for (size_t k = 0; k < r->windows.count; k++)
+        disrupt_report_json_window(w, d, &r->windows.items[k]);
+    disrupt_jsonw_array_end(w);
+    disrupt_jsonw_key(w, "recurring");
+    disrupt_jsonw_array_begin(w);
+    for (size_t k = 0; k < r->nrecurrences; k++)
+        write_recurrence(w, d, &r->recurrences[k]);
+    disrupt_jsonw_array_end(w);
+    disrupt_jsonw_key(w, "events");
+    disrupt_jsonw_array_begin(w);
+    for (size_t k = 0; k < r->incidents.count; k++)
+        write_incident(w, d, &r->windows, &r->incidents.items[k]);
+    disrupt_jsonw_array_end(w);
+}
+
 int disrupt_report_json(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
                         disrupt_error *err)
 {
@@ -153,26 +178,7 @@ int disrupt_report_json(FILE *out, const disrupt_dataset *d, const disrupt_detec
     disrupt_jsonw_init(&w, out);
     disrupt_jsonw_object_begin(&w);
     disrupt_jsonw_versions(&w);
-    disrupt_jsonw_key(&w, "signals");
-    disrupt_jsonw_array_begin(&w);
-    for (size_t i = 0; i < d->count; i++)
-        write_signal(&w, d->series[i], r->changepoints[i], r->nchangepoints[i]);
-    disrupt_jsonw_array_end(&w);
-    disrupt_jsonw_key(&w, "windows");
-    disrupt_jsonw_array_begin(&w);
-    for (size_t k = 0; k < r->windows.count; k++)
-        disrupt_report_json_window(&w, d, &r->windows.items[k]);
-    disrupt_jsonw_array_end(&w);
-    disrupt_jsonw_key(&w, "recurring");
-    disrupt_jsonw_array_begin(&w);
-    for (size_t k = 0; k < r->nrecurrences; k++)
-        write_recurrence(&w, d, &r->recurrences[k]);
-    disrupt_jsonw_array_end(&w);
-    disrupt_jsonw_key(&w, "events");
-    disrupt_jsonw_array_begin(&w);
-    for (size_t k = 0; k < r->incidents.count; k++)
-        write_incident(&w, d, &r->windows, &r->incidents.items[k]);
-    disrupt_jsonw_array_end(&w);
+    disrupt_report_json_body(&w, d, r);
     disrupt_jsonw_object_end(&w);
     disrupt_jsonw_finish(&w);
     if (ferror(out))

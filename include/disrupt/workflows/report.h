@@ -22,6 +22,16 @@ int disrupt_report_json(FILE *out, const disrupt_dataset *d, const disrupt_detec
 int disrupt_report_csv(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
                        disrupt_error *err);
 
+/* The keys "signals", "windows", "recurring" and "events" of detect --json, inside an object
+ * the caller opened (batch writes one per entity). */
+void disrupt_report_json_body(disrupt_jsonw *w, const disrupt_dataset *d,
+                              const disrupt_detection *r);
+/* detect --csv's header line, and its rows alone; with entity not NULL each row starts with
+ * an entity column. */
+extern const char disrupt_report_csv_header[];
+int disrupt_report_csv_rows(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
+                            const char *entity, disrupt_error *err);
+
 /* One window as a JSON object, in the shape of detect --json's "windows" items. */
 void disrupt_report_json_window(disrupt_jsonw *w, const disrupt_dataset *d,
                                 const disrupt_window *win);

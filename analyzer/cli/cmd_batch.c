@@ -1,0 +1,357 @@
+/* cmd_batch.c — `disrupt batch`: every entity of many files or long files, on every core,
+ * into one folder (workflows/batch.h); one shard of them with --shard. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "disrupt/core/path.h"
+#include "disrupt/core/digest.h"
+#include "disrupt/core/strmap.h"
+#include "disrupt/workflows/batch.h"
+#include "workflow.h"
+
+enum { OPT_OUT, OPT_MANIFEST, OPT_JOBS, OPT_SHARD, OPT_CHARTS, OPT_QUIET };
+
+typedef struct {
+    const char *out;
+    const char **manifests;
+    size_t nmanifests;
+    size_t jobs;           /* 0 = every core */
+    unsigned shard, shards;
+    const char *charts;    /* png, svg, pdf; NULL = none */
+    int quiet;
+} batch_opts;
+
+static const cli_option batch_options[] = {
+    {"out", "DIR", OPT_OUT, "write windows.json, windows.csv, entities.csv (and charts/) here "
+     "(required; created if missing)", 0},
+    {"manifest", "FILE", OPT_MANIFEST, "a CSV entity,file[,signal][,tz] naming the entity of "
+     "each file (relative files are taken from its folder)", 1},
+    {"jobs", "N", OPT_JOBS, "analyse N entities at once (default: every core)", 0},
+    {"shard", "I/N", OPT_SHARD, "only the entities of shard I of N (0 ≤ I < N), for `disrupt "
+     "merge`; the split depends on entity names only", 0},
+    {"charts", "FORMAT", OPT_CHARTS, "also draw each entity's chart as DIR/charts/ENTITY.FORMAT "
+     "(png, svg or pdf)", 0},
+    {"quiet", NULL, OPT_QUIET, WORKFLOW_QUIET_HELP, 0},
+    {NULL, NULL, 0, NULL, 0},
+};
+
+static int handle_batch(void *ctx, int key, const char *arg)
+{
+    batch_opts *o = ctx;
+    switch (key) {
+    case OPT_OUT: o->out = arg; return 0;
+    case OPT_MANIFEST: {
+        const char **m = realloc(o->manifests, (o->nmanifests + 1) * sizeof *m);
+        if (!m)
+            return cli_usage_error("batch", "out of memory");
+        o->manifests = m;
+        o->manifests[o->nmanifests++] = arg;
+        return 0;
+    }
+    case OPT_JOBS:
+        if (cli_parse_size("batch", "--jobs", arg, &o->jobs))
+            return CLI_EXIT_USAGE;
+        if (o->jobs == 0 || o->jobs > 1024)
+            return cli_usage_error("batch", "--jobs: expected 1 to 1024, found '%s'", arg);
+        return 0;
+    case OPT_SHARD:
+        if (disrupt_batch_shard_parse(arg, &o->shard, &o->shards))
+            return cli_usage_error("batch", "--shard: expected I/N with 0 ≤ I < N (0/4 to 3/4 "
+                                   "for four shards), found '%s'", arg);
+        return 0;
+    case OPT_CHARTS:
+        if (strcmp(arg, "png") && strcmp(arg, "svg") && strcmp(arg, "pdf"))
+            return cli_usage_error("batch", "--charts: expected png, svg or pdf, found '%s'",
+                                   arg);
+        o->charts = arg;
+        return 0;
+    default: o->quiet = 1; return 0;
+    }
+}
+
+static const cli_command_doc batch_doc = {
+    "batch",
+    "disrupt batch --out DIR [OPTIONS] [--manifest FILE] [FILE...]",
+    "Analyses every entity (country, network) of the inputs on its own, as detect would, on\n"
+    "every core, and writes one folder. A FILE is one entity's (named by its entity column, or\n"
+    "its file stem) or a long file of many (timestamp,entity,signal,value; Tor's countries);\n"
+    "a manifest names each file's entity. Long files are read entity by entity when their rows\n"
+    "come grouped by entity, else in passes, so memory holds only the entities in flight.\n"
+    "An entity that cannot be read or analysed is listed as failed, and the run goes on.\n"
+    "--shard I/N runs one of N slices (by entity name); `disrupt merge` joins the N folders\n"
+    "into exactly what one run over everything writes.",
+    "detect disruptions in every entity of many files, on every core",
+    "In DIR: windows.json {\"version\", \"disrupt_version\", \"settings\", \"entities\": [{\"entity\", "
+    "\"status\" (ok, failed), \"message\", \"signals\", \"windows\", \"recurring\", \"events\"}]} "
+    "with detect --json's items; windows.csv, detect --csv's rows after an entity column; "
+    "entities.csv, one row per entity: status, signals, points, missing, windows by kind, "
+    "disrupted days, first start, last end, message. Entities are sorted by name. charts/ "
+    "with --charts. A line on standard output sums the run up.",
+    "disrupt batch --out out/ countries/*.csv\n"
+    "disrupt batch --out out/ --jobs 8 --charts png --manifest manifest.csv\n"
+    "disrupt batch --out shard-3/ --shard 3/16 ioda-asn-long.csv",
+};
+
+/* A digest of what shapes the results: the program's version and every argument but the
+ * ones that only say where and how fast (--out, --jobs, --shard, --quiet). */
+static void settings_digest(int argc, char **argv, char hex[DISRUPT_SHA256_HEX])
+{
+    static const char *const free_options[] = {"--out", "--jobs", "--shard", "--quiet"};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (f) {
+        fprintf(f, "disrupt %s", DISRUPT_VERSION);
+        fputc('\0', f);
+    }
+    for (int i = 1; f && i < argc; i++) {
+        int skip = 0;
+        for (size_t k = 0; k < sizeof free_options / sizeof *free_options && !skip; k++) {
+            size_t n = strlen(free_options[k]);
+            if (strncmp(argv[i], free_options[k], n) == 0 &&
+                (argv[i][n] == '\0' || argv[i][n] == '='))
+                skip = argv[i][n] == '\0' && k != 3 ? 2 : 1;
+        }
+        if (skip) {
+            i += skip - 1;
+            continue;
+        }
+        fputs(argv[i], f);
+        fputc('\0', f);
+    }
+    if (f && fclose(f) == 0) {
+        disrupt_sha256_bytes(buf, len, hex);
+    } else {
+        disrupt_sha256_bytes("", 0, hex);
+    }
+    free(buf);
+}
+
+/* ---- charts ----------------------------------------------------------------------------- */
+
+typedef struct {
+    const cli_plot_opts *plot;
+    char *folder;          /* DIR/charts */
+    const char *format;
+} chart_ctx;
+
+/* A file name for an entity: itself when it is made of letters, digits, '.', '-', '_' (and
+ * does not start with '.'), else those characters with '_' for the rest and its hash, so
+ * that two names never share a file. */
+static char *chart_file(const chart_ctx *c, const char *entity)
+{
+    size_t n = strlen(entity);
+    char *safe = malloc(n + 18);
+    if (!safe)
+        return NULL;
+    int changed = entity[0] == '.' || n == 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = entity[i];
+        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                 ch == '.' || ch == '-' || ch == '_';
+        safe[i] = ok ? ch : '_';
+        changed |= !ok;
+    }
+    safe[n] = '\0';
+    if (changed)
+        snprintf(safe + n, 18, "-%08llx", disrupt_strmap_hash(entity, n) & 0xffffffffULL);
+    size_t len = strlen(c->folder) + strlen(safe) + strlen(c->format) + 3;
+    char *path = malloc(len);
+    if (path)
+        snprintf(path, len, "%s/%s.%s", c->folder, safe, c->format);
+    free(safe);
+    return path;
+}
+
+static int draw_chart(void *ctx, const char *entity, const disrupt_dataset *data,
+                      const disrupt_detection *result, disrupt_error *err)
+{
+    const chart_ctx *c = ctx;
+    char *path = chart_file(c, entity);
+    if (!path)
+        return disrupt_error_nomem(err);
+    cli_plot_opts o = *c->plot;
+    o.path = path;
+    if (!o.plot.title)
+        o.plot.title = entity;
+    disrupt_plot_input in = {0};
+    in.data = data;
+    in.expected = (const double *const *)result->expected;
+    in.windows = &result->windows;
+    int rc = cli_plot_write(&o, &in, err);
+    free(path);
+    return rc;
+}
+
+/* ---- progress ----------------------------------------------------------------------------- */
+
+static void show_progress(void *ctx, const disrupt_batch_totals *t)
+{
+    disrupt_progress *bar = ctx;
+    char note[96];
+    if (t->failed)
+        snprintf(note, sizeof note, "%zu windows, %zu failed", t->windows, t->failed);
+    else
+        snprintf(note, sizeof note, "%zu windows", t->windows);
+    disrupt_progress_note(bar, note);
+    disrupt_progress_update(bar, t->done);
+}
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* ---- warnings ------------------------------------------------------------------------------- */
+
+/* Thousands of entities repeat a warning thousands of times: the first few are printed, the
+ * rest counted (ingest warns on the reading thread only). */
+#define SHOWN_WARNINGS 10
+
+typedef struct {
+    size_t count;
+} warning_tally;
+
+static void tally_warning(void *ctx, const char *message)
+{
+    warning_tally *t = ctx;
+    if (t->count++ < SHOWN_WARNINGS)
+        cli_warning("%s", message);
+}
+
+/* ---- the command ------------------------------------------------------------------------- */
+
+static int gather_inputs(const batch_opts *b, char **files, int nfiles, disrupt_batch_inputs *in,
+                         disrupt_error *err)
+{
+    int rc = 0;
+    for (size_t m = 0; m < b->nmanifests && rc == 0; m++)
+        rc = disrupt_batch_manifest_read(b->manifests[m], in, err);
+    for (int i = 0; i < nfiles && rc == 0; i++)
+        rc = disrupt_batch_inputs_add_file(in, files[i], err);
+    return rc;
+}
+
+static int check_usage(const batch_opts *b, const workflow_opts *w, int nfiles)
+{
+    if (!b->out)
+        return cli_usage_error("batch", "--out DIR is required (the folder to write)");
+    if (nfiles == 0 && b->nmanifests == 0)
+        return cli_usage_error("batch", "no input given: FILE... or --manifest FILE");
+    if (w->plot.path)
+        return cli_usage_error("batch", "--plot draws one chart; batch draws one per entity "
+                               "with --charts png|svg|pdf");
+    if (w->in.nlabels)
+        return cli_usage_error("batch", "--label names a file's signals; in batch each entity "
+                               "names its own (a manifest names files' entities)");
+    return 0;
+}
+
+/* Says which entities failed (the first few) and sums the run up. */
+static void report_run(const batch_opts *b, const disrupt_batch_plan *plan,
+                       const disrupt_batch_totals *t, double seconds)
+{
+    printf("batch: %zu entities, %zu windows, %zu points in %.1f s (%.0f entities/s; at most "
+           "%zu entit%s, %zu points in memory at once%s); wrote %s/windows.json, windows.csv, "
+           "entities.csv%s\n",
+           t->done, t->windows, t->points, seconds,
+           seconds > 0 ? (double)t->done / seconds : 0.0, t->peak_entities,
+           t->peak_entities == 1 ? "y" : "ies", t->peak_points,
+           plan->passes ? ", ungrouped long files read in passes" : "", b->out,
+           b->charts ? " and charts/" : "");
+    if (t->failed)
+        cli_warning("%zu of %zu entities failed; entities.csv says why (status failed)",
+                    t->failed, t->done);
+}
+
+int cmd_batch(int argc, char **argv)
+{
+    workflow_opts w;
+    workflow_opts_init(&w, "batch");
+    w.operands_optional = 1;
+    batch_opts b = {0};
+    b.shards = 1;
+    int first = 0;
+    int status = workflow_parse(argc, argv, &batch_doc,
+                                (cli_group){"Batch", batch_options, handle_batch, &b}, &w,
+                                &first);
+    if (status == 0)
+        status = check_usage(&b, &w, argc - first);
+    if (status) {
+        free(b.manifests);
+        workflow_opts_fini(&w);
+        return status < 0 ? CLI_EXIT_OK : status;
+    }
+    if (b.jobs == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        b.jobs = cores > 0 ? (size_t)cores : 1;
+    }
+    warning_tally tally = {0};
+    w.in.opt.warn = tally_warning;
+    w.in.opt.warn_ctx = &tally;
+    double started = seconds_now();
+    disrupt_error err = {0};
+    disrupt_batch_inputs in;
+    disrupt_batch_inputs_init(&in);
+    disrupt_batch_plan plan = {0};
+    disrupt_batch_index spool;
+    disrupt_batch_index_init(&spool);
+    chart_ctx charts = {&w.plot, NULL, b.charts};
+    status = CLI_EXIT_DATA;
+    if (gather_inputs(&b, argv + first, argc - first, &in, &err) ||
+        disrupt_batch_plan_make(&in, &w.in.opt, b.shard, b.shards, 0, &plan, &err) ||
+        disrupt_batch_spool_open(&spool, &err))
+        goto fail;
+    if (mkdir(b.out, 0777) && errno != EEXIST) {
+        disrupt_error_set(&err, DISRUPT_EIO, "%s: cannot create the folder: %s", b.out,
+                          strerror(errno));
+        goto fail;
+    }
+    if (b.charts) {
+        if (!(charts.folder = disrupt_path_join(b.out, "charts")))
+            goto nomem;
+        if (mkdir(charts.folder, 0777) && errno != EEXIST) {
+            disrupt_error_set(&err, DISRUPT_EIO, "%s: cannot create the folder: %s",
+                              charts.folder, strerror(errno));
+            goto fail;
+        }
+    }
+    disrupt_progress bar;
+    disrupt_progress_init(&bar, stderr, disrupt_progress_wanted(stderr, b.quiet));
+    disrupt_progress_start(&bar, "batch", "entities", plan.entities);
+    disrupt_batch_run_options run = {&in, &plan, &w.in.opt, &w.detect.detect, (unsigned)b.jobs,
+                                     b.charts ? draw_chart : NULL, &charts, show_progress, &bar};
+    disrupt_batch_totals totals;
+    int rc = disrupt_batch_run(&run, &spool, &totals, &err);
+    disrupt_progress_finish(&bar);
+    char settings[DISRUPT_SHA256_HEX];
+    settings_digest(argc, argv, settings);
+    if (rc || disrupt_batch_write(b.out, &spool, settings, b.shard, b.shards, &err))
+        goto fail;
+    report_run(&b, &plan, &totals, seconds_now() - started);
+    if (tally.count > SHOWN_WARNINGS)
+        cli_warning("%zu further warnings not shown (of %zu); detect --entity NAME on a file "
+                    "shows one entity's", tally.count - SHOWN_WARNINGS, tally.count);
+    status = totals.done && totals.failed == totals.done ? CLI_EXIT_DATA : CLI_EXIT_OK;
+    goto done;
+nomem:
+    disrupt_error_nomem(&err);
+fail:
+    cli_fail(&err);
+done:
+    free(charts.folder);
+    disrupt_batch_index_fini(&spool);
+    disrupt_batch_plan_fini(&plan);
+    disrupt_batch_inputs_fini(&in);
+    free(b.manifests);
+    workflow_opts_fini(&w);
+    return status;
+}

@@ -1,0 +1,236 @@
+/* batch_output.c — the records of a batch: their spool, and the three files they make
+ * (batch.h). One writer serves a run and a merge, so that both write the same bytes. */
+#include "disrupt/core/path.h"
+#include "disrupt/workflows/batch.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "disrupt/core/outfile.h"
+#include "disrupt/workflows/report.h"
+
+void disrupt_batch_index_init(disrupt_batch_index *x)
+{
+    memset(x, 0, sizeof *x);
+}
+
+static void close_once(FILE **files, unsigned n, unsigned i, FILE *f)
+{
+    if (!f)
+        return;
+    for (unsigned k = 0; k < i; k++)
+        if (files[k] == f)
+            return;
+    fclose(f);
+    (void)n;
+}
+
+void disrupt_batch_index_fini(disrupt_batch_index *x)
+{
+    for (unsigned s = 0; s < x->nsources; s++) {
+        FILE *three[3] = {x->json[s], x->csv[s], x->summary[s]};
+        for (unsigned k = 0; k < 3; k++)
+            close_once(three, 3, k, three[k]);
+    }
+    free(x->json);
+    free(x->csv);
+    free(x->summary);
+    for (size_t i = 0; i < x->count; i++)
+        free(x->entries[i].entity);
+    free(x->entries);
+    memset(x, 0, sizeof *x);
+}
+
+/* A new source of files (any of which may be NULL until set). */
+int disrupt_batch_index_source(disrupt_batch_index *x, FILE *json, FILE *csv, FILE *summary,
+                               disrupt_error *err)
+{
+    unsigned n = x->nsources + 1;
+    FILE **j = realloc(x->json, n * sizeof *j);
+    if (j)
+        x->json = j;
+    FILE **c = j ? realloc(x->csv, n * sizeof *c) : NULL;
+    if (c)
+        x->csv = c;
+    FILE **s = c ? realloc(x->summary, n * sizeof *s) : NULL;
+    if (!s)
+        return disrupt_error_nomem(err);
+    x->summary = s;
+    x->json[x->nsources] = json;
+    x->csv[x->nsources] = csv;
+    x->summary[x->nsources] = summary;
+    x->nsources = n;
+    return DISRUPT_OK;
+}
+
+int disrupt_batch_index_add(disrupt_batch_index *x, const disrupt_batch_entry *e,
+                            disrupt_error *err)
+{
+    if (x->count == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 256;
+        disrupt_batch_entry *items = realloc(x->entries, cap * sizeof *items);
+        if (!items)
+            return disrupt_error_nomem(err);
+        x->entries = items;
+        x->cap = cap;
+    }
+    disrupt_batch_entry *copy = &x->entries[x->count];
+    *copy = *e;
+    if (!(copy->entity = strdup(e->entity)))
+        return disrupt_error_nomem(err);
+    x->count++;
+    return DISRUPT_OK;
+}
+
+int disrupt_batch_spool_open(disrupt_batch_index *x, disrupt_error *err)
+{
+    FILE *f = tmpfile();
+    if (!f)
+        return disrupt_error_set(err, DISRUPT_EIO, "cannot create a temporary file: %s",
+                                 strerror(errno));
+    int rc = disrupt_batch_index_source(x, f, f, f, err);
+    if (rc)
+        fclose(f);
+    return rc;
+}
+
+static int spool_text(FILE *f, const char *text, long long *at, size_t *len)
+{
+    *at = (long long)ftello(f);
+    *len = strlen(text);
+    return *at < 0 || fwrite(text, 1, *len, f) != *len;
+}
+
+int disrupt_batch_spool_add(disrupt_batch_index *x, const disrupt_batch_record *rec,
+                            disrupt_error *err)
+{
+    FILE *f = x->json[0];
+    disrupt_batch_entry e = {rec->entity, 0, 0, 0, 0, 0, 0, 0};
+    if (fseeko(f, 0, SEEK_END) || spool_text(f, rec->json, &e.json_at, &e.json_len) ||
+        spool_text(f, rec->csv, &e.csv_at, &e.csv_len) ||
+        spool_text(f, rec->summary, &e.summary_at, &e.summary_len))
+        return disrupt_error_set(err, DISRUPT_EIO, "cannot write the batch's temporary file: %s",
+                                 strerror(errno));
+    return disrupt_batch_index_add(x, &e, err);
+}
+
+/* ---- the three files ------------------------------------------------------------------ */
+
+static int by_entity(const void *a, const void *b)
+{
+    return strcmp(((const disrupt_batch_entry *)a)->entity,
+                  ((const disrupt_batch_entry *)b)->entity);
+}
+
+static int copy_range(FILE *from, long long at, size_t len, FILE *to)
+{
+    char buf[65536];
+    if (fseeko(from, (off_t)at, SEEK_SET))
+        return 1;
+    while (len) {
+        size_t k = len < sizeof buf ? len : sizeof buf;
+        if (fread(buf, 1, k, from) != k || fwrite(buf, 1, k, to) != k)
+            return 1;
+        len -= k;
+    }
+    return 0;
+}
+
+typedef enum { PART_JSON, PART_CSV, PART_SUMMARY } part;
+
+static int copy_part(const disrupt_batch_index *x, const disrupt_batch_entry *e, part p,
+                     FILE *to)
+{
+    switch (p) {
+    case PART_JSON: return copy_range(x->json[e->source], e->json_at, e->json_len, to);
+    case PART_CSV: return copy_range(x->csv[e->source], e->csv_at, e->csv_len, to);
+    default: return copy_range(x->summary[e->source], e->summary_at, e->summary_len, to);
+    }
+}
+
+const char disrupt_batch_summary_header[] =
+    "entity,status,signals,points,missing,windows,shutdown,throttling,outage,blocking,"
+    "disrupted_days,first_start,last_end,message\n";
+
+typedef struct {
+    const disrupt_batch_index *x;
+    const char *settings;
+    unsigned shard, shards;
+} output_view;
+
+static int write_json(FILE *out, const output_view *v)
+{
+    fprintf(out, "{\n  \"version\": \"1\",\n  \"disrupt_version\": \"%s\",\n"
+                 "  \"settings\": \"%s\",\n", DISRUPT_VERSION, v->settings);
+    if (v->shards > 1)
+        fprintf(out, "  \"shard\": [%u, %u],\n", v->shard, v->shards);
+    fputs("  \"entities\": [", out);
+    for (size_t i = 0; i < v->x->count; i++) {
+        fputs(i ? ",\n" : "\n", out);
+        if (copy_part(v->x, &v->x->entries[i], PART_JSON, out))
+            return 1;
+    }
+    fputs(v->x->count ? "\n  ]\n}\n" : "]\n}\n", out);
+    return 0;
+}
+
+static int write_rows(FILE *out, const output_view *v, part p)
+{
+    if (p == PART_CSV) {
+        fputs("entity,", out);
+        fputs(disrupt_report_csv_header, out);
+    } else {
+        fputs(disrupt_batch_summary_header, out);
+    }
+    for (size_t i = 0; i < v->x->count; i++)
+        if (copy_part(v->x, &v->x->entries[i], p, out))
+            return 1;
+    return 0;
+}
+
+static int write_one(const char *dir, const char *name, const output_view *v, part p,
+                     disrupt_error *err)
+{
+    char *path = disrupt_path_join(dir, name);
+    if (!path)
+        return disrupt_error_nomem(err);
+    disrupt_outfile f;
+    int rc = disrupt_outfile_open(&f, path, err);
+    if (rc == 0) {
+        int bad = p == PART_JSON ? write_json(f.fp, v) : write_rows(f.fp, v, p);
+        if (bad) {
+            disrupt_outfile_abort(&f);
+            rc = disrupt_error_set(err, DISRUPT_EIO, "%s: cannot copy the records: %s", path,
+                                   strerror(errno));
+        } else {
+            rc = disrupt_outfile_commit(&f, err);
+        }
+    }
+    free(path);
+    return rc;
+}
+
+int disrupt_batch_write(const char *dir, disrupt_batch_index *x, const char *settings,
+                        unsigned shard, unsigned shards, disrupt_error *err)
+{
+    if (x->count > 1)
+        qsort(x->entries, x->count, sizeof *x->entries, by_entity);
+    for (size_t i = 1; i < x->count; i++)
+        if (strcmp(x->entries[i - 1].entity, x->entries[i].entity) == 0)
+            return disrupt_error_set(err, DISRUPT_EDATA,
+                                     "entity '%s' has two records (the same shard given "
+                                     "twice, or shards of overlapping runs)",
+                                     x->entries[i].entity);
+    if (mkdir(dir, 0777) && errno != EEXIST)
+        return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot create the folder: %s", dir,
+                                 strerror(errno));
+    output_view v = {x, settings, shard, shards};
+    int rc = write_one(dir, "windows.json", &v, PART_JSON, err);
+    if (rc == 0)
+        rc = write_one(dir, "windows.csv", &v, PART_CSV, err);
+    if (rc == 0)
+        rc = write_one(dir, "entities.csv", &v, PART_SUMMARY, err);
+    return rc;
+}

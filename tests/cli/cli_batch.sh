@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# cli_batch.sh — `disrupt batch` and `disrupt merge` end to end: a long file of many
+# SYNTHETIC entities grouped by entity and sorted by time, a manifest of the bundled datasets
+# with charts, an entity that fails, shards run by GNU parallel and merged, usage errors.
+# Usage: cli_batch.sh DISRUPT_BIN SOURCE_DIR
+set -u
+bin=$1
+src=$2
+tmp=$(mktemp -d /tmp/disrupt-cli-batch-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+fails=0 passes=0
+check() { # check NAME CONDITION...
+    local name=$1; shift
+    if "$@"; then passes=$((passes + 1)); else fails=$((fails + 1)); echo "FAIL: $name"; fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+same() { cmp -s "$1" "$2"; }
+
+# SYNTHETIC: E entities of H hourly points; every third one (k % 3 == 0) is shut down for 30
+# hours from hour 400. A fixed linear congruential generator, so that every awk draws alike.
+cat >"$tmp/gen.awk" <<'EOF'
+function rnd() { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648 }
+BEGIN {
+  seed = 7; print "# synthetic: made up for the batch tests"; print "timestamp,entity,signal,value"
+  for (k = 0; k < E; k++)
+    for (h = 0; h < H; h++) {
+      v = 1000 * (1 + 0.3 * sin(2 * 3.14159265 * h / 24)) * (0.95 + 0.1 * rnd())
+      if (k % 3 == 0 && h >= 400 && h < 430) v = v * 0.02
+      printf "%d,AS%05d,traffic,%.2f\n", 1600128000 + 3600 * h, k, v
+    }
+}
+EOF
+awk -v E=90 -v H=720 -f "$tmp/gen.awk" >"$tmp/asn.csv"
+mkdir -p "$tmp/by-time"
+{ head -2 "$tmp/asn.csv"; tail -n +3 "$tmp/asn.csv" | sort -t, -k1,1n -s; } >"$tmp/by-time/asn.csv"
+
+# ---- one long file, grouped and sorted by time ----------------------------------------------
+"$bin" batch --quiet --out "$tmp/g" "$tmp/asn.csv" >"$tmp/g.out" 2>"$tmp/g.err"
+check "grouped long file: exit 0" [ $? -eq 0 ]
+check "summary line" contains "$tmp/g.out" "batch: 90 entities, 30 windows, 64800 points"
+check "no warnings" [ ! -s "$tmp/g.err" ]
+check "one row per entity" [ "$(wc -l <"$tmp/g/entities.csv")" -eq 91 ]
+check "entities sorted by name" cmp -s <(tail -n +2 "$tmp/g/entities.csv" | cut -d, -f1) \
+    <(tail -n +2 "$tmp/g/entities.csv" | cut -d, -f1 | LC_ALL=C sort)
+check "the shut down entity dated" contains "$tmp/g/windows.csv" \
+    "AS00003,AS00003/traffic,shutdown,2020-10-01T16:00:00Z,2020-10-02T22:00:00Z"
+check "the others have none" [ "$(grep -c ',AS0000[12]/' "$tmp/g/windows.csv")" -eq 0 ]
+check "windows.json parses" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); \
+    assert len(d["entities"]) == 90 and d["entities"][3]["windows"][0]["kind"] == "shutdown"' \
+    "$tmp/g/windows.json"
+# Memory: a grouped file is read entity by entity; at most 2 × jobs wait while jobs run.
+peak=$(sed -n 's/.*at most \([0-9]*\) entit.*/\1/p' "$tmp/g.out")
+jobs=$(nproc)
+check "entities in flight bounded ($peak)" [ "${peak:-999}" -le $((3 * jobs)) ]
+
+"$bin" batch --quiet --out "$tmp/t" "$tmp/by-time/asn.csv" >"$tmp/t.out"
+check "time-sorted long file: exit 0" [ $? -eq 0 ]
+check "same windows as grouped" same "$tmp/g/windows.csv" "$tmp/t/windows.csv"
+check "same summary as grouped" same "$tmp/g/entities.csv" "$tmp/t/entities.csv"
+
+"$bin" batch --quiet --jobs 1 --out "$tmp/j1" "$tmp/asn.csv" >"$tmp/j1.out"
+check "--jobs 1: at most one entity held" contains "$tmp/j1.out" "at most 1 entity, 720 points"
+for f in windows.json windows.csv entities.csv; do
+    check "--jobs 1 writes the same $f" same "$tmp/g/$f" "$tmp/j1/$f"
+done
+
+# ---- shards with GNU parallel, merged -------------------------------------------------------
+if command -v parallel >/dev/null; then
+    parallel --will-cite "$bin" batch --quiet --shard {}/4 --out "$tmp/shard-{}" "$tmp/asn.csv" \
+        ::: 0 1 2 3 >/dev/null
+    check "parallel ran four shards" [ -f "$tmp/shard-3/windows.json" ]
+    check "a shard says which it is" contains "$tmp/shard-2/windows.json" '"shard": [2, 4],'
+    n=0
+    for s in 0 1 2 3; do n=$((n + $(tail -n +2 "$tmp/shard-$s/entities.csv" | wc -l))); done
+    check "shards split the entities ($n)" [ "$n" -eq 90 ]
+    "$bin" merge --out "$tmp/merged" "$tmp"/shard-3 "$tmp"/shard-1 "$tmp"/shard-0 "$tmp"/shard-2 \
+        >"$tmp/merge.out"
+    check "merge exits 0" [ $? -eq 0 ]
+    for f in windows.json windows.csv entities.csv; do
+        check "merged $f is the single run's" same "$tmp/g/$f" "$tmp/merged/$f"
+    done
+    "$bin" merge --out "$tmp/m2" "$tmp/shard-0" "$tmp/shard-1" "$tmp/shard-2" 2>"$tmp/m2.err"
+    check "a missing shard: exit 1" [ $? -eq 1 ]
+    check "a missing shard: named" contains "$tmp/m2.err" "shard 3/4 is missing"
+    "$bin" batch --quiet --shard 1/4 --out "$tmp/other" --step 2h "$tmp/asn.csv" >/dev/null \
+        2>"$tmp/other.err"
+    check "repeated warnings are counted, not all printed" \
+        [ "$(grep -c 'rows fell on a time stamp' "$tmp/other.err")" -le 10 ]
+    check "the count of the rest" grep -q 'further warnings not shown' "$tmp/other.err"
+    "$bin" merge --out "$tmp/m3" "$tmp/shard-0" "$tmp/other" "$tmp/shard-2" "$tmp/shard-3" \
+        2>"$tmp/m3.err"
+    check "a shard of another run: refused" contains "$tmp/m3.err" "a shard of another run"
+    "$bin" merge --out "$tmp/shard-0" "$tmp/shard-0" "$tmp/shard-1" 2>/dev/null
+    check "merge into a shard: usage error" [ $? -eq 2 ]
+else
+    echo "FAIL: GNU parallel is not installed (make test installs it)"
+    fails=$((fails + 1))
+fi
+
+# ---- a manifest of the bundled datasets, with charts ----------------------------------------
+d=$src/datasets
+cat >"$tmp/manifest.csv" <<EOF
+entity,file,tz
+AZ,$d/azerbaijan-2020/traffic.csv,
+AZ,$d/azerbaijan-2020/ioda-azerbaijan.csv,
+IR,$d/iran-2019/traffic.csv,Asia/Tehran
+EOF
+"$bin" batch --quiet --out "$tmp/man" --charts png --manifest "$tmp/manifest.csv" >"$tmp/man.out"
+check "manifest: exit 0" [ $? -eq 0 ]
+check "manifest: two entities" contains "$tmp/man.out" "batch: 2 entities"
+check "AZ's 46 days of throttling" contains "$tmp/man/windows.csv" \
+    "AZ,AZ/traffic,throttling,2020-09-27T00:00:00Z,2020-11-12T00:00:00Z"
+check "AZ read from both its files" contains "$tmp/man/entities.csv" "AZ,ok,3,"
+check "a chart per entity" [ "$(head -c 4 "$tmp/man/charts/AZ.png" | tail -c 3)" = "PNG" ]
+check "IR's chart" [ -s "$tmp/man/charts/IR.png" ]
+
+# ---- an entity that fails does not stop the others ------------------------------------------
+{ head -2 "$tmp/asn.csv" | tail -1; echo "1600128000,blank,traffic,"; echo "1600131600,blank,traffic,"
+  grep ',AS00001,' "$tmp/asn.csv"; } >"$tmp/mixed.csv"
+"$bin" batch --quiet --out "$tmp/mixed" "$tmp/mixed.csv" >"$tmp/mixed.out" 2>"$tmp/mixed.err"
+check "a failed entity: exit 0" [ $? -eq 0 ]
+check "a failed entity: warned" contains "$tmp/mixed.err" "1 of 2 entities failed"
+check "a failed entity: its row says why" grep -q '^blank,failed,.*every value cell empty' \
+    "$tmp/mixed/entities.csv"
+check "the other entity analysed" contains "$tmp/mixed/entities.csv" "AS00001,ok,1,720,"
+for s in 0 1; do "$bin" batch --quiet --shard $s/2 --out "$tmp/mixed-$s" "$tmp/mixed.csv" >/dev/null 2>&1; done
+"$bin" merge --out "$tmp/mixed-merged" "$tmp/mixed-0" "$tmp/mixed-1" >/dev/null
+check "a failed entity's quoted message merges" same "$tmp/mixed/entities.csv" \
+    "$tmp/mixed-merged/entities.csv"
+
+# ---- usage ------------------------------------------------------------------------------------
+"$bin" batch "$tmp/asn.csv" 2>"$tmp/u1"
+check "no --out: usage error" [ $? -eq 2 ]
+check "no --out: said" contains "$tmp/u1" "--out DIR is required"
+"$bin" batch --out "$tmp/u" --plot x.png "$tmp/asn.csv" 2>"$tmp/u2"
+check "--plot: usage error" [ $? -eq 2 ]
+check "--plot: points to --charts" contains "$tmp/u2" "--charts"
+"$bin" batch --out "$tmp/u" - <"$tmp/asn.csv" 2>"$tmp/u3"
+check "stdin: refused" [ $? -eq 1 ]
+check "stdin: says why" contains "$tmp/u3" "cannot read standard input"
+"$bin" batch --out "$tmp/u" --shard 4/4 "$tmp/asn.csv" 2>"$tmp/u4"
+check "--shard 4/4: usage error" [ $? -eq 2 ]
+"$bin" batch --out "$tmp/u" "$tmp/asn.csv" "$tmp/by-time/asn.csv" 2>"$tmp/u5"
+check "one entity in two files: refused" contains "$tmp/u5" "entity 'AS00000' is also given by"
+
+echo "cli_batch: $passes passed, $fails failed"
+[ "$fails" -eq 0 ]
