@@ -4,6 +4,7 @@
  * holiday moves nothing, and points the detector has flagged are left out entirely.
  */
 #include "disrupt/detect/baseline.h"
+#include "disrupt/detect/quantile.h"
 
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
@@ -59,10 +60,7 @@ void disrupt_baseline_options_init(disrupt_baseline_options *o)
 
 static double quantile_of(double *a, size_t n, double q)
 {
-    if (n == 0)
-        return NAN;
-    gsl_sort(a, 1, n);
-    return gsl_stats_quantile_from_sorted_data(a, 1, n, q);
+    return n ? disrupt_quantile_inplace(a, n, q) : NAN;
 }
 
 static double median_of(double *a, size_t n)
