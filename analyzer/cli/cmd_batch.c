@@ -1,6 +1,7 @@
 /* cmd_batch.c — `disrupt batch`: every entity of many files or long files, on every core,
  * into one folder (workflows/batch.h); one shard of them with --shard. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -98,19 +99,24 @@ static const cli_command_doc batch_doc = {
     "disrupt batch --out shard-3/ --shard 3/16 ioda-asn-long.csv",
 };
 
-/* A digest of what shapes the results: the program's version and every argument but the
- * ones that only say where and how fast (--out, --jobs, --shard, --quiet). */
-static void settings_digest(int argc, char **argv, char hex[DISRUPT_SHA256_HEX])
+/* A digest of what shapes the results: the program's version, every argument but the ones
+ * that only say where and how fast (--out, --jobs, --shard, --quiet), with "--opt=value" read
+ * as "--opt value", and the bytes of each manifest. Shards of one run give one digest when
+ * they are run with one command line. */
+static void settings_digest(int argc, char **argv, const batch_opts *b,
+                            char hex[DISRUPT_SHA256_HEX])
 {
     static const char *const free_options[] = {"--out", "--jobs", "--shard", "--quiet"};
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    if (f) {
-        fprintf(f, "disrupt %s", DISRUPT_VERSION);
-        fputc('\0', f);
+    if (!f) {
+        disrupt_sha256_bytes("unknown", 7, hex);   /* merge then refuses nothing it should */
+        return;
     }
-    for (int i = 1; f && i < argc; i++) {
+    fprintf(f, "disrupt %s", DISRUPT_VERSION);
+    fputc('\0', f);
+    for (int i = 1; i < argc; i++) {
         int skip = 0;
         for (size_t k = 0; k < sizeof free_options / sizeof *free_options && !skip; k++) {
             size_t n = strlen(free_options[k]);
@@ -122,14 +128,28 @@ static void settings_digest(int argc, char **argv, char hex[DISRUPT_SHA256_HEX])
             i += skip - 1;
             continue;
         }
-        fputs(argv[i], f);
+        const char *eq = strncmp(argv[i], "--", 2) == 0 ? strchr(argv[i], '=') : NULL;
+        if (eq) {
+            fwrite(argv[i], 1, (size_t)(eq - argv[i]), f);
+            fputc('\0', f);
+            fputs(eq + 1, f);
+        } else {
+            fputs(argv[i], f);
+        }
         fputc('\0', f);
     }
-    if (f && fclose(f) == 0) {
-        disrupt_sha256_bytes(buf, len, hex);
-    } else {
-        disrupt_sha256_bytes("", 0, hex);
+    for (size_t m = 0; m < b->nmanifests; m++) {
+        char file_hex[DISRUPT_SHA256_HEX];
+        uint64_t size;
+        disrupt_error ignored = {0};
+        if (disrupt_sha256_file(b->manifests[m], file_hex, &size, &ignored) == 0)
+            fprintf(f, "manifest %s", file_hex);
+        fputc('\0', f);
     }
+    if (fclose(f) == 0)
+        disrupt_sha256_bytes(buf, len, hex);
+    else
+        disrupt_sha256_bytes("unknown", 7, hex);
     free(buf);
 }
 
@@ -141,31 +161,31 @@ typedef struct {
     const char *format;
 } chart_ctx;
 
-/* A file name for an entity: itself when it is made of letters, digits, '.', '-', '_' (and
- * does not start with '.'), else those characters with '_' for the rest and its hash, so
- * that two names never share a file. */
+/* Longest part of an entity's name kept in its chart's file name. */
+#define CHART_NAME_MAX 100
+
+/* A file name for an entity: itself when it is at most CHART_NAME_MAX letters, digits, '.',
+ * '-', '_' and does not start with '.'; else those characters (at most CHART_NAME_MAX, '_' for
+ * the others and a leading '.') and its 64-bit hash, so that two names never share a file. */
 static char *chart_file(const chart_ctx *c, const char *entity)
 {
-    size_t n = strlen(entity);
-    char *safe = malloc(n + 18);
-    if (!safe)
-        return NULL;
-    int changed = entity[0] == '.' || n == 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t n = strlen(entity), keep = n < CHART_NAME_MAX ? n : CHART_NAME_MAX;
+    char safe[CHART_NAME_MAX + 24];
+    int changed = n == 0 || n > keep;
+    for (size_t i = 0; i < keep; i++) {
         char ch = entity[i];
         int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                 ch == '.' || ch == '-' || ch == '_';
+                 (ch == '.' && i > 0) || ch == '-' || ch == '_';
         safe[i] = ok ? ch : '_';
         changed |= !ok;
     }
-    safe[n] = '\0';
+    safe[keep] = '\0';
     if (changed)
-        snprintf(safe + n, 18, "-%08llx", disrupt_strmap_hash(entity, n) & 0xffffffffULL);
+        snprintf(safe + keep, sizeof safe - keep, "-%016llx", disrupt_strmap_hash(entity, n));
     size_t len = strlen(c->folder) + strlen(safe) + strlen(c->format) + 3;
     char *path = malloc(len);
     if (path)
         snprintf(path, len, "%s/%s.%s", c->folder, safe, c->format);
-    free(safe);
     return path;
 }
 
@@ -259,10 +279,10 @@ static int check_usage(const batch_opts *b, const workflow_opts *w, int nfiles)
 static void report_run(const batch_opts *b, const disrupt_batch_plan *plan,
                        const disrupt_batch_totals *t, double seconds)
 {
-    printf("batch: %zu entities, %zu windows, %zu points in %.1f s (%.0f entities/s; at most "
+    printf("batch: %zu entit%s, %zu windows, %zu points in %.1f s (%.0f entities/s; at most "
            "%zu entit%s, %zu points in memory at once%s); wrote %s/windows.json, windows.csv, "
            "entities.csv%s\n",
-           t->done, t->windows, t->points, seconds,
+           t->done, t->done == 1 ? "y" : "ies", t->windows, t->points, seconds,
            seconds > 0 ? (double)t->done / seconds : 0.0, t->peak_entities,
            t->peak_entities == 1 ? "y" : "ies", t->peak_points,
            plan->passes ? ", ungrouped long files read in passes" : "", b->out,
@@ -306,6 +326,11 @@ int cmd_batch(int argc, char **argv)
     disrupt_batch_index_init(&spool);
     chart_ctx charts = {&w.plot, NULL, b.charts};
     status = CLI_EXIT_DATA;
+    struct stat st;
+    if (stat(b.out, &st) == 0 && !S_ISDIR(st.st_mode)) {   /* before hours of analysis */
+        disrupt_error_set(&err, DISRUPT_EIO, "--out %s: expected a folder, found a file", b.out);
+        goto fail;
+    }
     if (gather_inputs(&b, argv + first, argc - first, &in, &err) ||
         disrupt_batch_plan_make(&in, &w.in.opt, b.shard, b.shards, 0, &plan, &err) ||
         disrupt_batch_spool_open(&spool, &err))
@@ -333,14 +358,17 @@ int cmd_batch(int argc, char **argv)
     int rc = disrupt_batch_run(&run, &spool, &totals, &err);
     disrupt_progress_finish(&bar);
     char settings[DISRUPT_SHA256_HEX];
-    settings_digest(argc, argv, settings);
+    settings_digest(argc, argv, &b, settings);
     if (rc || disrupt_batch_write(b.out, &spool, settings, b.shard, b.shards, &err))
         goto fail;
     report_run(&b, &plan, &totals, seconds_now() - started);
     if (tally.count > SHOWN_WARNINGS)
         cli_warning("%zu further warnings not shown (of %zu); detect --entity NAME on a file "
                     "shows one entity's", tally.count - SHOWN_WARNINGS, tally.count);
-    status = totals.done && totals.failed == totals.done ? CLI_EXIT_DATA : CLI_EXIT_OK;
+    /* Every entity failed: likely the wrong format or options; but a shard's files are
+     * valid all the same, and its merge must not wait on its status. */
+    status = b.shards == 1 && totals.done && totals.failed == totals.done ? CLI_EXIT_DATA
+                                                                         : CLI_EXIT_OK;
     goto done;
 nomem:
     disrupt_error_nomem(&err);

@@ -35,6 +35,23 @@ static void untrack(const char *tmp)
     pthread_mutex_unlock(&slots);
 }
 
+/* The umask can only be read by setting it: read once, so that threads opening files at once
+ * (batch's charts) never see, or leave, the 0 set in between. */
+static mode_t umask_value;
+static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
+
+static void read_umask(void)
+{
+    umask_value = umask(0);
+    umask(umask_value);
+}
+
+static mode_t process_umask(void)
+{
+    pthread_once(&umask_once, read_umask);
+    return umask_value;
+}
+
 /* A folder being filled and the files committed into it (outfile.h). */
 static char *volatile staged_dir;
 static char *volatile staged[DISRUPT_OUTFILE_STAGED];
@@ -140,9 +157,7 @@ static int open_temporary(disrupt_outfile *f, const char *path, disrupt_error *e
         reset(f);
         return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot create: %s", path, strerror(e));
     }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    fchmod(fd, 0666 & ~process_umask());
     f->fp = fdopen(fd, "wb");
     if (!f->fp) {
         int e = errno;

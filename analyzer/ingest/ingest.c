@@ -64,8 +64,15 @@ typedef struct {
     int unnamed_warned;          /* said once that a column without a name holds data */
     disrupt_entity_census *scan; /* disrupt_ingest_scan: count entities, read nothing */
     long scan_last;              /* index of the entity of the row before, −1 = none */
+    char *entbuf;                /* the entity of the row being read */
     char *entity;                /* grouped entity by entity reading: the entity being read */
     size_t entity_len;
+    const char *row_entity;      /* entity by entity: the entity of the row being read */
+    size_t row_entity_len;
+    disrupt_strmap failed;       /* entities failed by a bad row of theirs */
+    char **failed_why;           /* by index of failed: that row's message */
+    unsigned char *failed_told;  /* by index of failed: handed over as failed */
+    int sink_error;              /* the error came from handing over, not from a row */
 } ingest_state;
 
 /* Ends a scan of a file without entities after its header (never returned to a caller). */
@@ -502,6 +509,10 @@ static const char *row_key(ingest_state *st, const disrupt_csv_field *f, size_t 
         blen = f[d->key2_col].len;
         trim(&b, &blen);
     }
+    if (d->kind == DISRUPT_DIALECT_TOR && alen == 0) {   /* the blank country: the world */
+        a = "world";
+        alen = 5;
+    }
     size_t need = alen + blen + 2;
     if (need > st->keybuf_cap) {
         char *k = realloc(st->keybuf, need);
@@ -736,16 +747,6 @@ static size_t entity_len(const char *key, size_t len)
     return sep ? (size_t)(sep - key) : len;
 }
 
-/* The entity's name: Tor's blank country is the world. */
-static const char *entity_name(const char *e, size_t *len)
-{
-    if (*len == 0) {
-        *len = 5;
-        return "world";
-    }
-    return e;
-}
-
 static int compare_to_set(const char *e, size_t len, const char *item)
 {
     int c = strncmp(e, item, len);
@@ -771,14 +772,42 @@ static int entity_wanted(const disrupt_ingest_options *opt, const char *e, size_
     return 0;
 }
 
-static int scan_count(ingest_state *st, const char *e, size_t len, long line, disrupt_error *err)
+/* An entity name a batch can write: showable, on one line. */
+static int check_entity_name(const ingest_state *st, const disrupt_csv_field *f,
+                             disrupt_error *err)
+{
+    const char *e = f->data;
+    size_t len = f->len, at;
+    trim(&e, &len);
+    const char *why = NULL;
+    if (len == 0 && st->dialect.kind == DISRUPT_DIALECT_LONG)
+        return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, f->line,
+                                    st->dialect.key_col + 1,
+                                    "expected an entity name, found an empty cell");
+    if (disrupt_text_check(e, len, &at, &why) == 0)
+        for (at = 0; at < len && !why; at++)
+            if (e[at] == '\n' || e[at] == '\r' || e[at] == '\t')
+                why = "without line breaks or tabs";
+    if (!why)
+        return 0;
+    char found[96];
+    disrupt_error_excerpt(found, sizeof found, f->data, f->len, 40);
+    return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, f->line, st->dialect.key_col + 1,
+                                "expected an entity name %s, found '%s'", why, found);
+}
+
+static int scan_count(ingest_state *st, const disrupt_csv_field *f, const char *e, size_t len,
+                      disrupt_error *err)
 {
     disrupt_entity_census *c = st->scan;
-    size_t index;
-    int added;
-    if (disrupt_strmap_add(&c->names, e, len, &index, &added))
-        return disrupt_error_nomem(err);
-    if (added) {
+    size_t index = disrupt_strmap_find(&c->names, e, len);
+    long line = f[0].line;
+    if (index == (size_t)-1) {
+        int rc = check_entity_name(st, &f[st->dialect.key_col], err);
+        if (rc)
+            return rc;
+        if (disrupt_strmap_add(&c->names, e, len, &index, NULL))
+            return disrupt_error_nomem(err);
         disrupt_entity_rows *rows = realloc(c->rows, c->names.cap * sizeof *rows);
         if (!rows)
             return disrupt_error_nomem(err);
@@ -796,15 +825,23 @@ static int scan_count(ingest_state *st, const char *e, size_t len, long line, di
 static int build_series(ingest_state *st, const char *path, size_t lo, size_t hi,
                         disrupt_dataset *out, disrupt_error *err);
 
+static int tell(ingest_state *st, const char *e, size_t len, disrupt_dataset *ds,
+                const disrupt_error *failed, disrupt_error *err)
+{
+    char *name = strndup(e, len);
+    if (!name)
+        return disrupt_error_nomem(err);
+    int rc = st->opt->on_entity(st->opt->entity_ctx, name, ds, failed, err);
+    free(name);
+    if (rc)
+        st->sink_error = 1;
+    return rc;
+}
+
 /* Builds tables [lo, hi) — one entity's — and hands them to the entity callback. */
 static int hand_over(ingest_state *st, const char *path, size_t lo, size_t hi, disrupt_error *err)
 {
     const char *key = st->tables[lo].key;
-    size_t len = entity_len(key, strlen(key));
-    const char *e = entity_name(key, &len);
-    char *name = strndup(e, len);
-    if (!name)
-        return disrupt_error_nomem(err);
     disrupt_dataset ds;
     disrupt_dataset_init(&ds);
     disrupt_error failed = {0};
@@ -812,9 +849,8 @@ static int hand_over(ingest_state *st, const char *path, size_t lo, size_t hi, d
     if (rc == DISRUPT_ENOMEM)
         *err = failed;
     else
-        rc = st->opt->on_entity(st->opt->entity_ctx, name, &ds, rc ? &failed : NULL, err);
+        rc = tell(st, key, entity_len(key, strlen(key)), &ds, rc ? &failed : NULL, err);
     disrupt_dataset_fini(&ds);
-    free(name);
     return rc;
 }
 
@@ -830,51 +866,171 @@ static void clear_tables(ingest_state *st)
         memset(st->slots, 0, st->nslots * sizeof *st->slots);
 }
 
+/* ---- entities failed by a bad row ---- */
+
+static size_t failed_index(const ingest_state *st, const char *e, size_t len)
+{
+    return disrupt_strmap_find(&st->failed, e, len);
+}
+
+/* A bad row fails its entity alone: its rows so far are dropped, the rest skipped, and it is
+ * handed over as failed with the row's message, so that what an entity gives never depends
+ * on which other entities a run reads. */
+static int fail_entity(ingest_state *st, const char *e, size_t len, const char *why,
+                       disrupt_error *err)
+{
+    size_t index = failed_index(st, e, len);
+    if (index == (size_t)-1) {
+        size_t n = st->failed.count;
+        if ((n & (n - 1)) == 0) {   /* at 0, 1, 2, 4, …: double */
+            size_t cap = n ? 2 * n : 1;
+            char **w = realloc(st->failed_why, cap * sizeof *w);
+            if (w)
+                st->failed_why = w;
+            unsigned char *t = w ? realloc(st->failed_told, cap) : NULL;
+            if (!t)
+                return disrupt_error_nomem(err);
+            st->failed_told = t;
+        }
+        char *copy = strdup(why);
+        if (!copy || disrupt_strmap_add(&st->failed, e, len, &index, NULL)) {
+            free(copy);
+            return disrupt_error_nomem(err);
+        }
+        st->failed_why[index] = copy;
+        st->failed_told[index] = 0;
+    }
+    if (st->opt->entities_grouped && st->entity && st->entity_len == len &&
+        memcmp(st->entity, e, len) == 0)
+        clear_tables(st);
+    return 0;
+}
+
+static int tell_failed(ingest_state *st, size_t index, disrupt_error *err)
+{
+    if (st->failed_told[index])
+        return 0;
+    st->failed_told[index] = 1;
+    disrupt_error why = {0};
+    why.code = DISRUPT_EDATA;
+    snprintf(why.message, sizeof why.message, "%s", st->failed_why[index]);
+    disrupt_dataset none;
+    disrupt_dataset_init(&none);
+    return tell(st, st->failed.keys[index], st->failed.lens[index], &none, &why, err);
+}
+
+static int tell_all_failed(ingest_state *st, disrupt_error *err)
+{
+    int rc = 0;
+    for (size_t i = 0; i < st->failed.count && rc == 0; i++)
+        rc = tell_failed(st, i, err);
+    return rc;
+}
+
+/* Grouped reading: the entity being read is complete. */
+static int leave_entity(ingest_state *st, disrupt_error *err)
+{
+    int rc = 0;
+    size_t f = st->entity ? failed_index(st, st->entity, st->entity_len) : (size_t)-1;
+    if (f != (size_t)-1)
+        rc = tell_failed(st, f, err);
+    else if (st->ntables)
+        rc = hand_over(st, st->where, 0, st->ntables, err);
+    clear_tables(st);
+    return rc;
+}
+
 /* Grouped reading: when the row's entity is not the one being read, the one being read is
  * complete and handed over. */
 static int next_entity(ingest_state *st, const char *e, size_t len, disrupt_error *err)
 {
     if (st->entity && st->entity_len == len && memcmp(st->entity, e, len) == 0)
         return 0;
-    if (st->ntables) {
-        int rc = hand_over(st, st->where, 0, st->ntables, err);
-        clear_tables(st);
-        if (rc)
-            return rc;
-    }
+    int rc = leave_entity(st, err);
+    if (rc)
+        return rc;
     free(st->entity);
     st->entity = strndup(e, len);
     st->entity_len = len;
     return st->entity ? 0 : disrupt_error_nomem(err);
 }
 
-/* The entity filters and bookkeeping for a row whose key is key[0..klen): −1 = skip the
- * row, 0 = read it, or an error. */
-static int entity_row(ingest_state *st, const char *key, size_t klen, long line,
+/* 1 when the run scans, reads entity by entity or filters by an entity set: entities are
+ * named, filtered (and, entity by entity, failed alone). */
+static int entity_aware(const ingest_state *st)
+{
+    return has_entities(st) && (st->scan || st->opt->on_entity || st->opt->entities);
+}
+
+/* The entity filters and bookkeeping for a row of entity e[0..len): −1 = skip the row, 0 =
+ * read it, or an error. */
+static int entity_row(ingest_state *st, const disrupt_csv_field *f, const char *e, size_t len,
                       disrupt_error *err)
 {
-    size_t len = entity_len(key, klen), nlen = len;
-    const char *e = entity_name(key, &nlen);
-    if (!entity_wanted(st->opt, e, nlen))
+    if (!entity_wanted(st->opt, e, len))
         return -1;
     if (st->scan) {
-        int rc = scan_count(st, e, nlen, line, err);
+        int rc = scan_count(st, f, e, len, err);
         return rc ? rc : -1;
     }
+    if (failed_index(st, e, len) != (size_t)-1)
+        return -1;
+    st->row_entity = e;
+    st->row_entity_len = len;
     if (entity_mode(st) && st->opt->entities_grouped)
-        return next_entity(st, key, len, err);
+        return next_entity(st, e, len, err);
     return 0;
+}
+
+static int field_count_error(const ingest_state *st, const disrupt_csv_field *f, size_t n,
+                             disrupt_error *err)
+{
+    const disrupt_dialect *d = &st->dialect;
+    return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, f[0].line,
+                                (long)(n < d->ncols ? n : d->ncols) + 1,
+                                "expected %zu fields as in the header (line %ld), found %zu",
+                                d->ncols, st->header_line, n);
+}
+
+/* The entity of a row, as its key starts (trimmed; Tor's lower-cased, blank the world), in
+ * st->entbuf; NULL when out of memory. */
+static const char *row_key_entity(ingest_state *st, const disrupt_csv_field *f, size_t *len)
+{
+    const disrupt_dialect *d = &st->dialect;
+    long key2 = d->key2_col;
+    st->dialect.key2_col = -1;   /* the entity part alone: the row may be short */
+    const char *key = row_key(st, f, len);
+    st->dialect.key2_col = key2;
+    if (!key)
+        return NULL;
+    char *copy = realloc(st->entbuf, *len + 1);
+    if (!copy)
+        return NULL;
+    memcpy(copy, key, *len + 1);
+    st->entbuf = copy;
+    return copy;
+}
+
+/* Entity by entity, a long-format row with a blank entity has no entity to belong to. */
+static int check_blank_entity(const ingest_state *st, const disrupt_csv_field *f, size_t elen,
+                              disrupt_error *err)
+{
+    if (elen || st->dialect.kind != DISRUPT_DIALECT_LONG)
+        return 0;
+    return check_entity_name(st, &f[st->dialect.key_col], err);
 }
 
 static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disrupt_error *err)
 {
     const disrupt_dialect *d = &st->dialect;
     const disrupt_ingest_options *opt = st->opt;
-    if (n != d->ncols)
-        return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, f[0].line,
-                                    (long)(n < d->ncols ? n : d->ncols) + 1,
-                                    "expected %zu fields as in the header (line %ld), found %zu",
-                                    d->ncols, st->header_line, n);
+    st->row_entity = NULL;
+    /* Entity by entity, a short or long row still belongs to its entity (when its entity
+     * cell is there): it fails that entity alone, and only when the entity is read. */
+    int aware = entity_aware(st);
+    int whole = n == d->ncols;
+    if (!whole && !(aware && d->key_col < (long)n))
+        return field_count_error(st, f, n, err);
     if (d->kind == DISRUPT_DIALECT_TOR && opt->country &&
         !key_matches(&f[d->key_col], opt->country, 1))
         return 0;
@@ -884,22 +1040,28 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
     /* --signal names signals of the long format and axis values (domains, …) of OONI. */
     long signal_col = d->kind == DISRUPT_DIALECT_LONG ? d->key2_col
                       : d->kind == DISRUPT_DIALECT_OONI ? d->key_col : -1;
-    if (signal_col >= 0 && opt->nsignal_columns) {
+    if (signal_col >= 0 && signal_col < (long)n && opt->nsignal_columns) {
         int wanted = 0;
         for (size_t s = 0; !wanted && s < opt->nsignal_columns; s++)
             wanted = key_matches(&f[signal_col], opt->signal_columns[s], 0);
         if (!wanted)
             return 0;
     }
-    const char *key = "";
-    size_t klen = 0;
     int rc;
-    if (d->key_col >= 0) {
-        if (!(key = row_key(st, f, &klen)))
+    if (aware) {
+        size_t elen;
+        const char *e = row_key_entity(st, f, &elen);
+        if (!e)
             return disrupt_error_nomem(err);
-        if (has_entities(st) && (rc = entity_row(st, key, klen, f[0].line, err)))
+        if ((rc = check_blank_entity(st, f, elen, err)) || (rc = entity_row(st, f, e, elen, err)))
             return rc < 0 ? 0 : rc;
     }
+    if (!whole)
+        return field_count_error(st, f, n, err);
+    const char *key = "";
+    size_t klen = 0;
+    if (d->key_col >= 0 && !(key = row_key(st, f, &klen)))
+        return disrupt_error_nomem(err);
     warn_unnamed_data(st, f);
     int64_t t;
     const char *expected = NULL;
@@ -942,6 +1104,10 @@ static int on_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error
     }
     st->opt->rows++;
     int rc = read_row(st, f, n, err);
+    if (rc && st->sink_error)
+        return rc;   /* from handing an entity over: no bad row to skip */
+    if (rc == DISRUPT_EDATA && !st->opt->skip_bad_rows && entity_mode(st) && st->row_entity)
+        return fail_entity(st, st->row_entity, st->row_entity_len, err->message, err);
     if (rc == DISRUPT_EDATA && st->opt->skip_bad_rows) {
         st->opt->skipped_rows++;
         if (st->opt->warn && st->opt->skipped_rows <= DISRUPT_INGEST_MAX_WARNINGS)
@@ -1227,8 +1393,10 @@ static int by_first_row(const void *a, const void *b)
  * entity, each on its own, in order of first row. */
 static int hand_over_all(ingest_state *st, const char *path, disrupt_error *err)
 {
-    if (st->opt->entities_grouped)
-        return st->ntables ? hand_over(st, path, 0, st->ntables, err) : 0;
+    if (st->opt->entities_grouped) {
+        int rc = leave_entity(st, err);
+        return rc ? rc : tell_all_failed(st, err);
+    }
     /* Tables are in order of first row; bring each entity's together, keeping that order. */
     disrupt_strmap first;
     disrupt_strmap_init(&first);
@@ -1250,9 +1418,10 @@ static int hand_over_all(ingest_state *st, const char *path, disrupt_error *err)
             if (entity_len(st->tables[hi].key, strlen(st->tables[hi].key)) != len ||
                 memcmp(st->tables[hi].key, key, len) != 0)
                 break;
-        rc = hand_over(st, path, lo, hi, err);
+        size_t f = failed_index(st, key, len);
+        rc = f != (size_t)-1 ? tell_failed(st, f, err) : hand_over(st, path, lo, hi, err);
     }
-    return rc;
+    return rc ? rc : tell_all_failed(st, err);
 }
 
 static int finish(ingest_state *st, const char *path, disrupt_csv_reader *r,
@@ -1272,6 +1441,8 @@ static int finish(ingest_state *st, const char *path, disrupt_csv_reader *r,
                                  "%s: expected a header line, found only %s", st->where,
                                  st->saw_comment ? "comments" : "blank lines");
     }
+    if (entity_mode(st) && st->failed.count)
+        return hand_over_all(st, path, err);   /* some entities failed, maybe all */
     if (st->appended == 0) {
         if (opt->rows == 0)
             return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, st->header_line, 0,
@@ -1309,7 +1480,13 @@ static void state_fini(ingest_state *st)
     free(st->values);
     free(st->trials);
     free(st->keybuf);
+    free(st->entbuf);
     free(st->entity);
+    for (size_t i = 0; i < st->failed.count; i++)
+        free(st->failed_why[i]);
+    free(st->failed_why);
+    free(st->failed_told);
+    disrupt_strmap_fini(&st->failed);
     disrupt_dialect_fini(&st->dialect);
 }
 

@@ -77,7 +77,8 @@ double plot_text_measure(void *ctx, const char *text, double em, int bold)
     return (double)logical.width / PANGO_SCALE;
 }
 
-static FILE *text_log;
+/* Per thread: batch draws charts on several at once, each page with its own log. */
+static _Thread_local FILE *text_log;
 
 void plot_text_set_log(FILE *log)
 {

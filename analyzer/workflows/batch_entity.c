@@ -181,8 +181,16 @@ static int fill_record(const entity_view *v, disrupt_batch_record *rec, disrupt_
 int disrupt_batch_entity_failed(const char *entity, const char *message,
                                 disrupt_batch_record *rec, disrupt_error *err)
 {
-    entity_view v = {entity, message, NULL, NULL};
-    return fill_record(&v, rec, err);
+    char *flat = strdup(message);   /* one line in entities.csv, whatever the message */
+    if (!flat)
+        return disrupt_error_nomem(err);
+    for (char *c = flat; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            *c = ' ';
+    entity_view v = {entity, flat, NULL, NULL};
+    int rc = fill_record(&v, rec, err);
+    free(flat);
+    return rc;
 }
 
 /* "entity/name" for every signal not named so already (a long file's are). */

@@ -77,7 +77,20 @@ typedef struct {
     long col[NCOLS];         /* field of each column, −1 = absent */
     size_t ncols;
     int have_header;
+    disrupt_strmap rows;     /* entity NUL file of each row, to refuse a repeated one */
 } manifest;
+
+/* The text of a cell without the blanks around it (as the data readers trim names). */
+static void trimmed(const disrupt_csv_field *f, const char **s, size_t *len)
+{
+    const char *a = f->data, *e = f->data + f->len;
+    while (a < e && (*a == ' ' || *a == '\t'))
+        a++;
+    while (e > a && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    *s = a;
+    *len = (size_t)(e - a);
+}
 
 static int header(manifest *m, const disrupt_csv_field *f, size_t n, disrupt_error *err)
 {
@@ -85,8 +98,11 @@ static int header(manifest *m, const disrupt_csv_field *f, size_t n, disrupt_err
         m->col[c] = -1;
     for (size_t i = 0; i < n; i++) {
         int found = -1;
+        const char *name;
+        size_t len;
+        trimmed(&f[i], &name, &len);
         for (int c = 0; c < NCOLS && found < 0; c++)
-            if (strcasecmp(f[i].data, column_names[c]) == 0)
+            if (len == strlen(column_names[c]) && strncasecmp(name, column_names[c], len) == 0)
                 found = c;
         if (found < 0 || m->col[found] >= 0) {
             char cell[96];
@@ -116,7 +132,10 @@ static int cell(const manifest *m, const disrupt_csv_field *f, int c, int requir
     if (m->col[c] < 0)
         return DISRUPT_OK;
     const disrupt_csv_field *x = &f[m->col[c]];
-    if (x->len == 0) {
+    const char *text;
+    size_t len;
+    trimmed(x, &text, &len);
+    if (len == 0) {
         if (!required)
             return DISRUPT_OK;
         return disrupt_error_set_at(err, DISRUPT_EDATA, m->path, x->line, m->col[c] + 1,
@@ -125,11 +144,11 @@ static int cell(const manifest *m, const disrupt_csv_field *f, int c, int requir
     }
     size_t bad;
     const char *why;
-    if (disrupt_text_check(x->data, x->len, &bad, &why))
+    if (disrupt_text_check(text, len, &bad, &why))
         return disrupt_error_set_at(err, DISRUPT_EDATA, m->path, x->line, m->col[c] + 1,
                                     "expected a %s that can be shown, found %s at byte %zu",
                                     column_names[c], why, bad + 1);
-    *out = strndup(x->data, x->len);
+    *out = strndup(text, len);
     return *out ? DISRUPT_OK : disrupt_error_nomem(err);
 }
 
@@ -154,6 +173,28 @@ static int resolve(const manifest *m, const disrupt_csv_field *f, disrupt_batch_
                                                         "manifest's folder)" : "");
     }
     return DISRUPT_OK;
+}
+
+/* The same file twice for one entity would read its signals twice. */
+static int refuse_repeat(manifest *m, const disrupt_csv_field *f, const disrupt_batch_input *x,
+                         disrupt_error *err)
+{
+    size_t le = strlen(x->entity), lf = strlen(x->file), index;
+    char *key = malloc(le + lf + 2);
+    if (!key)
+        return disrupt_error_nomem(err);
+    memcpy(key, x->entity, le + 1);
+    memcpy(key + le + 1, x->file, lf + 1);
+    int added = 0;
+    int rc = disrupt_strmap_add(&m->rows, key, le + lf + 1, &index, &added);
+    free(key);
+    if (rc)
+        return disrupt_error_nomem(err);
+    if (added)
+        return DISRUPT_OK;
+    return disrupt_error_set_at(err, DISRUPT_EDATA, m->path, f[0].line, m->col[COL_FILE] + 1,
+                                "expected each file once per entity, found '%s' for '%s' "
+                                "again", x->file, x->entity);
 }
 
 static int manifest_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error *err)
@@ -183,6 +224,8 @@ static int manifest_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt
                                   m->col[COL_TZ] + 1,
                                   "expected an IANA time zone such as Asia/Baku, found '%s'",
                                   x->tz);
+    if (!rc)
+        rc = refuse_repeat(m, f, x, err);
     if (!rc) {
         char where[64];
         int k = snprintf(where, sizeof where, ":%ld", f[0].line);
@@ -198,7 +241,8 @@ static int manifest_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt
 int disrupt_batch_manifest_read(const char *path, disrupt_batch_inputs *in, disrupt_error *err)
 {
     size_t start = in->count;
-    manifest m = {path, NULL, in, {0}, 0, 0};
+    manifest m = {path, NULL, in, {0}, 0, 0, {0}};
+    disrupt_strmap_init(&m.rows);
     const char *slash = strrchr(path, '/');
     m.folder = strndup(path, slash ? (size_t)(slash - path) + 1 : 0);
     if (!m.folder)
@@ -210,6 +254,7 @@ int disrupt_batch_manifest_read(const char *path, disrupt_batch_inputs *in, disr
         rc = disrupt_error_set(err, DISRUPT_EDATA, "%s: expected %s, found none", path,
                                m.have_header ? "rows after the header" : "a header line");
     free(m.folder);
+    disrupt_strmap_fini(&m.rows);
     if (rc) {   /* nothing appended on error */
         for (size_t i = start; i < in->count; i++)
             input_fini(&in->items[i]);

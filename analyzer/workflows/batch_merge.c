@@ -26,6 +26,7 @@ typedef struct {
     ssize_t len;          /* of line, −1 at the end */
     long long at;         /* offset of line */
     long number;          /* 1-based */
+    int ended;            /* the line ended in '\n' (batch ends every line so) */
 } line_reader;
 
 static int reader_open(line_reader *r, const char *dir, const char *name, disrupt_error *err)
@@ -44,10 +45,11 @@ static int next_line(line_reader *r)
 {
     r->at = (long long)ftello(r->f);
     r->len = getline(&r->line, &r->cap, r->f);
+    r->number++;   /* the line found, or the one that is not there */
     if (r->len < 0)
         return 0;
-    r->number++;
-    if (r->len && r->line[r->len - 1] == '\n')
+    r->ended = r->len && r->line[r->len - 1] == '\n';
+    if (r->ended)
         r->line[--r->len] = '\0';
     return 1;
 }
@@ -110,7 +112,8 @@ static int read_head(line_reader *r, shard_head *h, disrupt_error *err)
     if (strncmp(r->line, "  \"shard\": [", 12) == 0) {
         char tail[8];
         if (sscanf(r->line + 12, "%u, %u%7s", &h->shard, &h->shards, tail) != 3 ||
-            strcmp(tail, "],") != 0 || h->shards < 2 || h->shard >= h->shards)
+            strcmp(tail, "],") != 0 || h->shards < 2 || h->shards > 1000000 ||
+            h->shard >= h->shards || strchr(r->line, '-'))
             return bad_line(r, "\"shard\": [i, N] with i < N", err);
         if (!next_line(r))
             return bad_line(r, "\"entities\"", err);
@@ -125,9 +128,21 @@ static int read_head(line_reader *r, shard_head *h, disrupt_error *err)
 static int item_facts(const line_reader *r, const char *text, size_t len, long line,
                       char **entity, size_t *windows, disrupt_error *err)
 {
-    enum json_tokener_error why;
-    json_object *o = json_tokener_parse_verbose(text, &why);
-    (void)len;
+    /* The whole item and nothing after it (json_tokener_parse would stop at its end). */
+    json_tokener *tok = json_tokener_new();
+    if (!tok)
+        return disrupt_error_nomem(err);
+    json_object *o = json_tokener_parse_ex(tok, text, (int)len);
+    enum json_tokener_error why = json_tokener_get_error(tok);
+    size_t end = json_tokener_get_parse_end(tok);
+    json_tokener_free(tok);
+    while (o && end < len && (text[end] == ' ' || text[end] == '\n'))
+        end++;
+    if (o && end < len) {
+        json_object_put(o);
+        o = NULL;
+        why = json_tokener_error_parse_unexpected;
+    }
     json_object *e = NULL, *w = NULL;
     if (!o || !json_object_object_get_ex(o, "entity", &e) || !json_object_is_type(e, json_type_string)) {
         json_object_put(o);
@@ -160,7 +175,7 @@ static int read_item(line_reader *r, disrupt_batch_entry *e, size_t *windows, in
         return disrupt_error_nomem(err);
     int rc = DISRUPT_OK;
     for (;;) {
-        fputs(r->line, acc);
+        fwrite(r->line, 1, item_end(r->line) ? 5 : (size_t)r->len, acc);   /* no comma */
         fputc('\n', acc);
         if (item_end(r->line)) {
             *last = r->line[5] == '\0';
@@ -207,14 +222,16 @@ static int read_rows(line_reader *r, const char *entity, size_t rows, long long 
     *at = (long long)ftello(r->f);
     int rc = DISRUPT_OK;
     for (size_t k = 0; k < rows && rc == 0; k++) {
-        if (!next_line(r) || strncmp(r->line, prefix, plen) != 0) {
+        if (next_line(r) && !r->ended) {
+            rc = bad_line(r, "a row ending in a line break (the file was cut short)", err);
+        } else if (r->len < 0 || strncmp(r->line, prefix, plen) != 0) {
             char want[160];
             snprintf(want, sizeof want, "row %zu of %zu of entity '%s' (as windows.json lists "
                      "it)", k + 1, rows, entity);
             rc = bad_line(r, want, err);
         }
         for (int open = rc ? 0 : row_continues(r->line, 0); open && rc == 0;)
-            if (next_line(r))
+            if (next_line(r) && r->ended)
                 open = row_continues(r->line, open);
             else
                 rc = bad_line(r, "the end of a quoted field", err);
@@ -227,7 +244,7 @@ static int read_rows(line_reader *r, const char *entity, size_t rows, long long 
 static int header_line(line_reader *r, const char *a, const char *b, disrupt_error *err)
 {
     size_t la = strlen(a), lb = strlen(b);   /* b ends in '\n' */
-    if (!next_line(r) || (size_t)r->len != la + lb - 1 || strncmp(r->line, a, la) != 0 ||
+    if (!next_line(r) || !r->ended || (size_t)r->len != la + lb - 1 || strncmp(r->line, a, la) != 0 ||
         strncmp(r->line + la, b, lb - 1) != 0)
         return bad_line(r, "the header line disrupt batch writes", err);
     return DISRUPT_OK;
@@ -280,6 +297,11 @@ static int read_shard(const char *dir, disrupt_batch_index *x, shard_head *h,
         disrupt_batch_entry e = {NULL, source, 0, 0, 0, 0, 0, 0};
         size_t windows = 0;
         rc = read_item(&s.json, &e, &windows, &last, err);
+        if (!rc && !disrupt_batch_in_shard(e.entity, h->shard, h->shards))
+            rc = disrupt_error_set_at(err, DISRUPT_EDATA, s.json.path, s.json.number, 1,
+                                      "expected entities of shard %u/%u, found '%s' of "
+                                      "another",
+                                      h->shard, h->shards, e.entity);
         if (!rc)
             rc = read_rows(&s.csv, e.entity, windows, &e.csv_at, &e.csv_len, err);
         if (!rc)

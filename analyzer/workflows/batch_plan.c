@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "disrupt/core/strmap.h"
 #include "disrupt/ingest/series.h"
@@ -27,6 +28,8 @@ typedef struct {
 
 static void read_fini(disrupt_batch_read *r)
 {
+    for (size_t i = 0; i < r->ninputs; i++)
+        free(r->only_entity[i]);
     free(r->inputs);
     free(r->only_entity);
     free(r->entity);
@@ -62,17 +65,20 @@ static disrupt_batch_read *new_read(disrupt_batch_plan *p, disrupt_batch_read_ki
     return r;
 }
 
-static int add_input(disrupt_batch_read *r, size_t input, int only_entity, disrupt_error *err)
+static int add_input(disrupt_batch_read *r, size_t input, const char *only_entity,
+                     disrupt_error *err)
 {
     size_t *inputs = realloc(r->inputs, (r->ninputs + 1) * sizeof *inputs);
     if (!inputs)
         return disrupt_error_nomem(err);
     r->inputs = inputs;
-    unsigned char *only = realloc(r->only_entity, r->ninputs + 1);
+    char **only = realloc(r->only_entity, (r->ninputs + 1) * sizeof *only);
     if (!only)
         return disrupt_error_nomem(err);
     r->only_entity = only;
-    r->only_entity[r->ninputs] = (unsigned char)only_entity;
+    r->only_entity[r->ninputs] = NULL;
+    if (only_entity && !(r->only_entity[r->ninputs] = strdup(only_entity)))
+        return disrupt_error_nomem(err);
     r->inputs[r->ninputs++] = input;
     return DISRUPT_OK;
 }
@@ -82,6 +88,10 @@ static int add_input(disrupt_batch_read *r, size_t input, int only_entity, disru
 static int claim(planner *pl, const char *name, size_t input, int manifest, size_t *index,
                  int *fresh, disrupt_error *err)
 {
+    if (!name[0] || strpbrk(name, "\n\r\t"))
+        return disrupt_error_set(err, DISRUPT_EDATA,
+                                 "%s: expected an entity name on one line, found '%s'",
+                                 pl->in->items[input].where, name);
     if (disrupt_strmap_add(&pl->names, name, strlen(name), index, fresh))
         return disrupt_error_nomem(err);
     if (*fresh) {
@@ -106,10 +116,10 @@ static int claim(planner *pl, const char *name, size_t input, int manifest, size
                              pl->in->items[input].where, name, pl->in->items[o->input].where);
 }
 
-/* One entity, from the file (manifest rows add theirs to it); only_entity: the file holds
- * others too, whose rows are left out. */
+/* One entity, from the file (manifest rows add theirs to it); only_entity: the file's name
+ * of it when the file holds others too, whose rows are left out. */
 static int plan_whole(planner *pl, const char *name, size_t input, int manifest,
-                      int only_entity, disrupt_error *err)
+                      const char *only_entity, disrupt_error *err)
 {
     size_t index;
     int fresh;
@@ -182,7 +192,7 @@ static int plan_long(planner *pl, size_t input, const disrupt_entity_census *c,
         }
         if (open < 0) {
             disrupt_batch_read *r = new_read(p, kind, err);
-            if (!r || (rc = add_input(r, input, 0, err)))
+            if (!r || (rc = add_input(r, input, NULL, err)))
                 return DISRUPT_ENOMEM;
             open = (long)(p->count - 1);
         }
@@ -195,22 +205,54 @@ static int plan_long(planner *pl, size_t input, const disrupt_entity_census *c,
     return rc;
 }
 
-/* A manifest row: its entity, alone when the file holds several. */
+/* The file's name of entity in c: itself, or the one name that differs from it in case only
+ * (Tor writes "az" for AZ); NULL when none or several. */
+static const char *name_in_file(const disrupt_entity_census *c, const char *entity)
+{
+    if (disrupt_strmap_find(&c->names, entity, strlen(entity)) != (size_t)-1)
+        return entity;
+    const char *found = NULL;
+    for (size_t e = 0; e < c->names.count; e++)
+        if (strcasecmp(c->names.keys[e], entity) == 0) {
+            if (found)
+                return NULL;
+            found = c->names.keys[e];
+        }
+    return found;
+}
+
+/* A manifest row: its entity, read alone when the file holds it among others, the whole
+ * file when it holds one entity (by whatever name). The file is scanned without the row's
+ * signal filter, so that a filter leaving one entity never makes another's rows this one's. */
 static int plan_named(planner *pl, size_t i, const disrupt_entity_census *c,
                       disrupt_error *err)
 {
     const disrupt_batch_input *x = &pl->in->items[i];
-    int several = c->has_entities && c->names.count > 1;
-    if (several && disrupt_strmap_find(&c->names, x->entity, strlen(x->entity)) == (size_t)-1) {
-        char some[256] = "";
-        for (size_t e = 0; e < c->names.count; e++)
-            if (!disrupt_error_list_add(some, sizeof some, c->names.keys[e], c->names.lens[e]))
-                break;
-        return disrupt_error_set(err, DISRUPT_EDATA,
-                                 "%s: expected rows of entity '%s' in %s, found only others: %s",
-                                 x->where, x->entity, x->file, some);
-    }
-    return plan_whole(pl, x->entity, i, 1, several, err);
+    if (!c->has_entities || c->names.count <= 1)
+        return plan_whole(pl, x->entity, i, 1, NULL, err);
+    const char *in_file = name_in_file(c, x->entity);
+    if (in_file)
+        return plan_whole(pl, x->entity, i, 1, in_file, err);
+    char some[256] = "";
+    for (size_t e = 0; e < c->names.count; e++)
+        if (!disrupt_error_list_add(some, sizeof some, c->names.keys[e], c->names.lens[e]))
+            break;
+    return disrupt_error_set(err, DISRUPT_EDATA,
+                             "%s: expected rows of entity '%s' in %s, found only others: %s",
+                             x->where, x->entity, x->file, some);
+}
+
+/* A file that cannot be scanned (unreadable, no header it knows) is one entity, which then
+ * fails with the reason: a batch of thousands goes on. */
+static int plan_unscanned(planner *pl, size_t i, disrupt_error *err)
+{
+    const disrupt_batch_input *x = &pl->in->items[i];
+    if (x->entity)
+        return plan_whole(pl, x->entity, i, 1, NULL, err);
+    char *stem = disrupt_path_stem(x->file);
+    int rc = stem ? plan_whole(pl, stem, i, 0, NULL, err) : disrupt_error_nomem(err);
+    free(stem);
+    return rc;
 }
 
 static int plan_input(planner *pl, size_t i, disrupt_error *err)
@@ -218,23 +260,28 @@ static int plan_input(planner *pl, size_t i, disrupt_error *err)
     const disrupt_batch_input *x = &pl->in->items[i];
     disrupt_ingest_options opt = *pl->opt;
     const char *signals[1] = {x->signal};
-    if (x->signal) {
+    if (x->signal && !x->entity) {
         opt.signal_columns = signals;
         opt.nsignal_columns = 1;
     }
     disrupt_entity_census c;
     disrupt_entity_census_init(&c);
-    int rc = disrupt_ingest_scan(x->file, &opt, &c, err);
-    if (rc == 0) {
+    disrupt_error why = {0};
+    int rc = disrupt_ingest_scan(x->file, &opt, &c, &why);
+    if (rc == DISRUPT_EDATA || rc == DISRUPT_EIO) {
+        rc = plan_unscanned(pl, i, err);
+    } else if (rc) {
+        *err = why;
+    } else {
         if (x->entity) {
             rc = plan_named(pl, i, &c, err);
         } else if (c.has_entities && c.names.count > 1) {
             rc = plan_long(pl, i, &c, err);
         } else if (c.has_entities && c.names.count == 1) {
-            rc = plan_whole(pl, c.names.keys[0], i, 0, 0, err);
+            rc = plan_whole(pl, c.names.keys[0], i, 0, NULL, err);
         } else {
             char *stem = disrupt_path_stem(x->file);
-            rc = stem ? plan_whole(pl, stem, i, 0, 0, err) : disrupt_error_nomem(err);
+            rc = stem ? plan_whole(pl, stem, i, 0, NULL, err) : disrupt_error_nomem(err);
             free(stem);
         }
     }

@@ -194,9 +194,9 @@ static int read_whole(runner *r, const disrupt_batch_read *rd)
     for (size_t k = 0; k < rd->ninputs && rc == 0; k++) {
         const disrupt_batch_input *x = &r->o->inputs->items[rd->inputs[k]];
         const char *signal = NULL;
-        const char *only[1] = {rd->entity};
+        const char *only[1] = {rd->only_entity[k]};
         disrupt_ingest_options opt = input_options(r, x, &signal);
-        if (rd->only_entity[k]) {
+        if (only[0]) {
             opt.entities = only;
             opt.nentities = 1;
         }
@@ -271,8 +271,14 @@ static int read_entities(runner *r, const disrupt_batch_read *rd)
 {
     const disrupt_batch_input *x = &r->o->inputs->items[rd->inputs[0]];
     stream_ctx s = {r, rd, calloc(rd->nentities ? rd->nentities : 1, 1)};
-    if (!s.handed)
-        return put_failed(r, x->file, "out of memory");
+    if (!s.handed) {
+        disrupt_error e;
+        disrupt_error_nomem(&e);
+        pthread_mutex_lock(&r->lock);
+        fail_locked(r, DISRUPT_ENOMEM, &e);
+        pthread_mutex_unlock(&r->lock);
+        return DISRUPT_ENOMEM;
+    }
     const char *signal = NULL;
     disrupt_ingest_options opt = input_options(r, x, &signal);
     opt.entities = (const char *const *)rd->entities;
@@ -290,11 +296,15 @@ static int read_entities(runner *r, const disrupt_batch_read *rd)
     if (rc == DISRUPT_ENOMEM && !stopped)
         fail_locked(r, rc, &e);
     pthread_mutex_unlock(&r->lock);
-    if (rc && !stopped && rc != DISRUPT_ENOMEM) {   /* the file is bad: say so for the rest */
+    /* Every entity of the plan gets a record: those the file never handed over (it is bad
+     * after their first rows, or every row of theirs was skipped) fail with the reason. */
+    if (!stopped && rc != DISRUPT_ENOMEM) {
+        const char *why = rc ? e.message : "no row of this entity could be read (all were "
+                                            "rejected)";
         rc = 0;
         for (size_t i = 0; i < rd->nentities && rc == 0; i++)
             if (!s.handed[i])
-                rc = put_failed(r, rd->entities[i], e.message);
+                rc = put_failed(r, rd->entities[i], why);
     }
     free(s.handed);
     return stopped ? stopped : rc;

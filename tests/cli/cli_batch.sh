@@ -128,7 +128,31 @@ for s in 0 1; do "$bin" batch --quiet --shard $s/2 --out "$tmp/mixed-$s" "$tmp/m
 check "a failed entity's quoted message merges" same "$tmp/mixed/entities.csv" \
     "$tmp/mixed-merged/entities.csv"
 
+# ---- chart file names: hidden, long, unsafe names ----------------------------------------------
+long=$(printf 'N%.0s' $(seq 1 300))
+{ echo "timestamp,entity,signal,value"
+  for e in .hidden "a/b" "$long" AS9; do grep ',AS00001,' "$tmp/asn.csv" | sed "s|,AS00001,|,$e,|"; done
+} >"$tmp/names.csv"
+"$bin" batch --quiet --jobs 2 --out "$tmp/names" --charts svg "$tmp/names.csv" >/dev/null 2>&1
+check "odd names: exit 0" [ $? -eq 0 ]
+check "no hidden chart" [ -z "$(ls -A "$tmp/names/charts" | grep '^\.')" ]
+check "a leading dot becomes _" ls "$tmp/names/charts"/_hidden-*.svg
+check "a slash stays out of the path" ls "$tmp/names/charts"/a_b-*.svg
+check "a 300-byte name is cut, with its hash" [ "$(ls "$tmp/names/charts" | awk 'length > 130' | wc -l)" -eq 0 ]
+check "a plain name is itself" [ -s "$tmp/names/charts/AS9.svg" ]
+check "four charts" [ "$(ls "$tmp/names/charts" | wc -l)" -eq 4 ]
+
+# ---- a shard where every entity fails still exits 0 (its files are valid) --------------------
+{ echo "timestamp,entity,signal,value"; echo "1600128000,x,traffic,"; echo "1600131600,x,traffic,"; } >"$tmp/allbad.csv"
+"$bin" batch --quiet --out "$tmp/allbad" "$tmp/allbad.csv" >/dev/null 2>&1
+check "every entity failed: exit 1" [ $? -eq 1 ]
+s=$(for i in 0 1 2 3 4 5 6 7; do "$bin" batch --quiet --shard $i/8 --out "$tmp/ab-$i" "$tmp/allbad.csv" >/dev/null 2>&1 || echo "$i:$?"; done)
+check "a shard whose entities all failed: exit 0 ($s)" [ -z "$s" ]
+
 # ---- usage ------------------------------------------------------------------------------------
+: >"$tmp/afile"
+"$bin" batch --out "$tmp/afile" "$tmp/asn.csv" 2>"$tmp/u0"
+check "--out is a file: refused" contains "$tmp/u0" "expected a folder, found a file"
 "$bin" batch "$tmp/asn.csv" 2>"$tmp/u1"
 check "no --out: usage error" [ $? -eq 2 ]
 check "no --out: said" contains "$tmp/u1" "--out DIR is required"

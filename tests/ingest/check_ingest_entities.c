@@ -227,6 +227,76 @@ START_TEST(an_entity_that_cannot_be_built_fails_alone)
 }
 END_TEST
 
+START_TEST(a_bad_row_fails_its_entity_alone)
+{
+    char *dir = tu_tempdir();
+    char *path = tu_write_file(dir, "bad.csv",
+                               "timestamp,entity,signal,value\n"
+                               "1601164800,x,bgp,1\n1601168400,x,bgp,2\n"
+                               "1601164800,y,bgp,1\n1601168400,y,bgp,oops\n"
+                               "1601172000,y,bgp,3\n"
+                               "1601164800,z,bgp,3\n1601168400,z,bgp,4\n1601172000,z\n");
+    for (int grouped = 0; grouped < 2; grouped++) {
+        handed h;
+        read_by_entity(path, grouped, NULL, 0, &h);
+        ck_assert_int_eq(h.count, 3);
+        int y = -1, z = -1;
+        for (int i = 0; i < 3; i++) {
+            if (!strcmp(h.entity[i], "y"))
+                y = i;
+            if (!strcmp(h.entity[i], "z"))
+                z = i;
+        }
+        ck_assert_int_ge(y, 0);
+        ck_assert_msg(strstr(h.failed[y], "bad.csv:5:4: expected a number, found 'oops'"), "%s",
+                      h.failed[y]);
+        ck_assert_msg(strstr(h.failed[z], "bad.csv:9:3: expected 4 fields"), "%s", h.failed[z]);
+        ck_assert_str_eq(h.entity[0], "x");
+        ck_assert_str_eq(h.failed[0], "");
+        ck_assert_double_eq_tol(h.sum[0], 3, 1e-12);
+    }
+    /* A bad row of an entity that is not read changes nothing. */
+    const char *only_x[1] = {"x"};
+    handed h;
+    read_by_entity(path, 1, only_x, 1, &h);
+    ck_assert_int_eq(h.count, 1);
+    ck_assert_str_eq(h.failed[0], "");
+    free(path);
+    tu_rmrf(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(the_scan_refuses_names_a_batch_cannot_write)
+{
+    char *dir = tu_tempdir();
+    static const struct {
+        const char *text, *message;
+    } cases[] = {
+        {"timestamp,entity,signal,value\n1601164800,,bgp,1\n",
+         "e.csv:2:2: expected an entity name, found an empty cell"},
+        {"timestamp,entity,signal,value\n1601164800,\"a\nb\",bgp,1\n",
+         "e.csv:2:2: expected an entity name without line breaks or tabs"},
+        {"timestamp,entity,signal,value\n1601164800,a\x01,bgp,1\n",
+         "e.csv:2:2: expected an entity name without control characters"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *path = tu_write_file(dir, "e.csv", cases[i].text);
+        disrupt_ingest_options opt;
+        disrupt_ingest_options_init(&opt);
+        disrupt_entity_census c;
+        disrupt_entity_census_init(&c);
+        disrupt_error err = {0};
+        ck_assert_int_eq(disrupt_ingest_scan(path, &opt, &c, &err), DISRUPT_EDATA);
+        ck_assert_msg(strstr(err.message, cases[i].message), "case %zu: %s", i, err.message);
+        disrupt_entity_census_fini(&c);
+        free(path);
+    }
+    tu_rmrf(dir);
+    free(dir);
+}
+END_TEST
+
 START_TEST(tor_countries_are_entities_and_blank_is_the_world)
 {
     handed h;
@@ -249,6 +319,8 @@ int main(void)
     tcase_add_test(tc, grouped_and_ungrouped_hand_over_the_same_entities);
     tcase_add_test(tc, entity_set_reads_only_its_entities);
     tcase_add_test(tc, an_entity_that_cannot_be_built_fails_alone);
+    tcase_add_test(tc, a_bad_row_fails_its_entity_alone);
+    tcase_add_test(tc, the_scan_refuses_names_a_batch_cannot_write);
     tcase_add_test(tc, tor_countries_are_entities_and_blank_is_the_world);
     suite_add_tcase(s, tc);
     return tu_run_suite(s);

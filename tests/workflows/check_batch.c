@@ -410,6 +410,146 @@ START_TEST(an_entity_that_fails_is_a_record_and_the_run_goes_on)
 }
 END_TEST
 
+START_TEST(a_manifest_row_reads_its_entity_and_no_other)
+{
+    char *dir = tu_tempdir();
+    /* Two entities, each with another signal: a row's signal filter leaves AS2's traffic
+     * alone, which must not become AS1's. Tor's "az" answers to a manifest's AZ. */
+    free(tu_write_file(dir, "two.csv", "timestamp,entity,signal,value\n"
+                                       "1601164800,AS1,ping,1\n1601168400,AS1,ping,2\n"
+                                       "1601164800,AS2,traffic,5\n1601168400,AS2,traffic,6\n"));
+    disrupt_batch_inputs in;
+    disrupt_batch_inputs_init(&in);
+    disrupt_error err = {0};
+    ck_assert_int_eq(read_manifest(dir, "entity,file,signal\nAS1,two.csv,traffic\n", &in, &err),
+                     0);
+    disrupt_ingest_options opt;
+    disrupt_ingest_options_init(&opt);
+    disrupt_batch_plan p;
+    ck_assert_int_eq(disrupt_batch_plan_make(&in, &opt, 0, 1, 0, &p, &err), 0);
+    ck_assert_uint_eq(p.count, 1);
+    ck_assert_str_eq(p.reads[0].only_entity[0], "AS1");
+    disrupt_batch_plan_fini(&p);
+    disrupt_batch_inputs_fini(&in);
+
+    disrupt_batch_inputs_init(&in);
+    char *tor = strdup(tu_source("tests/data/tor-userstats-synthetic.csv"));
+    char text[4200];
+    snprintf(text, sizeof text, "entity,file\nAZ,%s\n", tor);
+    ck_assert_int_eq(read_manifest(dir, text, &in, &err), 0);
+    ck_assert_int_eq(disrupt_batch_plan_make(&in, &opt, 0, 1, 0, &p, &err), 0);
+    ck_assert_str_eq(p.reads[0].entity, "AZ");
+    ck_assert_str_eq(p.reads[0].only_entity[0], "az");
+    disrupt_batch_plan_fini(&p);
+    disrupt_batch_inputs_fini(&in);
+
+    disrupt_batch_inputs_init(&in);
+    ck_assert_int_eq(read_manifest(dir, "entity,file\nAS3,two.csv\n", &in, &err), 0);
+    ck_assert_int_eq(disrupt_batch_plan_make(&in, &opt, 0, 1, 0, &p, &err), DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "expected rows of entity 'AS3' in"), "%s", err.message);
+    disrupt_batch_inputs_fini(&in);
+
+    disrupt_batch_inputs_init(&in);
+    ck_assert_int_eq(read_manifest(dir, "entity, file\n AS1 ,two.csv\nAS1,two.csv\n", &in, &err),
+                     DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "manifest.csv:3:2: expected each file once per entity"),
+                  "%s", err.message);
+    disrupt_batch_inputs_fini(&in);
+    free(tor);
+    tu_rmrf(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(an_unreadable_input_is_a_failed_entity)
+{
+    char *dir = tu_tempdir();
+    char *g = long_file(dir, "g.csv", 2, 1);
+    char *bad = tu_write_file(dir, "notes.csv", "colour,shape\nred,round\n");
+    char *files[2] = {g, bad};
+    char out[4096];
+    snprintf(out, sizeof out, "%s/out", dir);
+    disrupt_batch_totals t;
+    outputs o = run_batch(files, 2, 0, 1, 0, 1, out, &t);
+    ck_assert_uint_eq(t.done, 3);
+    ck_assert_uint_eq(t.failed, 1);
+    ck_assert_msg(strstr(o.summary, "\nnotes,failed,") && strstr(o.summary, "notes.csv:2:1: expected"),
+                  "%s", o.summary);
+    outputs_free(&o);
+    free(g);
+    free(bad);
+    tu_rmrf(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(merge_refuses_what_batch_did_not_write)
+{
+    char *dir = tu_tempdir();
+    char *g = long_file(dir, "g.csv", 6, 1);
+    char *shards[2];
+    for (unsigned s = 0; s < 2; s++) {
+        shards[s] = malloc(strlen(dir) + 16);
+        sprintf(shards[s], "%s/shard%u", dir, s);
+        outputs part = run_batch(&g, 1, s, 2, 0, 1, shards[s], NULL);
+        outputs_free(&part);
+    }
+    char path[4200];
+    static const struct {
+        const char *file, *from, *to, *message;
+    } cases[] = {
+        {"windows.json", "\"status\": \"ok\",", "\"status\": \"ok\"} [1,", "expected an entity item"},
+        {"windows.json", "\"shard\": [0, 2]", "\"shard\": [1, 2]", "expected entities of shard 1/2"},
+        {"entities.csv", ",ok,", ",ok,\n", "expected row"},
+        {"windows.json", "\"settings\": \"test\"", "\"settings\": \"other\"", "a shard of another run"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        snprintf(path, sizeof path, "%s/%s", shards[0], cases[i].file);
+        size_t len;
+        char *orig = tu_read_file(path, &len);
+        char *at = strstr(orig, cases[i].from);
+        ck_assert_ptr_nonnull(at);
+        char *changed = malloc(len + 64);
+        size_t head = (size_t)(at - orig);
+        memcpy(changed, orig, head);
+        strcpy(changed + head, cases[i].to);
+        strcat(changed, at + strlen(cases[i].from));
+        free(tu_write_file(shards[0], cases[i].file, changed));
+        disrupt_batch_index x;
+        disrupt_batch_index_init(&x);
+        char settings[80];
+        disrupt_error err = {0};
+        ck_assert_int_eq(disrupt_batch_merge_read(shards, 2, &x, settings, sizeof settings, &err),
+                         DISRUPT_EDATA);
+        ck_assert_msg(strstr(err.message, cases[i].message), "case %zu: %s", i, err.message);
+        disrupt_batch_index_fini(&x);
+        free(tu_write_file(shards[0], cases[i].file, orig));   /* as it was */
+        free(orig);
+        free(changed);
+    }
+    /* A CSV cut short of its last line break. */
+    snprintf(path, sizeof path, "%s/entities.csv", shards[1]);
+    size_t len;
+    char *orig = tu_read_file(path, &len);
+    orig[len - 1] = '\0';
+    free(tu_write_file(shards[1], "entities.csv", orig));
+    disrupt_batch_index x;
+    disrupt_batch_index_init(&x);
+    char settings[80];
+    disrupt_error err = {0};
+    ck_assert_int_eq(disrupt_batch_merge_read(shards, 2, &x, settings, sizeof settings, &err),
+                     DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "cut short"), "%s", err.message);
+    disrupt_batch_index_fini(&x);
+    free(orig);
+    for (unsigned s = 0; s < 2; s++)
+        free(shards[s]);
+    free(g);
+    tu_rmrf(dir);
+    free(dir);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("batch");
@@ -424,6 +564,9 @@ int main(void)
     tcase_add_test(tc, threads_and_passes_change_no_byte);
     tcase_add_test(tc, merged_shards_are_the_single_run);
     tcase_add_test(tc, an_entity_that_fails_is_a_record_and_the_run_goes_on);
+    tcase_add_test(tc, a_manifest_row_reads_its_entity_and_no_other);
+    tcase_add_test(tc, an_unreadable_input_is_a_failed_entity);
+    tcase_add_test(tc, merge_refuses_what_batch_did_not_write);
     suite_add_tcase(s, tc);
     return tu_run_suite(s);
 }

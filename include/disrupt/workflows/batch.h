@@ -84,7 +84,8 @@ typedef enum {
 typedef struct {
     disrupt_batch_read_kind kind;
     size_t *inputs;         /* indices into the inputs */
-    unsigned char *only_entity;   /* WHOLE, per input: its file holds other entities too */
+    char **only_entity;     /* WHOLE, per input: the file's name of the entity when the file
+                             * holds others too (only its rows are read), else NULL */
     size_t ninputs;
     char *entity;           /* WHOLE */
     char **entities;        /* STREAM, PASS: strcmp-sorted */
