@@ -29,3 +29,16 @@ for run in 1 2; do
   echo "run $run:"
   "$build/bench_ingest" read "$file"
 done
+# The same file read by data.table's fread (the fastest reader R users know), when R and
+# Debian's r-cran-data.table are installed: with one thread and with every core.
+if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(data.table)' >/dev/null 2>&1; then
+  for threads in 1 "$(nproc)"; do
+    Rscript -e "suppressMessages(library(data.table)); setDTthreads($threads);
+      t <- system.time(d <- fread('$file', skip = 'time'))[['elapsed']];
+      cat(sprintf('fread (data.table %s, %d thread%s): %.2f s, %.0f MB/s, %d rows\n',
+          packageVersion('data.table'), $threads, if ($threads == 1) '' else 's', t,
+          $size / 1e6 / t, nrow(d)))"
+  done
+else
+  echo "fread: skipped (R's data.table is not installed: Debian r-cran-data.table)"
+fi
