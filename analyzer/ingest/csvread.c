@@ -44,11 +44,6 @@ static int space_not_tab(unsigned char c)
     return c == ' ';
 }
 
-static int space_or_tab(unsigned char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 static int grow(void **p, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
@@ -351,7 +346,9 @@ static int read_all(FILE *f, reader_state *st, char *block)
             char d = r->delimiter ? r->delimiter : detect_delimiter(p, n);
             r->detected_delimiter = d;
             csv_set_delim(&st->parser, (unsigned char)d);
-            csv_set_space_func(&st->parser, d == '\t' ? space_not_tab : space_or_tab);
+            /* NULL: libcsv's own test for ' ' and tab, inline, where a function called for
+             * every byte took a tenth of the reading. */
+            csv_set_space_func(&st->parser, d == '\t' ? space_not_tab : NULL);
         }
         int rc = feed_block(st, p, n, &in_comment, &continuing);
         if (rc)

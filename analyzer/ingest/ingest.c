@@ -209,10 +209,15 @@ static int fast_decimal(const char *s, size_t len, double *out)
  * cell. (NaN is among them: R writes it for 0/0, never for a measurement.) */
 static int is_missing_token(const char *s, size_t len)
 {
-    static const char *const tokens[] = {"NA", "N/A", "NaN", "null", "NULL", "-", "#N/A",
-                                         "None", NULL};
-    for (size_t k = 0; tokens[k]; k++)
-        if (strlen(tokens[k]) == len && strncasecmp(s, tokens[k], len) == 0)
+    static const struct {
+        const char *text;
+        size_t len;
+    } tokens[] = {{"NA", 2}, {"N/A", 3}, {"NaN", 3}, {"null", 4}, {"NULL", 4}, {"-", 1},
+                  {"#N/A", 4}, {"None", 4}};
+    if (len > 4 || (s[0] >= '0' && s[0] <= '9'))   /* every number: no token */
+        return 0;
+    for (size_t k = 0; k < sizeof tokens / sizeof *tokens; k++)
+        if (tokens[k].len == len && strncasecmp(s, tokens[k].text, len) == 0)
             return 1;
     return 0;
 }
