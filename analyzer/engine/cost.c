@@ -276,6 +276,14 @@ double disrupt_cost_split_gain(const disrupt_cost *c, size_t t, size_t h)
            disrupt_cost_eval(c, t, t + h);
 }
 
+const double *disrupt_cost_mean_sums(const disrupt_cost *c, const double **sum_squares)
+{
+    if (c->kind != KIND_MEAN)
+        return NULL;
+    *sum_squares = c->c2;
+    return c->c1;
+}
+
 double disrupt_cost_eval(const disrupt_cost *c, size_t s, size_t t)
 {
     double m = (double)(t - s);

@@ -44,6 +44,10 @@ void disrupt_cost_free(disrupt_cost *c);
 /* Cost of points s..t-1, 0 <= s < t <= n. */
 double disrupt_cost_eval(const disrupt_cost *c, size_t s, size_t t);
 size_t disrupt_cost_size(const disrupt_cost *c);
+/* For normal-mean, its prefix sums of x and x² (n + 1 each, owned by c), so that a hot loop
+ * can compute C(s, t) = (S2(t) − S2(s)) − (S1(t) − S1(s))² / (t − s), floored at 0, as
+ * disrupt_cost_eval does, without a call per candidate; NULL for the other costs. */
+const double *disrupt_cost_mean_sums(const disrupt_cost *c, const double **sum_squares);
 /* Gain of splitting the 2h points t−h..t+h−1 at t: C(t−h, t+h) − C(t−h, t) − C(t, t+h), with
  * h <= t <= n − h. Cheaper than three evaluations for normal-meanvar (one log). */
 double disrupt_cost_split_gain(const disrupt_cost *c, size_t t, size_t h);
