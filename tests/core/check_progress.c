@@ -67,12 +67,32 @@ START_TEST(bar_redraws_only_when_it_changes)
 }
 END_TEST
 
+START_TEST(note_rate_and_time_left)
+{
+    FILE *f = tmpfile();
+    disrupt_progress p;
+    disrupt_progress_init(&p, f, 1);
+    p.width = 4;
+    disrupt_progress_start(&p, "batch", "entities", 1000);
+    p.started -= 10.0;   /* as if the task had run ten seconds */
+    disrupt_progress_note(&p, "42 windows");
+    disrupt_progress_update(&p, 250);
+    char *s = contents(f);
+    /* 250 in 10 s: 25/s, and 750 left take 30 s. */
+    ck_assert_msg(strstr(s, "\rbatch  [#...]  250/1000 entities  42 windows  25/s  ETA 0:30"),
+                  "%s", s);
+    free(s);
+    fclose(f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("progress");
     TCase *tc = tcase_create("bar");
     tcase_add_test(tc, not_a_terminal_draws_nothing);
     tcase_add_test(tc, bar_redraws_only_when_it_changes);
+    tcase_add_test(tc, note_rate_and_time_left);
     suite_add_tcase(s, tc);
     return tu_run_suite(s);
 }
