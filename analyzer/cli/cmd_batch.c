@@ -56,7 +56,7 @@ static int handle_batch(void *ctx, int key, const char *arg)
         return 0;
     }
     case OPT_JOBS:
-        if (cli_parse_size("batch", "--jobs", arg, &o->jobs))
+        if (cli_parse_size("batch", "jobs", arg, &o->jobs))
             return CLI_EXIT_USAGE;
         if (o->jobs == 0 || o->jobs > 1024)
             return cli_usage_error("batch", "--jobs: expected 1 to 1024, found '%s'", arg);
@@ -161,35 +161,16 @@ typedef struct {
     const char *format;
 } chart_ctx;
 
-/* Longest part of an entity's name kept in its chart's file name. */
-#define CHART_NAME_MAX 100
-
-/* A file name for an entity: itself when it is at most CHART_NAME_MAX letters, digits, '.',
- * '-', '_' and does not start with '.'; else those characters (at most CHART_NAME_MAX, '_' for
- * the others and a leading '.') and its 64-bit hash, so that two names never share a file. */
+/* DIR/charts/NAME.FORMAT (batch.h names it). */
 static char *chart_file(const chart_ctx *c, const char *entity)
 {
-    size_t n = strlen(entity), keep = n < CHART_NAME_MAX ? n : CHART_NAME_MAX;
-    char safe[CHART_NAME_MAX + 24];
-    int changed = n == 0 || n > keep;
-    for (size_t i = 0; i < keep; i++) {
-        char ch = entity[i];
-        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                 (ch == '.' && i > 0) || ch == '-' || ch == '_';
-        safe[i] = ok ? ch : '_';
-        changed |= !ok;
-    }
-    safe[keep] = '\0';
-    if (changed)
-        snprintf(safe + keep, sizeof safe - keep, "-%016llx", disrupt_strmap_hash(entity, n));
-    size_t len = strlen(c->folder) + strlen(safe) + strlen(c->format) + 3;
-    char *path = malloc(len);
-    if (path)
-        snprintf(path, len, "%s/%s.%s", c->folder, safe, c->format);
+    char *name = disrupt_batch_chart_name(entity, c->format);
+    char *path = name ? disrupt_path_join(c->folder, name) : NULL;
+    free(name);
     return path;
 }
 
-static int draw_chart(void *ctx, const char *entity, const disrupt_dataset *data,
+static int draw_chart(void *ctx, const char *entity, const char *tz, const disrupt_dataset *data,
                       const disrupt_detection *result, disrupt_error *err)
 {
     const chart_ctx *c = ctx;
@@ -198,6 +179,8 @@ static int draw_chart(void *ctx, const char *entity, const disrupt_dataset *data
         return disrupt_error_nomem(err);
     cli_plot_opts o = *c->plot;
     o.path = path;
+    if (tz && !o.plot_tz)   /* the entity's zone, unless --plot-tz chose one */
+        o.plot.tz = tz;
     if (!o.plot.title)
         o.plot.title = entity;
     disrupt_plot_input in = {0};
@@ -233,16 +216,24 @@ static double seconds_now(void)
 /* ---- warnings ------------------------------------------------------------------------------- */
 
 /* Thousands of entities repeat a warning thousands of times: the first few are printed, the
- * rest counted (ingest warns on the reading thread only). */
+ * rest counted, and a warning said already (the same file in several manifest rows) is not
+ * said again (ingest warns on the reading thread only). */
 #define SHOWN_WARNINGS 10
 
 typedef struct {
     size_t count;
+    disrupt_strmap said;
 } warning_tally;
 
 static void tally_warning(void *ctx, const char *message)
 {
     warning_tally *t = ctx;
+    size_t index, len = strlen(message);
+    int added = 1;
+    if (t->said.count < 1000 ? disrupt_strmap_add(&t->said, message, len, &index, &added) == 0 &&
+                                   !added
+                             : disrupt_strmap_find(&t->said, message, len) != (size_t)-1)
+        return;   /* memory for the first thousand only */
     if (t->count++ < SHOWN_WARNINGS)
         cli_warning("%s", message);
 }
@@ -314,7 +305,8 @@ int cmd_batch(int argc, char **argv)
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         b.jobs = cores > 0 ? (size_t)cores : 1;
     }
-    warning_tally tally = {0};
+    warning_tally tally = {0, {0}};
+    disrupt_strmap_init(&tally.said);
     w.in.opt.warn = tally_warning;
     w.in.opt.warn_ctx = &tally;
     double started = seconds_now();
@@ -335,11 +327,8 @@ int cmd_batch(int argc, char **argv)
         disrupt_batch_plan_make(&in, &w.in.opt, b.shard, b.shards, 0, &plan, &err) ||
         disrupt_batch_spool_open(&spool, &err))
         goto fail;
-    if (mkdir(b.out, 0777) && errno != EEXIST) {
-        disrupt_error_set(&err, DISRUPT_EIO, "%s: cannot create the folder: %s", b.out,
-                          strerror(errno));
+    if (disrupt_batch_prepare_folder(b.out, &err))
         goto fail;
-    }
     if (b.charts) {
         if (!(charts.folder = disrupt_path_join(b.out, "charts")))
             goto nomem;
@@ -353,7 +342,8 @@ int cmd_batch(int argc, char **argv)
     disrupt_progress_init(&bar, stderr, disrupt_progress_wanted(stderr, b.quiet));
     disrupt_progress_start(&bar, "batch", "entities", plan.entities);
     disrupt_batch_run_options run = {&in, &plan, &w.in.opt, &w.detect.detect, (unsigned)b.jobs,
-                                     b.charts ? draw_chart : NULL, &charts, show_progress, &bar};
+                                     b.charts ? draw_chart : NULL, &charts, b.charts,
+                                     show_progress, &bar};
     disrupt_batch_totals totals;
     int rc = disrupt_batch_run(&run, &spool, &totals, &err);
     disrupt_progress_finish(&bar);
@@ -363,8 +353,8 @@ int cmd_batch(int argc, char **argv)
         goto fail;
     report_run(&b, &plan, &totals, seconds_now() - started);
     if (tally.count > SHOWN_WARNINGS)
-        cli_warning("%zu further warnings not shown (of %zu); detect --entity NAME on a file "
-                    "shows one entity's", tally.count - SHOWN_WARNINGS, tally.count);
+        cli_warning("%zu further warnings not shown (of %zu); detect on one entity's files "
+                    "shows its own", tally.count - SHOWN_WARNINGS, tally.count);
     /* Every entity failed: likely the wrong format or options; but a shard's files are
      * valid all the same, and its merge must not wait on its status. */
     status = b.shards == 1 && totals.done && totals.failed == totals.done ? CLI_EXIT_DATA
@@ -375,6 +365,7 @@ nomem:
 fail:
     cli_fail(&err);
 done:
+    disrupt_strmap_fini(&tally.said);
     free(charts.folder);
     disrupt_batch_index_fini(&spool);
     disrupt_batch_plan_fini(&plan);

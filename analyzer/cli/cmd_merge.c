@@ -122,6 +122,8 @@ int cmd_merge(int argc, char **argv)
     int rc = disrupt_batch_merge_read(argv + first, (size_t)(argc - first), &x, settings,
                                       sizeof settings, &err);
     if (rc == 0)
+        rc = disrupt_batch_prepare_folder(out, &err);
+    if (rc == 0)
         rc = disrupt_batch_write(out, &x, settings, 0, 1, &err);
     for (int i = first; i < argc && rc == 0; i++)
         rc = copy_charts(argv[i], out, &err);

@@ -7,37 +7,19 @@
 
 #include "disrupt/ingest/ingest.h"
 #include "disrupt/core/outfile.h"
+#include "disrupt/workflows/caveat.h"
 #include "disrupt/workflows/claims.h"
-
-/* Normal data a level signal's baseline should rest on: three days of sub-daily samples, a
- * week of daily ones. Less says little about the daily cycle or the level. */
-#define FIRM_BASELINE_SECONDS (3 * 86400)
-#define FIRM_BASELINE_DAILY 7
 
 void workflow_warn_baselines(const disrupt_dataset *data, const disrupt_detection *result,
                              const detect_opts *d)
 {
     if (d->detect.baseline.pin_end > d->detect.baseline.pin_start)
         return;   /* the analyst said where normal is */
-    for (size_t i = 0; i < data->count && i < result->nsignals; i++) {
-        const disrupt_series *s = data->series[i];
-        if (s->type == DISRUPT_SIGNAL_COUNTS)
-            continue;
-        size_t usable = s->n - disrupt_series_missing(s), normal = result->normal_samples[i];
-        int daily = s->step >= 86400;
-        int short_baseline = daily ? normal < FIRM_BASELINE_DAILY
-                                   : (int64_t)normal * s->step < FIRM_BASELINE_SECONDS;
-        if (usable && 10 * normal < usable)
-            cli_warning("%s: only %zu of %zu samples look normal: the file may hold no normal "
-                        "period, and the expected level is a guess; give --baseline FROM..TO "
-                        "with a period you trust",
-                        s->name, normal, usable);
-        else if (short_baseline)
-            cli_warning("%s: the baseline rests on only %.1f %s of normal data; for a firmer "
-                        "one give --baseline FROM..TO with a period you trust",
-                        s->name, daily ? (double)normal : (double)normal * s->step / 3600.0,
-                        daily ? "days" : "hours");
-    }
+    char caveat[512];
+    for (size_t i = 0; i < data->count && i < result->nsignals; i++)
+        if (disrupt_baseline_caveat(data->series[i], result->normal_samples[i], caveat,
+                                    sizeof caveat))
+            cli_warning("%s", caveat);
 }
 
 int workflow_read_detect(char **files, int nfiles, ingest_cli *in, const detect_opts *d,

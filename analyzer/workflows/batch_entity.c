@@ -5,10 +5,37 @@
 #include <string.h>
 
 #include "disrupt/core/csvw.h"
+#include "disrupt/core/strmap.h"
 #include "disrupt/core/jsonw.h"
+#include "disrupt/core/path.h"
+#include "disrupt/workflows/caveat.h"
 #include "disrupt/workflows/report.h"
 
 #define DAY_SECONDS 86400.0
+/* Longest part of an entity's name kept in its chart's file name. */
+#define CHART_NAME_MAX 100
+
+char *disrupt_batch_chart_name(const char *entity, const char *format)
+{
+    size_t n = strlen(entity), keep = n < CHART_NAME_MAX ? n : CHART_NAME_MAX;
+    char safe[CHART_NAME_MAX + 24];
+    int changed = n == 0 || n > keep;
+    for (size_t i = 0; i < keep; i++) {
+        char ch = entity[i];
+        int ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                 (ch == '.' && i > 0) || ch == '-' || ch == '_';
+        safe[i] = ok ? ch : '_';
+        changed |= !ok;
+    }
+    safe[keep] = '\0';
+    if (changed)
+        snprintf(safe + keep, sizeof safe - keep, "-%016llx", disrupt_strmap_hash(entity, n));
+    size_t len = strlen(safe) + strlen(format) + 2;
+    char *name = malloc(len);
+    if (name)
+        snprintf(name, len, "%s.%s", safe, format);
+    return name;
+}
 
 void disrupt_batch_record_fini(disrupt_batch_record *r)
 {
@@ -71,7 +98,16 @@ typedef struct {
     const char *message;              /* failed records */
     const disrupt_dataset *data;      /* analysed ones */
     const disrupt_detection *result;
+    int pinned;                       /* the baseline period was given: no caveats */
+    const char *chart;                /* charts/NAME.FORMAT, NULL = none */
 } entity_view;
+
+/* The caveat on signal i's baseline into out (1), or 0 (caveat.h). */
+static int caveat_of(const entity_view *v, size_t i, char *out, size_t outsz)
+{
+    return !v->pinned && i < v->result->nsignals &&
+           disrupt_baseline_caveat(v->data->series[i], v->result->normal_samples[i], out, outsz);
+}
 
 static int fill_json(FILE *out, const void *ctx)
 {
@@ -84,6 +120,17 @@ static int fill_json(FILE *out, const void *ctx)
     disrupt_jsonw_key(&w, "status");
     disrupt_jsonw_string(&w, v->result ? "ok" : "failed");
     if (v->result) {
+        if (v->chart) {
+            disrupt_jsonw_key(&w, "chart");
+            disrupt_jsonw_string(&w, v->chart);
+        }
+        disrupt_jsonw_key(&w, "caveats");   /* what detect warns of, per signal */
+        disrupt_jsonw_array_begin(&w);
+        char caveat[512];
+        for (size_t i = 0; i < v->data->count; i++)
+            if (caveat_of(v, i, caveat, sizeof caveat))
+                disrupt_jsonw_string(&w, caveat);
+        disrupt_jsonw_array_end(&w);
         disrupt_report_json_body(&w, v->data, v->result);
     } else {
         disrupt_jsonw_key(&w, "message");
@@ -121,7 +168,7 @@ static int fill_summary(FILE *out, const void *ctx)
     const entity_view *v = ctx;
     disrupt_csvw_text(out, v->entity);
     if (!v->result) {
-        fputs(",failed,0,0,0,0,0,0,0,0,0,,,", out);
+        fputs(",failed,0,0,0,0,0,0,0,0,0,,,,", out);
         disrupt_csvw_text(out, v->message);
         fputc('\n', out);
         return 0;
@@ -151,7 +198,25 @@ static int fill_summary(FILE *out, const void *ctx)
     } else {
         fputs(",,", out);
     }
-    fputs(",\n", out);
+    /* The message of an analysed entity: its caveats, joined. */
+    char *joined = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&joined, &len);
+    if (!m)
+        return 1;
+    char caveat[512];
+    for (size_t i = 0; i < d->count; i++)
+        if (caveat_of(v, i, caveat, sizeof caveat))
+            fprintf(m, "%s%s", ftell(m) ? "; " : "", caveat);
+    if (fclose(m))
+        return 1;
+    fputc(',', out);
+    if (v->chart)
+        disrupt_csvw_text(out, v->chart);
+    fputc(',', out);
+    disrupt_csvw_text(out, joined);
+    free(joined);
+    fputc('\n', out);
     return 0;
 }
 
@@ -187,7 +252,7 @@ int disrupt_batch_entity_failed(const char *entity, const char *message,
     for (char *c = flat; *c; c++)
         if ((unsigned char)*c < 0x20 || *c == 0x7f)
             *c = ' ';
-    entity_view v = {entity, flat, NULL, NULL};
+    entity_view v = {entity, flat, NULL, NULL, 1, NULL};
     int rc = fill_record(&v, rec, err);
     free(flat);
     return rc;
@@ -214,8 +279,9 @@ static int name_by_entity(const char *entity, disrupt_dataset *data, disrupt_err
 }
 
 int disrupt_batch_entity_analyse(const char *entity, disrupt_dataset *data,
-                                 const disrupt_detect_options *opt, disrupt_batch_record *rec,
-                                 disrupt_detection *result, disrupt_error *err)
+                                 const disrupt_detect_options *opt, const char *chart_format,
+                                 disrupt_batch_record *rec, disrupt_detection *result,
+                                 disrupt_error *err)
 {
     disrupt_detection own;
     disrupt_detection *r = result ? result : &own;
@@ -232,8 +298,15 @@ int disrupt_batch_entity_analyse(const char *entity, disrupt_dataset *data,
         disrupt_detection_init(r);
         rc = disrupt_batch_entity_failed(entity, why.message, rec, err);
     } else {
-        entity_view v = {entity, NULL, data, r};
+        char *name = chart_format ? disrupt_batch_chart_name(entity, chart_format) : NULL;
+        char *chart = name ? disrupt_path_join("charts", name) : NULL;
+        free(name);
+        if (chart_format && !chart)
+            return disrupt_error_nomem(err);
+        entity_view v = {entity, NULL, data, r,
+                         opt->baseline.pin_end > opt->baseline.pin_start, chart};
         rc = fill_record(&v, rec, err);
+        free(chart);
     }
     if (r == &own)
         disrupt_detection_fini(&own);

@@ -6,9 +6,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "disrupt/core/outfile.h"
+#include "disrupt/core/path.h"
 #include "disrupt/workflows/report.h"
 
 void disrupt_batch_index_init(disrupt_batch_index *x)
@@ -152,7 +155,7 @@ static int copy_part(const disrupt_batch_index *x, const disrupt_batch_entry *e,
 
 const char disrupt_batch_summary_header[] =
     "entity,status,signals,points,missing,windows,shutdown,throttling,outage,blocking,"
-    "disrupted_days,first_start,last_end,message\n";
+    "disrupted_days,first_start,last_end,chart,message\n";
 
 typedef struct {
     const disrupt_batch_index *x;
@@ -233,4 +236,75 @@ int disrupt_batch_write(const char *dir, disrupt_batch_index *x, const char *set
     if (rc == 0)
         rc = write_one(dir, "entities.csv", &v, PART_SUMMARY, err);
     return rc;
+}
+
+/* ---- the folder ----------------------------------------------------------------------- */
+
+/* 1 when dir/windows.json opens as batch writes it. */
+static int written_by_batch(const char *dir)
+{
+    char *path = disrupt_path_join(dir, "windows.json");
+    FILE *f = path ? fopen(path, "rb") : NULL;
+    free(path);
+    if (!f)
+        return 0;
+    char head[128] = "";
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    return strncmp(head, "{\n  \"version\": \"1\",\n  \"disrupt_version\": ", 41) == 0 &&
+           strstr(head, "\n  \"settings\": ") != NULL;
+}
+
+/* Removes the files of dir/charts (an earlier run's charts), then the folder if empty. */
+static int clear_charts(const char *dir, disrupt_error *err)
+{
+    char *charts = disrupt_path_join(dir, "charts");
+    if (!charts)
+        return disrupt_error_nomem(err);
+    DIR *d = opendir(charts);
+    int rc = 0;
+    for (struct dirent *e; d && rc == 0 && (e = readdir(d));) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        char *file = disrupt_path_join(charts, e->d_name);
+        if (!file)
+            rc = disrupt_error_nomem(err);
+        else if (unlink(file) && errno != ENOENT)
+            rc = disrupt_error_set(err, DISRUPT_EIO, "%s: cannot remove an earlier run's chart: "
+                                   "%s", file, strerror(errno));
+        free(file);
+    }
+    if (d) {
+        closedir(d);
+        rmdir(charts);
+    }
+    free(charts);
+    return rc;
+}
+
+int disrupt_batch_prepare_folder(const char *dir, disrupt_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (errno != ENOENT)
+            return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot open the folder: %s", dir,
+                                     strerror(errno));
+        if (mkdir(dir, 0777) && errno != EEXIST)
+            return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot create the folder: %s", dir,
+                                     strerror(errno));
+        return DISRUPT_OK;
+    }
+    int empty = 1;
+    for (struct dirent *e; empty && (e = readdir(d));)
+        empty = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
+    closedir(d);
+    if (empty)
+        return DISRUPT_OK;
+    if (!written_by_batch(dir))
+        return disrupt_error_set(err, DISRUPT_EDATA,
+                                 "%s: the folder holds other files; give a new or empty folder "
+                                 "(or one batch or merge wrote, whose files are replaced)",
+                                 dir);
+    return clear_charts(dir, err);
 }

@@ -17,6 +17,7 @@ typedef struct {
     disrupt_dataset data;   /* the entity's series, moved in */
     char *failed;           /* why it could not be read; NULL = analyse it */
     size_t points;
+    const char *tz;         /* its inputs' zone (manifest), NULL = the run's */
 } job;
 
 typedef struct {
@@ -67,12 +68,16 @@ static void work(runner *r, job *j)
     disrupt_detection result;
     disrupt_detection_init(&result);
     disrupt_error err = {0};
+    /* An entity's zone is its inputs': the daily cycle is fitted in it, as with --tz. */
+    disrupt_detect_options detect = *o->detect;
+    if (j->tz)
+        detect.baseline.tz = j->tz;
     int rc = j->failed ? disrupt_batch_entity_failed(j->entity, j->failed, &rec, &err)
-                       : disrupt_batch_entity_analyse(j->entity, &j->data, o->detect, &rec,
-                                                      &result, &err);
+                       : disrupt_batch_entity_analyse(j->entity, &j->data, &detect,
+                                                      o->chart_format, &rec, &result, &err);
     int recorded = rc == 0;
     if (rc == 0 && o->chart && !j->failed && !rec.failed)
-        rc = o->chart(o->chart_ctx, j->entity, &j->data, &result, &err);
+        rc = o->chart(o->chart_ctx, j->entity, j->tz, &j->data, &result, &err);
     disrupt_detection_fini(&result);
     pthread_mutex_lock(&r->lock);
     if (rc == 0)
@@ -152,7 +157,7 @@ static int put(runner *r, job *j)
 
 static int put_failed(runner *r, const char *entity, const char *message)
 {
-    job j = {strdup(entity), {0}, strdup(message), 0};
+    job j = {strdup(entity), {0}, strdup(message), 0, NULL};
     disrupt_dataset_init(&j.data);
     if (!j.entity || !j.failed) {
         job_fini(&j);
@@ -184,10 +189,22 @@ static disrupt_ingest_options input_options(const runner *r, const disrupt_batch
     return opt;
 }
 
+/* The zone all of a read's inputs give, NULL when none or not one. */
+static const char *read_tz(const runner *r, const disrupt_batch_read *rd)
+{
+    const char *tz = r->o->inputs->items[rd->inputs[0]].tz;
+    for (size_t k = 1; tz && k < rd->ninputs; k++) {
+        const char *other = r->o->inputs->items[rd->inputs[k]].tz;
+        if (!other || strcmp(other, tz) != 0)
+            return NULL;
+    }
+    return tz;
+}
+
 /* One entity from its files, read together. */
 static int read_whole(runner *r, const disrupt_batch_read *rd)
 {
-    job j = {NULL, {0}, NULL, 0};
+    job j = {NULL, {0}, NULL, 0, read_tz(r, rd)};
     disrupt_dataset_init(&j.data);
     disrupt_error e = {0};
     int rc = 0;
@@ -258,7 +275,7 @@ static int on_entity(void *ctx, const char *entity, disrupt_dataset *series,
     s->handed[i] = 1;
     if (failed)
         return put_failed(s->r, entity, failed->message);
-    job j = {strdup(entity), *series, NULL, points_of(series)};
+    job j = {strdup(entity), *series, NULL, points_of(series), read_tz(s->r, s->rd)};
     disrupt_dataset_init(series);   /* the job has them now */
     if (!j.entity) {
         job_fini(&j);

@@ -84,9 +84,8 @@ if command -v parallel >/dev/null; then
     check "a missing shard: named" contains "$tmp/m2.err" "shard 3/4 is missing"
     "$bin" batch --quiet --shard 1/4 --out "$tmp/other" --step 2h "$tmp/asn.csv" >/dev/null \
         2>"$tmp/other.err"
-    check "repeated warnings are counted, not all printed" \
-        [ "$(grep -c 'rows fell on a time stamp' "$tmp/other.err")" -le 10 ]
-    check "the count of the rest" grep -q 'further warnings not shown' "$tmp/other.err"
+    check "a warning every entity repeats is said once" \
+        [ "$(grep -c 'rows fell on a time stamp' "$tmp/other.err")" -eq 1 ]
     "$bin" merge --out "$tmp/m3" "$tmp/shard-0" "$tmp/other" "$tmp/shard-2" "$tmp/shard-3" \
         2>"$tmp/m3.err"
     check "a shard of another run: refused" contains "$tmp/m3.err" "a shard of another run"
@@ -141,6 +140,28 @@ check "a slash stays out of the path" ls "$tmp/names/charts"/a_b-*.svg
 check "a 300-byte name is cut, with its hash" [ "$(ls "$tmp/names/charts" | awk 'length > 130' | wc -l)" -eq 0 ]
 check "a plain name is itself" [ -s "$tmp/names/charts/AS9.svg" ]
 check "four charts" [ "$(ls "$tmp/names/charts" | wc -l)" -eq 4 ]
+
+# ---- many different warnings: the first ten, then a count -------------------------------------
+{ echo "timestamp,entity,signal,value"
+  for k in $(seq 1 15); do echo "1600128000,E$k,traffic,1"; echo "1600131600,E$k,traffic,oops$k"; done
+} >"$tmp/warns.csv"
+"$bin" batch --quiet --skip-bad-rows --out "$tmp/warns" "$tmp/warns.csv" >/dev/null 2>"$tmp/warns.err"
+check "ten warnings shown" [ "$(grep -c "expected a number, found 'oops" "$tmp/warns.err")" -eq 10 ]
+check "the rest counted" grep -q '5 further warnings not shown (of 15)' "$tmp/warns.err"
+
+# ---- the output folder: an earlier run's is replaced whole, another folder is refused ----------
+grep -v ',AS9,' "$tmp/names.csv" >"$tmp/names3.csv"
+"$bin" batch --quiet --out "$tmp/names" --charts svg "$tmp/names3.csv" >/dev/null 2>&1
+check "a rerun leaves no earlier chart behind" [ ! -e "$tmp/names/charts/AS9.svg" ]
+check "a rerun draws its own" [ "$(ls "$tmp/names/charts" | wc -l)" -eq 3 ]
+mkdir -p "$tmp/busy"; echo keep >"$tmp/busy/notes.txt"
+"$bin" batch --quiet --out "$tmp/busy" "$tmp/asn.csv" >/dev/null 2>"$tmp/busy.err"
+check "a folder of other files: refused" contains "$tmp/busy.err" "the folder holds other files"
+check "a folder of other files: untouched" [ "$(ls "$tmp/busy")" = notes.txt ]
+"$bin" batch --quiet --out "$tmp/names" --charts svg "$tmp/names.csv" >/dev/null 2>&1
+
+# ---- a chart column names each entity's chart ------------------------------------------------
+check "entities.csv names the chart" contains "$tmp/names/entities.csv" ",charts/AS9.svg,"
 
 # ---- a shard where every entity fails still exits 0 (its files are valid) --------------------
 { echo "timestamp,entity,signal,value"; echo "1600128000,x,traffic,"; echo "1600131600,x,traffic,"; } >"$tmp/allbad.csv"

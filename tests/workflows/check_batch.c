@@ -251,7 +251,7 @@ static outputs run_batch(char *const *files, size_t n, unsigned shard, unsigned 
     disrupt_batch_index spool;
     disrupt_batch_index_init(&spool);
     ck_assert_int_eq(disrupt_batch_spool_open(&spool, &err), 0);
-    disrupt_batch_run_options o = {&in, &p, &opt, &det, jobs, NULL, NULL, NULL, NULL};
+    disrupt_batch_run_options o = {&in, &p, &opt, &det, jobs, NULL, NULL, NULL, NULL, NULL};
     disrupt_batch_totals t;
     ck_assert_msg(disrupt_batch_run(&o, &spool, &t, &err) == 0, "%s", err.message);
     ck_assert_msg(disrupt_batch_write(out, &spool, "test", shard, shards, &err) == 0, "%s",
@@ -299,7 +299,7 @@ START_TEST(threads_and_passes_change_no_byte)
     ck_assert_uint_eq(t1.failed, 0);
     ck_assert_uint_ge(t1.windows, 6);
     ck_assert_ptr_nonnull(strstr(one.summary, "E000,ok,1,336,0,1,1,0,0,0,1.25,"
-                                              "2020-09-23T08:00:00Z,2020-09-24T14:00:00Z,\n"));
+                                              "2020-09-23T08:00:00Z,2020-09-24T14:00:00Z,,\n"));
     ck_assert_ptr_nonnull(strstr(one.csv, "\nE002,E002/traffic,shutdown,2020-09-23T08:00:00Z,"));
     /* Memory held one entity at a time with no threads, a few with three. */
     ck_assert_uint_eq(t1.peak_entities, 1);

@@ -20,11 +20,12 @@
  * Output (batch_output.c), in --out DIR: the records sorted by entity name (bytes), whatever
  * the order they were read or finished in:
  *   windows.json  {"version", "disrupt_version", "settings", ["shard": [i, N],] "entities": [
- *                 {"entity", "status", ["message",] "signals", "windows", "recurring",
- *                  "events"}]} — the items as in detect --json
+ *                 {"entity", "status", "message" (failed) or "caveats" (caveat.h), "signals",
+ *                  "windows", "recurring", "events"}]} — the items as in detect --json
  *   windows.csv   entity, then detect --csv's columns, one row per window
  *   entities.csv  entity,status,signals,points,missing,windows,shutdown,throttling,outage,
- *                 blocking,disrupted_days,first_start,last_end,message
+ *                 blocking,disrupted_days,first_start,last_end,chart,message (why it failed, or
+ *                 the caveats of an analysed one)
  * "settings" is a digest of the options that shape results, so that merge refuses shards of
  * different runs. merge (batch_merge.c) reads the shards' three files back, checks that they
  * are shards 0..N−1 of N of one run, and writes the same three files: byte for byte what one
@@ -126,12 +127,19 @@ typedef struct {
 void disrupt_batch_record_fini(disrupt_batch_record *r);
 
 /* Analyses one entity whose series (named as read) are in data: names them "entity/…",
- * detects and fills rec. A failure of the analysis is a failed record; only running out of
+ * detects and fills rec (naming its chart, charts/NAME.FORMAT, when chart_format is not
+ * NULL). A failure of the analysis is a failed record; only running out of
  * memory is an error. When result is not NULL it holds the detection (for a chart; empty
  * when rec->failed). */
 int disrupt_batch_entity_analyse(const char *entity, disrupt_dataset *data,
-                                 const disrupt_detect_options *opt, disrupt_batch_record *rec,
-                                 disrupt_detection *result, disrupt_error *err);
+                                 const disrupt_detect_options *opt, const char *chart_format,
+                                 disrupt_batch_record *rec, disrupt_detection *result,
+                                 disrupt_error *err);
+/* The file name of an entity's chart (caller frees): the entity itself when it is at most 100
+ * letters, digits, '.', '-', '_' and does not start with '.'; else those characters ('_' for
+ * the others and a leading '.', at most 100) and its 64-bit FNV-1a hash, so that two names
+ * never share a file. Then '.' and format. NULL when out of memory. */
+char *disrupt_batch_chart_name(const char *entity, const char *format);
 /* A failed record: the entity could not be read or built. */
 int disrupt_batch_entity_failed(const char *entity, const char *message,
                                 disrupt_batch_record *rec, disrupt_error *err);
@@ -178,6 +186,11 @@ int disrupt_batch_spool_add(disrupt_batch_index *x, const disrupt_batch_record *
 int disrupt_batch_write(const char *dir, disrupt_batch_index *x, const char *settings,
                         unsigned shard, unsigned shards, disrupt_error *err);
 
+/* Makes dir ready for a run's output: created when missing; an empty folder, or one batch or
+ * merge wrote (its windows.json says so), whose earlier charts are removed so that none is
+ * left beside the new ones. Any other folder with files is refused (DISRUPT_EDATA). */
+int disrupt_batch_prepare_folder(const char *dir, disrupt_error *err);
+
 /* Reads the three files of each shard folder into x and checks that they are shards 0..N−1
  * of one run with one settings digest, copied to settings (DISRUPT_SHA256_HEX bytes). */
 int disrupt_batch_merge_read(char *const *dirs, size_t ndirs, disrupt_batch_index *x,
@@ -194,8 +207,9 @@ typedef struct {
     size_t peak_entities;  /* entities in flight at most */
 } disrupt_batch_totals;
 
-/* Draws one entity's chart; called on a worker thread, so it must be thread-safe. */
-typedef int (*disrupt_batch_chart_fn)(void *ctx, const char *entity,
+/* Draws one entity's chart; called on a worker thread, so it must be thread-safe. tz: the
+ * zone of the entity's inputs (a manifest's), NULL = the run's. */
+typedef int (*disrupt_batch_chart_fn)(void *ctx, const char *entity, const char *tz,
                                       const disrupt_dataset *data,
                                       const disrupt_detection *result, disrupt_error *err);
 /* Called (under the runner's lock) after every record. */
@@ -209,11 +223,13 @@ typedef struct {
     unsigned jobs;                          /* worker threads; 1 = none, in the caller */
     disrupt_batch_chart_fn chart;           /* NULL = no charts */
     void *chart_ctx;
+    const char *chart_format;               /* png, svg, pdf: named in the records */
     disrupt_batch_progress_fn progress;     /* NULL = none */
     void *progress_ctx;
 } disrupt_batch_run_options;
 
-/* Reads every entity of the plan, analyses each on `jobs` threads (at most 2 × jobs read and
+/* Reads every entity of the plan, analyses each on `jobs` threads (its daily cycle in the zone
+ * of its inputs when a manifest gives one, as --tz would) (at most 2 × jobs read and
  * waiting) and adds its record to spool. A file that cannot be read makes failed records of
  * its entities that were not read yet. Errors: out of memory, the spool, a chart. */
 int disrupt_batch_run(const disrupt_batch_run_options *o, disrupt_batch_index *spool,
