@@ -9,6 +9,7 @@
 
 enum {
     OPT_FORMAT = 1, OPT_TIME, OPT_SIGNAL, OPT_TIME_FORMAT, OPT_TZ, OPT_COUNTRY, OPT_ENTITY,
+    OPT_ENTITY_COLUMN,
     OPT_STEP, OPT_AGGREGATE, OPT_SKIP_BAD_ROWS, OPT_DECIMAL_COMMA, OPT_LABEL
 };
 
@@ -21,7 +22,9 @@ static const cli_option ingest_options[] = {
      "strptime format of times (default: ISO 8601, Unix s or ms)", 0},
     {"tz", "ZONE", OPT_TZ, "IANA zone of times without offset, e.g. Asia/Baku (default: UTC)", 0},
     {"country", "CC", OPT_COUNTRY, "Tor userstats, Google wide exports: this country only", 0},
-    {"entity", "NAME", OPT_ENTITY, "long format: read only this entity", 0},
+    {"entity", "NAME", OPT_ENTITY, "long format (or --entity-column): only this entity", 0},
+    {"entity-column", "NAME", OPT_ENTITY_COLUMN, "plain tables of many places in rows (Monash "
+     "IP Observatory): column NAME names each row's entity; signals are entity/column", 0},
     {"step", "DURATION", OPT_STEP, "grid step such as 5m, 1h, 1d (default: median spacing)", 0},
     {"aggregate", "HOW", OPT_AGGREGATE,
      "duplicate times: mean, sum, max, min, last (default: mean)", 0},
@@ -147,6 +150,7 @@ static int handle(void *ctx, int key, const char *arg)
         return 0;
     case OPT_COUNTRY: o->country = arg; return 0;
     case OPT_ENTITY: o->entity = arg; return 0;
+    case OPT_ENTITY_COLUMN: o->entity_column = arg; return 0;
     case OPT_STEP:
         if (cli_parse_duration(c->command, "step", arg, &step))
             return CLI_EXIT_USAGE;

@@ -293,7 +293,7 @@ static int pick_values(disrupt_dialect *d, const disrupt_csv_field *h, size_t n,
             d->unnamed_col = u;
             d->unnamed_col[d->nunnamed++] = i;
         }
-        if (i == d->time_col || h[i].len == 0)
+        if (i == d->time_col || h[i].len == 0 || (long)i == d->key_col)
             continue;
         char *name = column_signal_name(d, h, i);
         if (!name || add_value(d, i, name, h[i].data)) {
@@ -435,10 +435,16 @@ int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
         d->kind = guess_kind(header, n);
     }
     d->name = disrupt_dialect_names[d->kind];
-    if (opt->entity && d->kind != DISRUPT_DIALECT_LONG)
+    if (opt->entity_column && d->kind != DISRUPT_DIALECT_PLAIN)
+        return disrupt_error_set_at(err, DISRUPT_EDATA, where, header[0].line, 0,
+                                    "expected a plain table for --entity-column '%s', found a "
+                                    "%s header (which names its entities itself)",
+                                    opt->entity_column, d->name);
+    if (opt->entity && d->kind != DISRUPT_DIALECT_LONG && !opt->entity_column)
         return disrupt_error_set_at(err, DISRUPT_EDATA, where, header[0].line, 0,
                                     "expected a long-format file (timestamp,entity,signal,value) "
-                                    "for --entity '%s', found a %s header",
+                                    "for --entity '%s', found a %s header (or name the column "
+                                    "of entities with --entity-column)",
                                     opt->entity, d->name);
     int rc = check_names(header, n, where, err);
     if (!rc)
@@ -447,6 +453,20 @@ int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
         return rc;
     if ((rc = pick_time(d, header, n, opt, where, err)))
         return rc;
+    if (opt->entity_column) {
+        d->key_col = find_col(header, n, opt->entity_column);
+        if (d->key_col < 0 || (size_t)d->key_col == d->time_col) {
+            char names[400] = "";
+            for (size_t i = 0; i < n; i++)
+                if (!disrupt_error_list_add(names, sizeof names, header[i].data, header[i].len))
+                    break;
+            return disrupt_error_set_at(err, DISRUPT_EDATA, where, header[0].line, 0,
+                                        "expected a column of entities named '%s' "
+                                        "(--entity-column) besides the time column, found "
+                                        "none; the columns are: %s",
+                                        opt->entity_column, names);
+        }
+    }
     /* IODA says "Time (UTC)"; OONI days and Tor dates are UTC days by definition. */
     d->time_is_utc = d->kind == DISRUPT_DIALECT_IODA || d->kind == DISRUPT_DIALECT_OONI ||
                      d->kind == DISRUPT_DIALECT_TOR;

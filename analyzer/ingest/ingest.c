@@ -737,7 +737,8 @@ static int row_time(ingest_state *st, const disrupt_csv_field *f, int64_t *t, di
 
 static int has_entities(const ingest_state *st)
 {
-    return st->dialect.kind == DISRUPT_DIALECT_LONG || st->dialect.kind == DISRUPT_DIALECT_TOR;
+    return st->dialect.kind == DISRUPT_DIALECT_LONG || st->dialect.kind == DISRUPT_DIALECT_TOR ||
+           (st->dialect.kind == DISRUPT_DIALECT_PLAIN && st->dialect.key_col >= 0);
 }
 
 static int entity_mode(const ingest_state *st)
@@ -785,7 +786,7 @@ static int check_entity_name(const ingest_state *st, const disrupt_csv_field *f,
     size_t len = f->len, at;
     trim(&e, &len);
     const char *why = NULL;
-    if (len == 0 && st->dialect.kind == DISRUPT_DIALECT_LONG)
+    if (len == 0 && st->dialect.kind != DISRUPT_DIALECT_TOR)
         return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, f->line,
                                     st->dialect.key_col + 1,
                                     "expected an entity name, found an empty cell");
@@ -1020,7 +1021,7 @@ static const char *row_key_entity(ingest_state *st, const disrupt_csv_field *f, 
 static int check_blank_entity(const ingest_state *st, const disrupt_csv_field *f, size_t elen,
                               disrupt_error *err)
 {
-    if (elen || st->dialect.kind != DISRUPT_DIALECT_LONG)
+    if (elen || st->dialect.kind == DISRUPT_DIALECT_TOR)
         return 0;
     return check_entity_name(st, &f[st->dialect.key_col], err);
 }
@@ -1039,7 +1040,7 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
     if (d->kind == DISRUPT_DIALECT_TOR && opt->country &&
         !key_matches(&f[d->key_col], opt->country, 1))
         return 0;
-    if (d->kind == DISRUPT_DIALECT_LONG && opt->entity &&
+    if ((d->kind == DISRUPT_DIALECT_LONG || opt->entity_column) && opt->entity &&
         !key_matches(&f[d->key_col], opt->entity, 0))
         return 0;
     /* --signal names signals of the long format and axis values (domains, …) of OONI. */
@@ -1209,6 +1210,15 @@ static char *series_name(const ingest_state *st, size_t t, size_t j, const char 
         if (strcmp(col, "value") == 0)
             return disrupt_path_stem(path);
         return strdup(col);
+    case DISRUPT_DIALECT_PLAIN: {
+        if (d->key_col < 0 || (!st->opt->on_entity && one_entity(st)))
+            return strdup(col);
+        size_t len = strlen(key) + strlen(col) + 2;   /* --entity-column: "entity/column" */
+        char *s = malloc(len);
+        if (s)
+            snprintf(s, len, "%s/%s", key, col);
+        return s;
+    }
     default:
         return strdup(col);
     }
@@ -1358,6 +1368,14 @@ static int build_series(ingest_state *st, const char *path, size_t lo, size_t hi
             s->unit = unit_copy;
             s->synthetic = st->synthetic;
             s->indexed = st->dialect.no_time_col || st->index_col;
+            /* An entity is a place: its signals never corroborate another entity's. */
+            const char *key = st->tables[t].key;
+            if (has_entities(st) && key[0] && !s->ns &&
+                !(s->ns = strndup(key, entity_len(key, strlen(key))))) {
+                disrupt_series_free(s);
+                rc = disrupt_error_nomem(err);
+                break;
+            }
             if (all_missing(s)) {
                 if (opt->warn) {
                     char msg[512];

@@ -170,6 +170,14 @@ check "every entity failed: exit 1" [ $? -eq 1 ]
 s=$(for i in 0 1 2 3 4 5 6 7; do "$bin" batch --quiet --shard $i/8 --out "$tmp/ab-$i" "$tmp/allbad.csv" >/dev/null 2>&1 || echo "$i:$?"; done)
 check "a shard whose entities all failed: exit 0 ($s)" [ -z "$s" ]
 
+# ---- a plain table of places in rows (Monash-shaped, SYNTHETIC): --entity-column ------------
+"$bin" batch --quiet --out "$tmp/monash" --entity-column name_1 --time time_e --signal connectivity \
+    "$src/tests/data/monash-regions-synthetic.csv" >"$tmp/monash.out" 2>&1
+check "--entity-column: one entity per region" contains "$tmp/monash.out" "batch: 3 entities"
+check "--entity-column: the region's shutdown" contains "$tmp/monash/windows.csv" \
+    '"Beta, North","Beta, North/connectivity",shutdown,2019-07-22T02:00:00Z,2019-07-22T22:00:00Z'
+check "--entity-column: the others have none" [ "$(wc -l <"$tmp/monash/windows.csv")" -eq 2 ]
+
 # ---- usage ------------------------------------------------------------------------------------
 : >"$tmp/afile"
 "$bin" batch --out "$tmp/afile" "$tmp/asn.csv" 2>"$tmp/u0"

@@ -297,6 +297,74 @@ START_TEST(the_scan_refuses_names_a_batch_cannot_write)
 }
 END_TEST
 
+/* A plain table of places in rows, as the Monash IP Observatory writes them (SYNTHETIC). */
+static void monash_options(disrupt_ingest_options *opt, const char **signal)
+{
+    disrupt_ingest_options_init(opt);
+    opt->entity_column = "name_1";
+    opt->time_column = "time_e";
+    *signal = "connectivity";
+    opt->signal_columns = signal;
+    opt->nsignal_columns = 1;
+}
+
+START_TEST(an_entity_column_makes_a_plain_table_places)
+{
+    const char *path = tu_source("tests/data/monash-regions-synthetic.csv");
+    const char *signal;
+    disrupt_ingest_options opt;
+    monash_options(&opt, &signal);
+    disrupt_dataset ds;
+    disrupt_dataset_init(&ds);
+    disrupt_error err = {0};
+    ck_assert_msg(disrupt_ingest_file(path, &opt, &ds, &err) == 0, "%s", err.message);
+    ck_assert_uint_eq(ds.count, 3);
+    ck_assert_str_eq(ds.series[1]->name, "Beta, North/connectivity");
+    ck_assert_uint_eq(ds.series[1]->n, 96);
+    /* Each a place of its own: never corroborating another. */
+    ck_assert_str_eq(ds.series[0]->ns, "Alpha");
+    ck_assert(!disrupt_series_same_namespace(ds.series[0], ds.series[1]));
+    disrupt_dataset_fini(&ds);
+
+    opt.entity = "Gamma";   /* one place: its signal keeps its own name */
+    disrupt_dataset_init(&ds);
+    ck_assert_int_eq(disrupt_ingest_file(path, &opt, &ds, &err), 0);
+    ck_assert_uint_eq(ds.count, 1);
+    ck_assert_str_eq(ds.series[0]->name, "connectivity");
+    disrupt_dataset_fini(&ds);
+
+    /* Entity by entity, as batch reads it. */
+    opt.entity = NULL;
+    handed h;
+    memset(&h, 0, sizeof h);
+    opt.on_entity = collect;
+    opt.entity_ctx = &h;
+    opt.entities_grouped = 1;
+    disrupt_dataset_init(&ds);
+    ck_assert_int_eq(disrupt_ingest_file(path, &opt, &ds, &err), 0);
+    ck_assert_int_eq(h.count, 3);
+    ck_assert_str_eq(h.entity[2], "Gamma");
+    ck_assert_str_eq(h.names[2], "Gamma/connectivity ");
+    disrupt_dataset_fini(&ds);
+
+    /* Errors name what was expected. */
+    monash_options(&opt, &signal);
+    opt.entity_column = "region";
+    disrupt_dataset_init(&ds);
+    ck_assert_int_eq(disrupt_ingest_file(path, &opt, &ds, &err), DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "expected a column of entities named 'region' "
+                                      "(--entity-column)") &&
+                  strstr(err.message, "name_1"), "%s", err.message);
+    disrupt_ingest_options_init(&opt);
+    opt.entity_column = "entity";
+    ck_assert_int_eq(disrupt_ingest_file(tu_source("tests/data/long-synthetic.csv"), &opt, &ds,
+                                         &err), DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "expected a plain table for --entity-column"), "%s",
+                  err.message);
+    disrupt_dataset_fini(&ds);
+}
+END_TEST
+
 START_TEST(tor_countries_are_entities_and_blank_is_the_world)
 {
     handed h;
@@ -321,6 +389,7 @@ int main(void)
     tcase_add_test(tc, an_entity_that_cannot_be_built_fails_alone);
     tcase_add_test(tc, a_bad_row_fails_its_entity_alone);
     tcase_add_test(tc, the_scan_refuses_names_a_batch_cannot_write);
+    tcase_add_test(tc, an_entity_column_makes_a_plain_table_places);
     tcase_add_test(tc, tor_countries_are_entities_and_blank_is_the_world);
     suite_add_tcase(s, tc);
     return tu_run_suite(s);

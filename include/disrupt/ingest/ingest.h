@@ -78,7 +78,12 @@ typedef struct {
     const char *time_format;      /* strptime format for the time column, NULL = ISO/Unix */
     const char *tz;               /* IANA zone for times without an offset; NULL = UTC */
     const char *country;          /* Tor/Google: which country; NULL = all */
-    const char *entity;           /* long format: which entity; NULL = all */
+    const char *entity;           /* long format (or --entity-column): which entity; NULL =
+                                   * all */
+    const char *entity_column;    /* plain files: the column naming each row's entity (a file
+                                   * of many places in rows, as the Monash IP Observatory
+                                   * writes them); its signals are "entity/column"; NULL =
+                                   * none */
     int64_t step;                 /* seconds; 0 = infer */
     disrupt_aggregate aggregate;  /* for duplicate stamps (counts are always summed) */
     int skip_bad_rows;            /* turn rejected rows into warnings */
