@@ -99,14 +99,31 @@ static const cli_command_doc batch_doc = {
     "disrupt batch --out shard-3/ --shard 3/16 ioda-asn-long.csv",
 };
 
-/* A digest of what shapes the results: the program's version, every argument but the ones
- * that only say where and how fast (--out, --jobs, --shard, --quiet), with "--opt=value" read
- * as "--opt value", and the bytes of each manifest. Shards of one run give one digest when
- * they are run with one command line. */
-static void settings_digest(int argc, char **argv, const batch_opts *b,
-                            char hex[DISRUPT_SHA256_HEX])
+/* The long option an argument "--pre[=…]" names, as getopt_long reads it: the one whose name
+ * it is, or the one it is the start of; NULL when none or several. */
+static const char *option_named(const cli_group *groups, size_t ngroups, const char *arg,
+                                size_t len)
 {
-    static const char *const free_options[] = {"--out", "--jobs", "--shard", "--quiet"};
+    const char *found = NULL;
+    for (size_t g = 0; g < ngroups; g++)
+        for (const cli_option *o = groups[g].options; o->name; o++) {
+            if (strncmp(o->name, arg, len) != 0)
+                continue;
+            if (o->name[len] == '\0')
+                return o->name;
+            found = found ? "" : o->name;
+        }
+    return found && *found ? found : NULL;
+}
+
+/* A digest of what shapes the results: the program's version, every option as getopt_long
+ * reads it (abbreviations in full, "--opt=value" as "--opt value") but those that only say
+ * where and how fast (--out, --jobs, --shard, --quiet), every file, and the bytes of each
+ * manifest. Shards of one run give one digest however their command lines spell it. */
+static void settings_digest(int argc, char **argv, const batch_opts *b, const cli_group *groups,
+                            size_t ngroups, char hex[DISRUPT_SHA256_HEX])
+{
+    static const char *const free_options[] = {"out", "jobs", "shard", "quiet"};
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
@@ -117,26 +134,34 @@ static void settings_digest(int argc, char **argv, const batch_opts *b,
     fprintf(f, "disrupt %s", DISRUPT_VERSION);
     fputc('\0', f);
     for (int i = 1; i < argc; i++) {
-        int skip = 0;
-        for (size_t k = 0; k < sizeof free_options / sizeof *free_options && !skip; k++) {
-            size_t n = strlen(free_options[k]);
-            if (strncmp(argv[i], free_options[k], n) == 0 &&
-                (argv[i][n] == '\0' || argv[i][n] == '='))
-                skip = argv[i][n] == '\0' && k != 3 ? 2 : 1;
+        const char *arg = argv[i], *name = NULL, *eq = NULL;
+        if (strncmp(arg, "--", 2) == 0 && arg[2]) {
+            eq = strchr(arg, '=');
+            name = option_named(groups, ngroups, arg + 2,
+                                eq ? (size_t)(eq - arg - 2) : strlen(arg + 2));
         }
-        if (skip) {
-            i += skip - 1;
+        if (!name) {   /* a file, a value, or what getopt refused already */
+            fputs(arg, f);
+            fputc('\0', f);
             continue;
         }
-        const char *eq = strncmp(argv[i], "--", 2) == 0 ? strchr(argv[i], '=') : NULL;
-        if (eq) {
-            fwrite(argv[i], 1, (size_t)(eq - argv[i]), f);
-            fputc('\0', f);
-            fputs(eq + 1, f);
-        } else {
-            fputs(argv[i], f);
-        }
+        int is_free = 0;
+        for (size_t k = 0; k < sizeof free_options / sizeof *free_options; k++)
+            is_free |= strcmp(name, free_options[k]) == 0;
+        int takes_value = 0;
+        for (size_t g = 0; g < ngroups; g++)
+            for (const cli_option *o = groups[g].options; o->name; o++)
+                if (o->name == name)
+                    takes_value = o->arg != NULL;
+        const char *value = eq ? eq + 1 : takes_value && i + 1 < argc ? argv[++i] : NULL;
+        if (is_free)
+            continue;
+        fprintf(f, "--%s", name);
         fputc('\0', f);
+        if (value) {
+            fputs(value, f);
+            fputc('\0', f);
+        }
     }
     for (size_t m = 0; m < b->nmanifests; m++) {
         char file_hex[DISRUPT_SHA256_HEX];
@@ -344,11 +369,14 @@ int cmd_batch(int argc, char **argv)
     disrupt_batch_run_options run = {&in, &plan, &w.in.opt, &w.detect.detect, (unsigned)b.jobs,
                                      b.charts ? draw_chart : NULL, &charts, b.charts,
                                      show_progress, &bar};
+    /* Before the run: a manifest edited meanwhile must not change what the shard says. */
+    char settings[DISRUPT_SHA256_HEX];
+    cli_group groups[] = {{"Batch", batch_options, handle_batch, &b}, ingest_cli_group(&w.in),
+                          detect_opts_group(&w.detect), cli_plot_group(&w.plot)};
+    settings_digest(argc, argv, &b, groups, sizeof groups / sizeof *groups, settings);
     disrupt_batch_totals totals;
     int rc = disrupt_batch_run(&run, &spool, &totals, &err);
     disrupt_progress_finish(&bar);
-    char settings[DISRUPT_SHA256_HEX];
-    settings_digest(argc, argv, &b, settings);
     if (rc || disrupt_batch_write(b.out, &spool, settings, b.shard, b.shards, &err))
         goto fail;
     report_run(&b, &plan, &totals, seconds_now() - started);

@@ -52,6 +52,11 @@ static mode_t process_umask(void)
     return umask_value;
 }
 
+void disrupt_outfile_read_umask(void)
+{
+    (void)process_umask();
+}
+
 /* A folder being filled and the files committed into it (outfile.h). */
 static char *volatile staged_dir;
 static char *volatile staged[DISRUPT_OUTFILE_STAGED];

@@ -1017,13 +1017,14 @@ static const char *row_key_entity(ingest_state *st, const disrupt_csv_field *f, 
     return copy;
 }
 
-/* Entity by entity, a long-format row with a blank entity has no entity to belong to. */
+/* Entity by entity, a row with a blank entity (Tor's is the world) has no entity to belong
+ * to: the scan says so (−1 skips it when reading: the scan said so already). */
 static int check_blank_entity(const ingest_state *st, const disrupt_csv_field *f, size_t elen,
                               disrupt_error *err)
 {
     if (elen || st->dialect.kind == DISRUPT_DIALECT_TOR)
         return 0;
-    return check_entity_name(st, &f[st->dialect.key_col], err);
+    return st->scan ? check_entity_name(st, &f[st->dialect.key_col], err) : -1;
 }
 
 static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disrupt_error *err)

@@ -175,26 +175,28 @@ static int resolve(const manifest *m, const disrupt_csv_field *f, disrupt_batch_
     return DISRUPT_OK;
 }
 
-/* The same file twice for one entity would read its signals twice. */
+/* The same file and signal twice for one entity would read its signals twice. */
 static int refuse_repeat(manifest *m, const disrupt_csv_field *f, const disrupt_batch_input *x,
                          disrupt_error *err)
 {
-    size_t le = strlen(x->entity), lf = strlen(x->file), index;
-    char *key = malloc(le + lf + 2);
+    const char *signal = x->signal ? x->signal : "";
+    size_t le = strlen(x->entity), lf = strlen(x->file), ls = strlen(signal), index;
+    char *key = malloc(le + lf + ls + 3);
     if (!key)
         return disrupt_error_nomem(err);
     memcpy(key, x->entity, le + 1);
     memcpy(key + le + 1, x->file, lf + 1);
+    memcpy(key + le + lf + 2, signal, ls + 1);
     int added = 0;
-    int rc = disrupt_strmap_add(&m->rows, key, le + lf + 1, &index, &added);
+    int rc = disrupt_strmap_add(&m->rows, key, le + lf + ls + 2, &index, &added);
     free(key);
     if (rc)
         return disrupt_error_nomem(err);
     if (added)
         return DISRUPT_OK;
     return disrupt_error_set_at(err, DISRUPT_EDATA, m->path, f[0].line, m->col[COL_FILE] + 1,
-                                "expected each file once per entity, found '%s' for '%s' "
-                                "again", x->file, x->entity);
+                                "expected each file and signal once per entity, found '%s' "
+                                "for '%s' again", x->file, x->entity);
 }
 
 static int manifest_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error *err)

@@ -268,7 +268,10 @@ static int plan_input(planner *pl, size_t i, disrupt_error *err)
     disrupt_entity_census_init(&c);
     disrupt_error why = {0};
     int rc = disrupt_ingest_scan(x->file, &opt, &c, &why);
-    if (rc == DISRUPT_EDATA || rc == DISRUPT_EIO) {
+    /* Unreadable, or no header it knows: one failed entity. A bad row after the header of a
+     * file of entities is the run's error (or, with --skip-bad-rows, a skipped row): reading
+     * such a file whole would make all its entities one. */
+    if ((rc == DISRUPT_EDATA && !c.dialect) || rc == DISRUPT_EIO) {
         rc = plan_unscanned(pl, i, err);
     } else if (rc) {
         *err = why;

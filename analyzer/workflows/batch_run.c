@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disrupt/core/outfile.h"
+
 typedef struct {
     char *entity;
     disrupt_dataset data;   /* the entity's series, moved in */
@@ -354,6 +356,7 @@ int disrupt_batch_run(const disrupt_batch_run_options *o, disrupt_batch_index *s
         free(r.queue);
         return disrupt_error_nomem(err);
     }
+    disrupt_outfile_read_umask();   /* before the threads that write charts */
     pthread_mutex_init(&r.lock, NULL);
     pthread_cond_init(&r.can_put, NULL);
     pthread_cond_init(&r.can_take, NULL);

@@ -178,6 +178,28 @@ check "--entity-column: the region's shutdown" contains "$tmp/monash/windows.csv
     '"Beta, North","Beta, North/connectivity",shutdown,2019-07-22T02:00:00Z,2019-07-22T22:00:00Z'
 check "--entity-column: the others have none" [ "$(wc -l <"$tmp/monash/windows.csv")" -eq 2 ]
 
+# ---- shards spelt differently are still one run ----------------------------------------------
+"$bin" batch --quiet --shar 0/2 --ou "$tmp/ab0" --jo 1 "$tmp/asn.csv" >/dev/null
+"$bin" batch --quiet --shard=1/2 --out="$tmp/ab1" "$tmp/asn.csv" >/dev/null
+"$bin" merge --out "$tmp/abm" "$tmp/ab0" "$tmp/ab1" >/dev/null 2>"$tmp/abm.err"
+check "abbreviated options: one run's shards" same "$tmp/g/windows.json" "$tmp/abm/windows.json"
+
+# ---- a bad entity name in a long file stops the run at its place, never mixes entities ------
+{ cat "$tmp/asn.csv"; printf '1600128000,"AS\t9",traffic,5\n'; } >"$tmp/tabname.csv"
+"$bin" batch --quiet --out "$tmp/tabname" "$tmp/tabname.csv" >/dev/null 2>"$tmp/tabname.err"
+check "a tab in an entity name: exit 1" [ $? -eq 1 ]
+check "a tab in an entity name: its place" contains "$tmp/tabname.err" \
+    "tabname.csv:64803:2: expected an entity name without line breaks or tabs"
+"$bin" batch --quiet --skip-bad-rows --out "$tmp/tabname2" "$tmp/tabname.csv" >/dev/null 2>&1
+check "with --skip-bad-rows: the other entities as ever" same "$tmp/g/entities.csv" \
+    "$tmp/tabname2/entities.csv"
+
+# ---- two signals of one file for one entity, by two manifest rows -----------------------------
+printf 'entity,file,signal\nAZ,%s,bgp\nAZ,%s,ping\n' "$src/tests/data/long-synthetic.csv" \
+    "$src/tests/data/long-synthetic.csv" >"$tmp/twosig.csv"
+"$bin" batch --quiet --out "$tmp/twosig" --manifest "$tmp/twosig.csv" >/dev/null 2>&1
+check "two signals of one file: both read" contains "$tmp/twosig/entities.csv" "AZ,ok,2,"
+
 # ---- usage ------------------------------------------------------------------------------------
 : >"$tmp/afile"
 "$bin" batch --out "$tmp/afile" "$tmp/asn.csv" 2>"$tmp/u0"

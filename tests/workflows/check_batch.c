@@ -452,7 +452,7 @@ START_TEST(a_manifest_row_reads_its_entity_and_no_other)
     disrupt_batch_inputs_init(&in);
     ck_assert_int_eq(read_manifest(dir, "entity, file\n AS1 ,two.csv\nAS1,two.csv\n", &in, &err),
                      DISRUPT_EDATA);
-    ck_assert_msg(strstr(err.message, "manifest.csv:3:2: expected each file once per entity"),
+    ck_assert_msg(strstr(err.message, "manifest.csv:3:2: expected each file and signal once per entity"),
                   "%s", err.message);
     disrupt_batch_inputs_fini(&in);
     free(tor);

@@ -21,6 +21,9 @@ typedef struct {
 } disrupt_outfile;
 
 int disrupt_outfile_open(disrupt_outfile *f, const char *path, disrupt_error *err);
+/* Reads the process umask (which outfile applies to its files) now, once: call before
+ * starting threads that create files, since reading it means setting it for a moment. */
+void disrupt_outfile_read_umask(void);
 /* Flushes, checks for write errors, closes and renames into place. */
 int disrupt_outfile_commit(disrupt_outfile *f, disrupt_error *err);
 /* Closes and removes the temporary file; the target is left as it was. */

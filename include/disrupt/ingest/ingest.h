@@ -106,7 +106,10 @@ typedef struct {
     void *entity_ctx;
     int entities_grouped;         /* with on_entity: the rows come grouped by entity (as
                                    * disrupt_ingest_scan tells), so each entity is handed over
-                                   * as soon as the next one starts: memory holds one entity */
+                                   * as soon as the next one starts: memory holds one entity.
+                                   * A bad row fails its entity alone (handed over as failed);
+                                   * a row with a blank entity is left out, as the scan that
+                                   * comes first reports it */
     disrupt_warn_fn warn;         /* receives warnings; NULL = silent */
     void *warn_ctx;
     size_t skipped_rows;          /* out: rows skipped with skip_bad_rows */
