@@ -13,11 +13,16 @@
 void workflow_warn_baselines(const disrupt_dataset *data, const disrupt_detection *result,
                              const detect_opts *d)
 {
+    for (size_t i = 0; i < data->count && i < result->nsignals; i++)
+        if (result->skipped[i])
+            cli_warning("%s; it is left out, the other signals are analysed",
+                        result->skipped[i]);
     if (d->detect.baseline.pin_end > d->detect.baseline.pin_start)
         return;   /* the analyst said where normal is */
     char caveat[512];
     for (size_t i = 0; i < data->count && i < result->nsignals; i++)
-        if (disrupt_baseline_caveat(data->series[i], result->normal_samples[i], caveat,
+        if (!result->skipped[i] &&
+            disrupt_baseline_caveat(data->series[i], result->normal_samples[i], caveat,
                                     sizeof caveat))
             cli_warning("%s", caveat);
 }

@@ -67,7 +67,10 @@ void disrupt_detection_fini(disrupt_detection *r)
             free(r->expected[i]);
         if (r->changepoints)
             free(r->changepoints[i]);
+        if (r->skipped)
+            free(r->skipped[i]);
     }
+    free(r->skipped);
     free(r->expected);
     free(r->changepoints);
     free(r->nchangepoints);
@@ -761,18 +764,40 @@ int disrupt_detect_run(const disrupt_dataset *d, const disrupt_detect_options *o
     r->changepoints = calloc(n ? n : 1, sizeof *r->changepoints);
     r->nchangepoints = calloc(n ? n : 1, sizeof *r->nchangepoints);
     r->normal_samples = calloc(n ? n : 1, sizeof *r->normal_samples);
-    if (!r->expected || !r->changepoints || !r->nchangepoints || !r->normal_samples) {
+    r->skipped = calloc(n ? n : 1, sizeof *r->skipped);
+    if (!r->expected || !r->changepoints || !r->nchangepoints || !r->normal_samples ||
+        !r->skipped) {
         disrupt_detection_fini(r);
         return disrupt_error_nomem(err);
     }
     r->nsignals = n;
     r->ci_level = o->ci_level;
+    size_t analysed = 0;
+    disrupt_error first = {0};
     for (size_t i = 0; i < n; i++) {
-        int rc = detect_signal(d->series[i], i, o, r, err);
+        disrupt_error why = {0};
+        int rc = detect_signal(d->series[i], i, o, r, &why);
+        if (rc == DISRUPT_EDATA) {   /* this signal's data alone: leave it out */
+            if (!first.code)
+                first = why;
+            if (!(r->skipped[i] = strdup(why.message)))
+                rc = disrupt_error_nomem(&why);
+            else
+                continue;
+        }
         if (rc) {
+            if (err)
+                *err = why;
             disrupt_detection_fini(r);
             return rc;
         }
+        analysed++;
+    }
+    if (n && analysed == 0) {
+        if (err)
+            *err = first;
+        disrupt_detection_fini(r);
+        return DISRUPT_EDATA;
     }
     int rc = corroborate(d, &r->windows, err);
     if (rc == DISRUPT_OK)

@@ -21,15 +21,20 @@ static void interval_text(int64_t at, int64_t lo, int64_t hi, int open_below, in
     snprintf(out, outsz, "-%s/+%s", open_below ? "?" : before, open_above ? "?" : after);
 }
 
-static void signal_line(FILE *out, const disrupt_series *s, size_t ncp, const char *tz)
+static void signal_line(FILE *out, const disrupt_series *s, size_t ncp, int left_out,
+                        const char *tz)
 {
     char a[40], b[40], step[24];
     disrupt_time_format(s->start, tz, "%Y-%m-%d %H:%M", a, sizeof a);
     disrupt_time_format(disrupt_series_end(s) - s->step, tz, "%Y-%m-%d %H:%M", b, sizeof b);
     disrupt_time_duration(s->step, step, sizeof step);
-    fprintf(out, "%s: %zu points every %s, %s – %s, %zu missing, %zu change points%s\n", s->name,
-            s->n, step, a, b, disrupt_series_missing(s), ncp,
-            s->synthetic ? " (SYNTHETIC data)" : "");
+    fprintf(out, "%s: %zu points every %s, %s – %s, %zu missing, ", s->name, s->n, step, a, b,
+            disrupt_series_missing(s));
+    if (left_out)
+        fputs("left out (see the warning)", out);
+    else
+        fprintf(out, "%zu change points", ncp);
+    fprintf(out, "%s\n", s->synthetic ? " (SYNTHETIC data)" : "");
 }
 
 static void recurrence_lines(FILE *out, const disrupt_dataset *d, const disrupt_detection *r,
@@ -74,7 +79,7 @@ int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_dete
     char ci[32];
     snprintf(ci, sizeof ci, "%g%% CI", 100 * (r->ci_level > 0 ? r->ci_level : 0.95));
     for (size_t i = 0; i < d->count; i++)
-        signal_line(out, d->series[i], r->nchangepoints[i], tz);
+        signal_line(out, d->series[i], r->nchangepoints[i], r->skipped && r->skipped[i], tz);
     fputc('\n', out);
     if (r->windows.count == 0) {
         fprintf(out, "No disruption windows found.\n");

@@ -142,5 +142,18 @@ check "... saying so" grep -q "cannot both read standard input" "$tmp/err.txt"
 check "--events - beside an input - exits 2" test $? -eq 2
 check "no chart was written" test ! -e "$tmp/p.png"
 
+# A second column of one value only (a country of a handful of users): left out with a
+# warning, the first analysed as alone.
+awk -F, 'NR == 1 { print $0 ",tiny"; next } { print $0 "," (NR == 50 ? 5 : "") }' \
+    "$tmp/traffic.csv" >"$tmp/two.csv"
+"$bin" detect --csv - "$tmp/two.csv" >"$tmp/two.out" 2>"$tmp/two.err"
+check "a signal that cannot be analysed: exit 0" test $? -eq 0
+check "it is left out with its reason" contains "$tmp/two.err" \
+    "tiny: too few normal samples to fit a baseline"
+check "the other is analysed as alone" cmp -s "$tmp/two.out" \
+    <("$bin" detect --csv - --signal traffic "$tmp/two.csv" 2>/dev/null)
+"$bin" detect "$tmp/two.csv" 2>/dev/null | grep -q "^tiny: .*left out (see the warning)"
+check "the table says so" test $? -eq 0
+
 echo "cli_detect: $passes passed, $fails failed"
 test "$fails" -eq 0

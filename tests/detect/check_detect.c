@@ -349,12 +349,49 @@ START_TEST(one_pinned_day_keeps_the_weekly_profile)
 }
 END_TEST
 
+START_TEST(a_signal_that_cannot_be_analysed_is_left_out_alone)
+{
+    /* 60 days of hourly traffic with a shutdown, and a country of a handful of users: one
+     * sample in the whole span. */
+    size_t n = 60 * 24;
+    disrupt_dataset d;
+    disrupt_dataset_init(&d);
+    ck_assert_int_eq(disrupt_dataset_add(&d, tu_synthetic_level("traffic", JUNE_2020, HOUR, n,
+                                                                0.05, 700, 760, 0.02, 31),
+                                         NULL), 0);
+    disrupt_series *tiny = disrupt_series_alloc("tiny", NULL, DISRUPT_SIGNAL_LEVEL, JUNE_2020,
+                                                HOUR, n);
+    for (size_t i = 0; i < n; i++)
+        tiny->value[i] = i == 100 ? 5.0 : NAN;
+    ck_assert_int_eq(disrupt_dataset_add(&d, tiny, NULL), 0);
+    disrupt_detect_options o;
+    disrupt_detect_options_init(&o);
+    disrupt_detection r;
+    disrupt_error err = {0};
+    ck_assert_msg(disrupt_detect_run(&d, &o, &r, &err) == 0, "%s", err.message);
+    ck_assert_ptr_null(r.skipped[0]);
+    ck_assert_ptr_nonnull(r.skipped[1]);
+    ck_assert_msg(strstr(r.skipped[1], "tiny: "), "%s", r.skipped[1]);
+    ck_assert_ptr_null(r.expected[1]);
+    ck_assert_uint_eq(r.windows.count, 1);
+    ck_assert_uint_eq(r.windows.items[0].signal, 0);
+    disrupt_detection_fini(&r);
+
+    /* Every signal left out: the first one's error. */
+    disrupt_dataset one = {&d.series[1], 1, 1};
+    ck_assert_int_eq(disrupt_detect_run(&one, &o, &r, &err), DISRUPT_EDATA);
+    ck_assert_msg(strstr(err.message, "tiny: "), "%s", err.message);
+    disrupt_dataset_fini(&d);
+}
+END_TEST
+
 int main(void)
 {
     gsl_set_error_handler_off();
     Suite *s = suite_create("detect");
     TCase *tc = tcase_create("windows");
     tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, a_signal_that_cannot_be_analysed_is_left_out_alone);
     tcase_add_test(tc, long_throttling_is_one_whole_window);
     tcase_add_test(tc, near_zero_is_a_shutdown);
     tcase_add_test(tc, no_event_gives_no_window);

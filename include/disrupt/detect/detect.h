@@ -32,6 +32,10 @@
  * of the networks. Count signals: blocking when the blocked share is up by at least
  * blocking_rise.
  *
+ * A signal that cannot be analysed on its own data (too few usable samples, too few normal
+ * ones for a baseline: a country of a handful of Tor users among hundreds) is left out, its
+ * reason in skipped[i], and the others are analysed; only when every signal is left out is
+ * that an error (the first one's).
  * Ownership: a disrupt_detection owns its arrays and windows; disrupt_detection_fini frees
  * them. The dataset must outlive nothing here (indices only are kept).
  * Complexity: a few baseline fits and segmentations per signal (at most max_rounds).
@@ -73,6 +77,9 @@ typedef struct {
     size_t **changepoints;      /* per signal, grid indices of each new segment's first point */
     size_t *nchangepoints;
     size_t *normal_samples;     /* per signal, samples the final baseline was fitted on */
+    char **skipped;             /* per signal, why it was left out ("NAME: too few …"), NULL
+                                 * when analysed; a left-out signal has no expected values,
+                                 * change points or windows */
     disrupt_window_list windows;   /* ordered by signal, then start */
     double ci_level;               /* of the boundary intervals (the options' ci_level) */
     disrupt_incident_list incidents;   /* windows overlapping across signals */
