@@ -186,6 +186,40 @@ static int add_value(disrupt_dialect *d, size_t col, const char *name, const cha
     return 0;
 }
 
+static int in_set(const char *const *set, size_t n, const char *name)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(name, set[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+/* A table of countries read for a set of entities (batch): only their columns. */
+static void keep_entity_columns(disrupt_dialect *d, const disrupt_ingest_options *opt)
+{
+    size_t kept = 0;
+    for (size_t j = 0; j < d->nvalues; j++) {
+        if (!in_set(opt->entities, opt->nentities, d->value_name[j])) {
+            free(d->value_name[j]);
+            free(d->value_unit[j]);
+            continue;
+        }
+        d->value_col[kept] = d->value_col[j];
+        d->value_name[kept] = d->value_name[j];
+        d->value_unit[kept] = d->value_unit[j];
+        kept++;
+    }
+    d->nvalues = kept;
+}
+
 /* The series name of column i (IODA columns get their short names). */
 static char *column_signal_name(const disrupt_dialect *d, const disrupt_csv_field *h, size_t i)
 {
@@ -498,7 +532,13 @@ int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
         return pick_values(d, header, n, opt, where, err);
     }
     default:
-        return pick_values(d, header, n, opt, where, err);
+        d->columns_are_places = d->key_col < 0 && (d->kind == DISRUPT_DIALECT_GOOGLE ||
+                                                  (d->kind == DISRUPT_DIALECT_PLAIN &&
+                                                   country_table(header, n, d->time_col)));
+        rc = pick_values(d, header, n, opt, where, err);
+        if (rc == 0 && d->columns_are_places && opt->entities)
+            keep_entity_columns(d, opt);
+        return rc;
     }
 }
 

@@ -1095,6 +1095,77 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
     return rc;
 }
 
+/* A table of countries: its value columns are its entities, whatever its rows (SCAN_DONE,
+ * or an error). */
+static int scan_columns(ingest_state *st, disrupt_error *err)
+{
+    disrupt_entity_census *c = st->scan;
+    c->has_entities = 1;
+    c->grouped = 0;
+    for (size_t j = 0; j < st->dialect.nvalues; j++) {
+        const char *e = st->dialect.value_name[j];
+        size_t index, len = strlen(e);
+        int added;
+        if (!entity_wanted(st->opt, e, len))
+            continue;
+        if (disrupt_strmap_add(&c->names, e, len, &index, &added))
+            return disrupt_error_nomem(err);
+        if (!added)
+            continue;
+        disrupt_entity_rows *rows = realloc(c->rows, c->names.cap * sizeof *rows);
+        if (!rows)
+            return disrupt_error_nomem(err);
+        c->rows = rows;
+        rows[index] = (disrupt_entity_rows){0, st->header_line, st->header_line};
+    }
+    return SCAN_DONE;
+}
+
+/* Entity by entity, a table of countries: every wanted column built, each handed over as
+ * its own entity (named by the column); a table that cannot be built fails them all. */
+static int hand_over_columns(ingest_state *st, const char *path, disrupt_error *err)
+{
+    disrupt_dataset ds;
+    disrupt_dataset_init(&ds);
+    disrupt_error failed = {0};
+    int rc = build_series(st, path, 0, st->ntables, &ds, &failed);
+    if (rc == DISRUPT_ENOMEM) {
+        *err = failed;
+        return rc;
+    }
+    if (rc) {
+        for (size_t j = 0; j < st->dialect.nvalues && rc != DISRUPT_ENOMEM; j++) {
+            const char *e = st->dialect.value_name[j];
+            disrupt_dataset none;
+            disrupt_dataset_init(&none);
+            if (entity_wanted(st->opt, e, strlen(e)) &&
+                (rc = tell(st, e, strlen(e), &none, &failed, err)))
+                return rc;
+        }
+        return 0;
+    }
+    rc = 0;
+    for (size_t i = 0; i < ds.count && rc == 0; i++) {
+        disrupt_series *s = ds.series[i];
+        ds.series[i] = NULL;
+        if (!entity_wanted(st->opt, s->ns, strlen(s->ns))) {
+            disrupt_series_free(s);
+            continue;
+        }
+        disrupt_dataset one;
+        disrupt_dataset_init(&one);
+        rc = disrupt_dataset_add(&one, s, err);
+        if (rc == 0)
+            rc = tell(st, s->ns, strlen(s->ns), &one, NULL, err);
+        disrupt_dataset_fini(&one);
+    }
+    for (size_t i = 0; i < ds.count; i++)
+        disrupt_series_free(ds.series[i]);
+    ds.count = 0;
+    disrupt_dataset_fini(&ds);
+    return rc;
+}
+
 static int on_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error *err)
 {
     ingest_state *st = ctx;
@@ -1103,6 +1174,8 @@ static int on_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error
         if (rc == 0 && st->scan) {
             st->scan->has_entities = has_entities(st);
             st->scan->dialect = st->dialect.name;
+            if (st->dialect.columns_are_places)
+                return scan_columns(st, err);
             if (!st->scan->has_entities)
                 return SCAN_DONE;
         }
@@ -1171,6 +1244,8 @@ static char *series_name(const ingest_state *st, size_t t, size_t j, const char 
     const disrupt_dialect *d = &st->dialect;
     const char *key = st->tables[t].key;
     const char *col = d->value_name ? d->value_name[j] : "value";
+    if (st->opt->on_entity && d->columns_are_places)   /* the column is the entity */
+        return disrupt_path_stem(path);
     switch (d->kind) {
     case DISRUPT_DIALECT_LONG: {
         if (!st->opt->on_entity && one_entity(st)) {
@@ -1369,8 +1444,15 @@ static int build_series(ingest_state *st, const char *path, size_t lo, size_t hi
             s->unit = unit_copy;
             s->synthetic = st->synthetic;
             s->indexed = st->dialect.no_time_col || st->index_col;
-            /* An entity is a place: its signals never corroborate another entity's. */
+            /* An entity is a place: its signals never corroborate another entity's; nor do
+             * the columns of a table of countries. */
             const char *key = st->tables[t].key;
+            if (st->dialect.columns_are_places && !s->ns &&
+                !(s->ns = strdup(st->dialect.value_name[j]))) {
+                disrupt_series_free(s);
+                rc = disrupt_error_nomem(err);
+                break;
+            }
             if (has_entities(st) && key[0] && !s->ns &&
                 !(s->ns = strndup(key, entity_len(key, strlen(key))))) {
                 disrupt_series_free(s);
@@ -1465,6 +1547,8 @@ static int finish(ingest_state *st, const char *path, disrupt_csv_reader *r,
                                  "%s: expected a header line, found only %s", st->where,
                                  st->saw_comment ? "comments" : "blank lines");
     }
+    if (st->opt->on_entity && st->dialect.columns_are_places && st->appended)
+        return hand_over_columns(st, path, err);
     if (entity_mode(st) && st->failed.count)
         return hand_over_all(st, path, err);   /* some entities failed, maybe all */
     if (st->appended == 0) {

@@ -102,10 +102,17 @@ typedef struct {
     const char *chart;                /* charts/NAME.FORMAT, NULL = none */
 } entity_view;
 
-/* The caveat on signal i's baseline into out (1), or 0 (caveat.h). */
+/* The caveat on signal i into out (1), or 0: left out (detect.h), or on its baseline
+ * (caveat.h). */
 static int caveat_of(const entity_view *v, size_t i, char *out, size_t outsz)
 {
-    return !v->pinned && i < v->result->nsignals &&
+    if (i >= v->result->nsignals)
+        return 0;
+    if (v->result->skipped[i]) {
+        snprintf(out, outsz, "%s; left out", v->result->skipped[i]);
+        return 1;
+    }
+    return !v->pinned &&
            disrupt_baseline_caveat(v->data->series[i], v->result->normal_samples[i], out, outsz);
 }
 

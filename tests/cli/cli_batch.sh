@@ -200,6 +200,12 @@ printf 'entity,file,signal\nAZ,%s,bgp\nAZ,%s,ping\n' "$src/tests/data/long-synth
 "$bin" batch --quiet --out "$tmp/twosig" --manifest "$tmp/twosig.csv" >/dev/null 2>&1
 check "two signals of one file: both read" contains "$tmp/twosig/entities.csv" "AZ,ok,2,"
 
+# ---- a table of countries (a column each, SYNTHETIC Google-shaped): an entity per column ----
+"$bin" batch --quiet --out "$tmp/wide" "$src/tests/data/google-synthetic-wide.csv" >"$tmp/wide.out"
+check "a table of countries: an entity per column" contains "$tmp/wide.out" "batch: 3 entities"
+check "a table of countries: named after the file" contains "$tmp/wide/windows.json" \
+    '"name": "AZ/google-synthetic-wide"'
+
 # ---- usage ------------------------------------------------------------------------------------
 : >"$tmp/afile"
 "$bin" batch --out "$tmp/afile" "$tmp/asn.csv" 2>"$tmp/u0"

@@ -365,6 +365,41 @@ START_TEST(an_entity_column_makes_a_plain_table_places)
 }
 END_TEST
 
+START_TEST(a_table_of_countries_gives_a_column_per_entity)
+{
+    const char *path = tu_source("tests/data/google-synthetic-wide.csv");   /* AD, AE, AZ */
+    disrupt_ingest_options opt;
+    disrupt_ingest_options_init(&opt);
+    disrupt_entity_census c;
+    disrupt_entity_census_init(&c);
+    disrupt_error err = {0};
+    ck_assert_int_eq(disrupt_ingest_scan(path, &opt, &c, &err), 0);
+    ck_assert_int_eq(c.has_entities, 1);
+    ck_assert_uint_eq(c.names.count, 3);
+    ck_assert_str_eq(c.names.keys[2], "AZ");
+    disrupt_entity_census_fini(&c);
+
+    /* Read as ever, but each column a place: no corroboration between countries. */
+    disrupt_dataset ds;
+    disrupt_dataset_init(&ds);
+    ck_assert_int_eq(disrupt_ingest_file(path, &opt, &ds, &err), 0);
+    ck_assert_uint_eq(ds.count, 3);
+    ck_assert_str_eq(ds.series[0]->name, "AD");
+    ck_assert_str_eq(ds.series[0]->ns, "AD");
+    ck_assert(!disrupt_series_same_namespace(ds.series[0], ds.series[2]));
+    disrupt_dataset_fini(&ds);
+
+    /* Entity by entity: a column each, named after the file; a set keeps its columns. */
+    const char *set[2] = {"AE", "AZ"};
+    handed h;
+    read_by_entity(path, 0, set, 2, &h);
+    ck_assert_int_eq(h.count, 2);
+    ck_assert_str_eq(h.entity[0], "AE");
+    ck_assert_str_eq(h.names[0], "google-synthetic-wide ");
+    ck_assert_str_eq(h.entity[1], "AZ");
+}
+END_TEST
+
 START_TEST(tor_countries_are_entities_and_blank_is_the_world)
 {
     handed h;
@@ -390,6 +425,7 @@ int main(void)
     tcase_add_test(tc, a_bad_row_fails_its_entity_alone);
     tcase_add_test(tc, the_scan_refuses_names_a_batch_cannot_write);
     tcase_add_test(tc, an_entity_column_makes_a_plain_table_places);
+    tcase_add_test(tc, a_table_of_countries_gives_a_column_per_entity);
     tcase_add_test(tc, tor_countries_are_entities_and_blank_is_the_world);
     suite_add_tcase(s, tc);
     return tu_run_suite(s);

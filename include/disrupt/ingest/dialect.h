@@ -50,6 +50,9 @@ typedef struct {
     size_t time_col;
     int no_time_col;         /* index_axis: the rows are numbered, time_col is unused */
     int header_is_data;      /* index_axis: the first line was numbers, not names */
+    int columns_are_places;  /* a wide table with a column per country (Tor's old
+                                direct-users.csv, Google's wide exports): each column is a
+                                place of its own */
     int time_is_utc;         /* the header says its times are UTC: ignore --tz */
     size_t nvalues;          /* value columns read per row (wide, tor) */
     size_t *value_col;
