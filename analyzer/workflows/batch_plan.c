@@ -242,6 +242,33 @@ static int plan_named(planner *pl, size_t i, const disrupt_entity_census *c,
                              x->where, x->entity, x->file, some);
 }
 
+/* Cuts an IODA export's stem, "ioda-<entity>-YY-MM-DD-HH-mm-(raw|normalized)", to its entity
+ * (the dashboard's name, lower-cased and dashed: "iran-(islamic-republic-of)", "as12880");
+ * 0 and stem untouched when it is not so named. */
+static int ioda_entity(char *stem)
+{
+    static const char *const kinds[] = {"-raw", "-normalized"};
+    size_t n = strlen(stem);
+    if (strncmp(stem, "ioda-", 5) != 0)
+        return 0;
+    for (size_t k = 0; k < 2; k++) {
+        size_t lk = strlen(kinds[k]);
+        if (n < 5 + 1 + 15 + lk || strcmp(stem + n - lk, kinds[k]) != 0)
+            continue;
+        const char *stamp = stem + n - lk - 15;   /* "-26-01-01-01-00" */
+        int ok = 1;
+        for (size_t i = 0; i < 15 && ok; i++)
+            ok = i % 3 == 0 ? stamp[i] == '-' : stamp[i] >= '0' && stamp[i] <= '9';
+        if (!ok)
+            return 0;
+        size_t len = (size_t)(stamp - stem) - 5;
+        memmove(stem, stem + 5, len);
+        stem[len] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
 /* A file that cannot be scanned (unreadable, no header it knows) is one entity, which then
  * fails with the reason: a batch of thousands goes on. */
 static int plan_unscanned(planner *pl, size_t i, disrupt_error *err)
@@ -284,7 +311,10 @@ static int plan_input(planner *pl, size_t i, disrupt_error *err)
             rc = plan_whole(pl, c.names.keys[0], i, 0, NULL, err);
         } else {
             char *stem = disrupt_path_stem(x->file);
-            rc = stem ? plan_whole(pl, stem, i, 0, NULL, err) : disrupt_error_nomem(err);
+            /* An IODA export names its entity: ioda-<entity>-YY-MM-DD-HH-mm-raw.csv. Two
+             * exports of one entity are then one entity, as manifest rows would be. */
+            int named = stem && c.dialect && !strcmp(c.dialect, "ioda") && ioda_entity(stem);
+            rc = stem ? plan_whole(pl, stem, i, named, NULL, err) : disrupt_error_nomem(err);
             free(stem);
         }
     }

@@ -206,6 +206,12 @@ check "a table of countries: an entity per column" contains "$tmp/wide.out" "bat
 check "a table of countries: named after the file" contains "$tmp/wide/windows.json" \
     '"name": "AZ/google-synthetic-wide"'
 
+# ---- IODA exports name their entity: ioda-<entity>-YY-MM-DD-HH-mm-raw.csv ---------------------
+"$bin" batch --quiet --out "$tmp/ioda" "$src/tests/data/ioda-azerbaijan-synthetic-20-09-27-00-00-raw.csv" \
+    "$src/tests/data/ioda-azerbaijan-synthetic-20-09-27-00-00-normalized.csv" >"$tmp/ioda.out" 2>&1
+check "two IODA exports of one entity: one entity" contains "$tmp/ioda.out" "batch: 1 entity,"
+check "named as IODA names it" contains "$tmp/ioda/entities.csv" "azerbaijan-synthetic,ok,5,"
+
 # ---- usage ------------------------------------------------------------------------------------
 : >"$tmp/afile"
 "$bin" batch --out "$tmp/afile" "$tmp/asn.csv" 2>"$tmp/u0"
