@@ -306,6 +306,9 @@ static void report_run(const batch_opts *b, const disrupt_batch_plan *plan,
     if (t->failed)
         cli_warning("%zu of %zu entities failed; entities.csv says why (status failed)",
                     t->failed, t->done);
+    if (t->charts_failed)
+        cli_warning("%zu chart%s could not be drawn (their entities name none); the first: %s",
+                    t->charts_failed, t->charts_failed == 1 ? "" : "s", t->chart_error);
 }
 
 int cmd_batch(int argc, char **argv)

@@ -1,6 +1,7 @@
 /* dialect.c — which export a header comes from, and which columns carry what. */
 #include "disrupt/ingest/dialect.h"
 
+#include "disrupt/core/country.h"
 #include "disrupt/core/text.h"
 
 #include <ctype.h>
@@ -253,6 +254,40 @@ static int country_table(const disrupt_csv_field *h, size_t n, size_t time_col)
     for (size_t i = 0; i < n; i++)
         codes += i != time_col && h[i].len == 2;
     return n > 3 && 2 * codes > n - 1;
+}
+
+/* 1 when h[i] is a country's two-letter code, or one of the codes Tor Metrics adds (??, a1,
+ * a2, ap, eu: unknown, anonymous proxies, satellite, Asia/Pacific, Europe). */
+static int country_column(const disrupt_csv_field *h)
+{
+    static const char *const tor[] = {"??", "a1", "a2", "ap", "eu"};
+    if (h->len != 2)
+        return 0;
+    for (size_t k = 0; k < sizeof tor / sizeof *tor; k++)
+        if (strcasecmp(h->data, tor[k]) == 0)
+            return 1;
+    return disrupt_country_code(h->data, 2) != NULL;
+}
+
+/* A wide table with a column per country (Tor's old direct-users.csv, Google's wide
+ * exports): each column a place of its own. Google's with more than one country column; a
+ * plain one when at least five columns and nine in ten of those besides the time (Tor's "all"
+ * is the tenth) are country codes, so that a table of short names (in, ok, up) is no
+ * table of countries. */
+static int places_table(const disrupt_dialect *d, const disrupt_csv_field *h, size_t n)
+{
+    size_t codes = 0, others = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == d->time_col || h[i].len == 0)
+            continue;
+        if (country_column(&h[i]))
+            codes++;
+        else
+            others++;
+    }
+    if (d->kind == DISRUPT_DIALECT_GOOGLE)
+        return codes > 1 && others == 0;
+    return d->kind == DISRUPT_DIALECT_PLAIN && codes >= 5 && others * 10 <= codes;
 }
 
 /* The header's columns other than time and key, "a, b, c" (", …" where out is full), for
@@ -532,9 +567,7 @@ int disrupt_dialect_recognise(const disrupt_csv_field *header, size_t n,
         return pick_values(d, header, n, opt, where, err);
     }
     default:
-        d->columns_are_places = d->key_col < 0 && (d->kind == DISRUPT_DIALECT_GOOGLE ||
-                                                  (d->kind == DISRUPT_DIALECT_PLAIN &&
-                                                   country_table(header, n, d->time_col)));
+        d->columns_are_places = d->key_col < 0 && places_table(d, header, n);
         rc = pick_values(d, header, n, opt, where, err);
         if (rc == 0 && d->columns_are_places && opt->entities)
             keep_entity_columns(d, opt);

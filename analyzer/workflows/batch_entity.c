@@ -285,6 +285,23 @@ static int name_by_entity(const char *entity, disrupt_dataset *data, disrupt_err
     return rc;
 }
 
+int disrupt_batch_entity_record(const char *entity, const disrupt_dataset *data,
+                                const disrupt_detection *result,
+                                const disrupt_detect_options *opt, const char *chart_format,
+                                disrupt_batch_record *rec, disrupt_error *err)
+{
+    char *name = chart_format ? disrupt_batch_chart_name(entity, chart_format) : NULL;
+    char *chart = name ? disrupt_path_join("charts", name) : NULL;
+    free(name);
+    if (chart_format && !chart)
+        return disrupt_error_nomem(err);
+    entity_view v = {entity, NULL, data, result, opt->baseline.pin_end > opt->baseline.pin_start,
+                     chart};
+    int rc = fill_record(&v, rec, err);
+    free(chart);
+    return rc;
+}
+
 int disrupt_batch_entity_analyse(const char *entity, disrupt_dataset *data,
                                  const disrupt_detect_options *opt, const char *chart_format,
                                  disrupt_batch_record *rec, disrupt_detection *result,
@@ -305,15 +322,7 @@ int disrupt_batch_entity_analyse(const char *entity, disrupt_dataset *data,
         disrupt_detection_init(r);
         rc = disrupt_batch_entity_failed(entity, why.message, rec, err);
     } else {
-        char *name = chart_format ? disrupt_batch_chart_name(entity, chart_format) : NULL;
-        char *chart = name ? disrupt_path_join("charts", name) : NULL;
-        free(name);
-        if (chart_format && !chart)
-            return disrupt_error_nomem(err);
-        entity_view v = {entity, NULL, data, r,
-                         opt->baseline.pin_end > opt->baseline.pin_start, chart};
-        rc = fill_record(&v, rec, err);
-        free(chart);
+        rc = disrupt_batch_entity_record(entity, data, r, opt, chart_format, rec, err);
     }
     if (r == &own)
         disrupt_detection_fini(&own);

@@ -256,28 +256,50 @@ static int written_by_batch(const char *dir)
            strstr(head, "\n  \"settings\": ") != NULL;
 }
 
-/* Removes the files of dir/charts (an earlier run's charts), then the folder if empty. */
+/* 1 when name is a chart batch draws: ends in .png, .svg or .pdf. */
+static int chart_named(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && (!strcmp(name + n - 4, ".png") || !strcmp(name + n - 4, ".svg") ||
+                     !strcmp(name + n - 4, ".pdf"));
+}
+
+/* Removes an earlier run's charts from dir/charts: its regular files named as charts, and
+ * nothing else (another file, a folder, a link stays); then the folder when it is empty.
+ * A charts that is a link or not a folder is refused. */
 static int clear_charts(const char *dir, disrupt_error *err)
 {
     char *charts = disrupt_path_join(dir, "charts");
     if (!charts)
         return disrupt_error_nomem(err);
-    DIR *d = opendir(charts);
+    struct stat st;
     int rc = 0;
+    if (lstat(charts, &st) != 0) {
+        free(charts);
+        return 0;   /* no charts last time */
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        rc = disrupt_error_set(err, DISRUPT_EDATA, "%s: expected the folder of an earlier run's "
+                               "charts, found %s", charts,
+                               S_ISLNK(st.st_mode) ? "a link" : "a file");
+        free(charts);
+        return rc;
+    }
+    DIR *d = opendir(charts);
     for (struct dirent *e; d && rc == 0 && (e = readdir(d));) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+        if (!chart_named(e->d_name))
             continue;
         char *file = disrupt_path_join(charts, e->d_name);
         if (!file)
             rc = disrupt_error_nomem(err);
-        else if (unlink(file) && errno != ENOENT)
+        else if (lstat(file, &st) == 0 && S_ISREG(st.st_mode) && unlink(file) && errno != ENOENT)
             rc = disrupt_error_set(err, DISRUPT_EIO, "%s: cannot remove an earlier run's chart: "
                                    "%s", file, strerror(errno));
         free(file);
     }
     if (d) {
         closedir(d);
-        rmdir(charts);
+        rmdir(charts);   /* only when nothing else is in it */
     }
     free(charts);
     return rc;

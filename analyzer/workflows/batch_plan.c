@@ -311,10 +311,12 @@ static int plan_input(planner *pl, size_t i, disrupt_error *err)
             rc = plan_whole(pl, c.names.keys[0], i, 0, NULL, err);
         } else {
             char *stem = disrupt_path_stem(x->file);
-            /* An IODA export names its entity: ioda-<entity>-YY-MM-DD-HH-mm-raw.csv. Two
-             * exports of one entity are then one entity, as manifest rows would be. */
-            int named = stem && c.dialect && !strcmp(c.dialect, "ioda") && ioda_entity(stem);
-            rc = stem ? plan_whole(pl, stem, i, named, NULL, err) : disrupt_error_nomem(err);
+            /* An IODA export names its entity: ioda-<entity>-YY-MM-DD-HH-mm-raw.csv. (Two
+             * exports of one entity stay an error: their raw and normalized, or two
+             * periods', series would be analysed side by side, not joined.) */
+            if (stem && c.dialect && !strcmp(c.dialect, "ioda"))
+                ioda_entity(stem);
+            rc = stem ? plan_whole(pl, stem, i, 0, NULL, err) : disrupt_error_nomem(err);
             free(stem);
         }
     }

@@ -77,11 +77,25 @@ static void work(runner *r, job *j)
     int rc = j->failed ? disrupt_batch_entity_failed(j->entity, j->failed, &rec, &err)
                        : disrupt_batch_entity_analyse(j->entity, &j->data, &detect,
                                                       o->chart_format, &rec, &result, &err);
-    int recorded = rc == 0;
-    if (rc == 0 && o->chart && !j->failed && !rec.failed)
-        rc = o->chart(o->chart_ctx, j->entity, j->tz, &j->data, &result, &err);
+    int recorded = rc == 0, chart_failed = 0;
+    disrupt_error chart_err = {0};
+    if (rc == 0 && o->chart && !j->failed && !rec.failed) {
+        int crc = o->chart(o->chart_ctx, j->entity, j->tz, &j->data, &result, &chart_err);
+        if (crc == DISRUPT_ENOMEM || crc == DISRUPT_EIO) {   /* the run's trouble */
+            rc = crc;
+            err = chart_err;
+        } else if (crc) {   /* this chart's alone (too large, …): its record names none */
+            chart_failed = 1;
+            disrupt_batch_record_fini(&rec);
+            rc = disrupt_batch_entity_record(j->entity, &j->data, &result, &detect, NULL, &rec,
+                                             &err);
+            recorded = rc == 0;
+        }
+    }
     disrupt_detection_fini(&result);
     pthread_mutex_lock(&r->lock);
+    if (chart_failed && r->t->charts_failed++ == 0)
+        snprintf(r->t->chart_error, sizeof r->t->chart_error, "%s", chart_err.message);
     if (rc == 0)
         rc = disrupt_batch_spool_add(r->spool, &rec, &err);
     if (rc) {

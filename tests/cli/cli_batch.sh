@@ -160,6 +160,35 @@ check "a folder of other files: refused" contains "$tmp/busy.err" "the folder ho
 check "a folder of other files: untouched" [ "$(ls "$tmp/busy")" = notes.txt ]
 "$bin" batch --quiet --out "$tmp/names" --charts svg "$tmp/names.csv" >/dev/null 2>&1
 
+echo mine >"$tmp/names/charts/notes.txt"
+"$bin" batch --quiet --out "$tmp/names" --charts svg "$tmp/names3.csv" >/dev/null 2>&1
+check "a rerun leaves files it did not draw" [ -s "$tmp/names/charts/notes.txt" ]
+rm -f "$tmp/names/charts/notes.txt"
+mkdir -p "$tmp/linked" "$tmp/pics"; echo keep >"$tmp/pics/a.png"
+cp "$tmp/names/windows.json" "$tmp/linked/"; ln -s "$tmp/pics" "$tmp/linked/charts"
+"$bin" batch --quiet --out "$tmp/linked" --charts svg "$tmp/names3.csv" >/dev/null 2>"$tmp/linked.err"
+check "charts/ a link: refused, nothing behind it removed" [ -s "$tmp/pics/a.png" ]
+check "charts/ a link: said" contains "$tmp/linked.err" "found a link"
+"$bin" batch --quiet --out "$tmp/names" --charts svg "$tmp/names.csv" >/dev/null 2>&1
+
+# ---- a chart that cannot be drawn is that entity's alone ------------------------------------
+awk 'BEGIN { printf "time"; for (c = 0; c < 200; c++) printf ",s%d", c; print "";
+  for (h = 0; h < 100; h++) { printf "%d", 1600128000 + 3600 * h;
+    for (c = 0; c < 200; c++) printf ",%d", 100 + (h * 7 + c) % 13; print "" } }' >"$tmp/tall.csv"
+"$bin" batch --quiet --charts png --out "$tmp/tall" "$tmp/tall.csv" "$src/tests/data/plain-synthetic.csv" \
+    >/dev/null 2>"$tmp/tall.err"
+check "a chart too large: the run goes on" [ $? -eq 0 ]
+check "a chart too large: said" contains "$tmp/tall.err" "1 chart could not be drawn"
+check "a chart too large: its entity names none" grep -q '^tall,ok,200,20000,0,0,0,0,0,0,0,,,,' \
+    "$tmp/tall/entities.csv"
+check "the other entity's chart" [ -s "$tmp/tall/charts/plain-synthetic.png" ]
+
+# ---- short column names are not countries -----------------------------------------------------
+{ echo "time,in,ok,up"; tail -n +3 "$tmp/asn.csv" | head -720 | awk -F, '{ print $1 "," $4 "," $4 "," $4 }'; } \
+    >"$tmp/short.csv"
+"$bin" batch --quiet --out "$tmp/short" "$tmp/short.csv" >"$tmp/short.out" 2>&1
+check "a table of short names is one entity" contains "$tmp/short.out" "batch: 1 entity,"
+
 # ---- a chart column names each entity's chart ------------------------------------------------
 check "entities.csv names the chart" contains "$tmp/names/entities.csv" ",charts/AS9.svg,"
 
@@ -209,8 +238,11 @@ check "a table of countries: named after the file" contains "$tmp/wide/windows.j
 # ---- IODA exports name their entity: ioda-<entity>-YY-MM-DD-HH-mm-raw.csv ---------------------
 "$bin" batch --quiet --out "$tmp/ioda" "$src/tests/data/ioda-azerbaijan-synthetic-20-09-27-00-00-raw.csv" \
     "$src/tests/data/ioda-azerbaijan-synthetic-20-09-27-00-00-normalized.csv" >"$tmp/ioda.out" 2>&1
-check "two IODA exports of one entity: one entity" contains "$tmp/ioda.out" "batch: 1 entity,"
-check "named as IODA names it" contains "$tmp/ioda/entities.csv" "azerbaijan-synthetic,ok,5,"
+check "two IODA exports of one entity: refused" contains "$tmp/ioda.out" \
+    "entity 'azerbaijan-synthetic' is also given by"
+"$bin" batch --quiet --out "$tmp/ioda1" "$src/tests/data/ioda-azerbaijan-synthetic-20-09-27-00-00-raw.csv" \
+    >/dev/null 2>&1
+check "named as IODA names it" grep -q '^azerbaijan-synthetic,ok,' "$tmp/ioda1/entities.csv"
 
 # ---- usage ------------------------------------------------------------------------------------
 : >"$tmp/afile"

@@ -140,6 +140,12 @@ int disrupt_batch_entity_analyse(const char *entity, disrupt_dataset *data,
  * the others and a leading '.', at most 100) and its 64-bit FNV-1a hash, so that two names
  * never share a file. Then '.' and format. NULL when out of memory. */
 char *disrupt_batch_chart_name(const char *entity, const char *format);
+/* The record of an analysed entity (its series named already), naming its chart when
+ * chart_format is not NULL: what disrupt_batch_entity_analyse fills after detecting. */
+int disrupt_batch_entity_record(const char *entity, const disrupt_dataset *data,
+                                const disrupt_detection *result,
+                                const disrupt_detect_options *opt, const char *chart_format,
+                                disrupt_batch_record *rec, disrupt_error *err);
 /* A failed record: the entity could not be read or built. */
 int disrupt_batch_entity_failed(const char *entity, const char *message,
                                 disrupt_batch_record *rec, disrupt_error *err);
@@ -187,8 +193,9 @@ int disrupt_batch_write(const char *dir, disrupt_batch_index *x, const char *set
                         unsigned shard, unsigned shards, disrupt_error *err);
 
 /* Makes dir ready for a run's output: created when missing; an empty folder, or one batch or
- * merge wrote (its windows.json says so), whose earlier charts are removed so that none is
- * left beside the new ones. Any other folder with files is refused (DISRUPT_EDATA). */
+ * merge wrote (its windows.json says so), whose earlier charts (regular files of charts/
+ * named *.png, *.svg, *.pdf; nothing else there) are removed so that none is left beside the
+ * new ones. Any other folder with files is refused (DISRUPT_EDATA). */
 int disrupt_batch_prepare_folder(const char *dir, disrupt_error *err);
 
 /* Reads the three files of each shard folder into x and checks that they are shards 0..N−1
@@ -205,6 +212,9 @@ typedef struct {
     size_t held_points;    /* points of entities read and not yet analysed, now */
     size_t peak_points;    /* and at most: what memory held beyond the reader */
     size_t peak_entities;  /* entities in flight at most */
+    size_t charts_failed;  /* charts that could not be drawn (too large, …): their entities'
+                            * records name none */
+    char chart_error[sizeof ((disrupt_error *)0)->message];   /* the first one's reason */
 } disrupt_batch_totals;
 
 /* Draws one entity's chart; called on a worker thread, so it must be thread-safe. tz: the
@@ -231,7 +241,8 @@ typedef struct {
 /* Reads every entity of the plan, analyses each on `jobs` threads (its daily cycle in the zone
  * of its inputs when a manifest gives one, as --tz would) (at most 2 × jobs read and
  * waiting) and adds its record to spool. A file that cannot be read makes failed records of
- * its entities that were not read yet. Errors: out of memory, the spool, a chart. */
+ * its entities that were not read yet; a chart that cannot be drawn is counted in t and its
+ * entity's record names none. Errors: out of memory, the spool, writing a chart. */
 int disrupt_batch_run(const disrupt_batch_run_options *o, disrupt_batch_index *spool,
                       disrupt_batch_totals *t, disrupt_error *err);
 
