@@ -246,6 +246,7 @@ static int analyse(char **files, int nfiles, workflow_opts *w, const report_cli 
         return rc;
     s->vopt.tolerance = r->tolerance;
     s->vopt.expected = (const double *const *)s->detection.expected;
+    s->vopt.skipped = (const char *const *)s->detection.skipped;
     if (s->have_claims) {
         rc = disrupt_verify_run(&s->claims, &s->data, &s->detection.windows, &s->vopt,
                                 &s->verdicts, err);

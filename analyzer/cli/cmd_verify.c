@@ -177,6 +177,7 @@ int cmd_verify(int argc, char **argv)
         workflow_check_claim_signals(&claims, &data, v.claims, &err))
         goto fail;
     vopt.expected = (const double *const *)result.expected;
+    vopt.skipped = (const char *const *)result.skipped;
     if (disrupt_verify_run(&claims, &data, &result.windows, &vopt, &verdicts, &err))
         goto fail;
     if (claims.count == 0)

@@ -24,6 +24,7 @@ void disrupt_verify_options_init(disrupt_verify_options *o)
     o->min_coverage = 0.5;
     o->min_share = 0.5;
     o->expected = NULL;
+    o->skipped = NULL;
 }
 
 void disrupt_verify_result_init(disrupt_verify_result *r)
@@ -302,6 +303,8 @@ static int verify_one(const disrupt_claim_list *claims, size_t ci, const disrupt
         if (!claim_wants_signal(c, d->series[s]))
             continue;
         named_found = 1;
+        if (o->skipped && o->skipped[s])
+            continue;   /* left out by detect: nothing was looked for in it */
         double share = observed_share(d->series[s], c->start, c->end);
         if (share > v->coverage)
             v->coverage = share;

@@ -96,6 +96,24 @@ static const disrupt_verification *run(fixture *f)
     return &f->result.items[f->claims.count - 1];
 }
 
+START_TEST(a_signal_detect_left_out_covers_no_claim)
+{
+    fixture f;
+    setup(&f);
+    /* A claim on facebook with no window there would be `not supported`; left out by detect,
+     * nothing was looked for in it: no data. */
+    add_claim(&f, SEP_27 - 60 * DAY, SEP_27 - 50 * DAY, DISRUPT_KIND_BIT(DISRUPT_KIND_BLOCKING),
+              "www.facebook.com");
+    ck_assert_int_eq(run(&f)->verdict, DISRUPT_VERDICT_NOT_SUPPORTED);
+    const char *skipped[2] = {NULL, "www.facebook.com: too few normal samples"};
+    f.opt.skipped = skipped;
+    const disrupt_verification *v = run(&f);
+    ck_assert_int_eq(v->verdict, DISRUPT_VERDICT_NO_DATA);
+    ck_assert_int_eq(v->signal_missing, 0);   /* the signal is there, only not analysed */
+    teardown(&f);
+}
+END_TEST
+
 START_TEST(exact_claim_is_supported)
 {
     fixture f;
@@ -499,6 +517,7 @@ int main(void)
     Suite *s = suite_create("verify");
     TCase *tc = tcase_create("verdicts");
     tcase_add_test(tc, exact_claim_is_supported);
+    tcase_add_test(tc, a_signal_detect_left_out_covers_no_claim);
     tcase_add_test(tc, boundary_interval_edges_and_tolerance);
     tcase_add_test(tc, start_one_day_early_is_dates_differ);
     tcase_add_test(tc, claim_mostly_outside_the_window_is_partly_supported);

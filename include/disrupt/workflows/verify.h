@@ -89,6 +89,9 @@ typedef struct {
     double min_share;        /* share of the claim inside the window for `dates differ`: 0.5 */
     const double *const *expected;  /* detect's expected values per series, or NULL: then
                                      * `not supported` also says how low the data went */
+    const char *const *skipped;     /* detect's signals left out (detect.h), or NULL: such
+                                     * a signal covers no claim (no data, not `not
+                                     * supported`) */
 } disrupt_verify_options;
 
 void disrupt_verify_options_init(disrupt_verify_options *o);
