@@ -2,7 +2,8 @@
 #include "disrupt/core/jsonw.h"
 #include "disrupt/workflows/report.h"
 
-static void write_signal(disrupt_jsonw *w, const disrupt_series *s, const size_t *cp, size_t ncp)
+static void write_signal(disrupt_jsonw *w, const disrupt_series *s, const size_t *cp, size_t ncp,
+                         const char *left_out)
 {
     disrupt_jsonw_object_begin(w);
     disrupt_jsonw_key(w, "name");
@@ -26,6 +27,10 @@ static void write_signal(disrupt_jsonw *w, const disrupt_series *s, const size_t
     for (size_t k = 0; k < ncp; k++)
         disrupt_jsonw_time(w, disrupt_series_time(s, cp[k]));
     disrupt_jsonw_array_end(w);
+    if (left_out) {   /* not analysed (detect.h): why */
+        disrupt_jsonw_key(w, "left_out");
+        disrupt_jsonw_string(w, left_out);
+    }
     disrupt_jsonw_object_end(w);
 }
 
@@ -152,7 +157,8 @@ void disrupt_report_json_body(disrupt_jsonw *w, const disrupt_dataset *d,
     disrupt_jsonw_key(w, "signals");
     disrupt_jsonw_array_begin(w);
     for (size_t i = 0; i < d->count; i++)
-        write_signal(w, d->series[i], r->changepoints[i], r->nchangepoints[i]);
+        write_signal(w, d->series[i], r->changepoints[i], r->nchangepoints[i],
+                     r->skipped ? r->skipped[i] : NULL);
     disrupt_jsonw_array_end(w);
     disrupt_jsonw_key(w, "windows");
     disrupt_jsonw_array_begin(w);

@@ -154,6 +154,11 @@ check "the other is analysed as alone" cmp -s "$tmp/two.out" \
     <("$bin" detect --csv - --signal traffic "$tmp/two.csv" 2>/dev/null)
 "$bin" detect "$tmp/two.csv" 2>/dev/null | grep -q "^tiny: .*left out (see the warning)"
 check "the table says so" test $? -eq 0
+"$bin" detect --json - "$tmp/two.csv" 2>/dev/null | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+s = {x["name"]: x for x in d["signals"]}
+assert "left_out" not in s["traffic"] and "too few" in s["tiny"]["left_out"], s["tiny"]'
+check "the JSON says so" test $? -eq 0
 
 echo "cli_detect: $passes passed, $fails failed"
 test "$fails" -eq 0
