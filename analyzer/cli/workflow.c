@@ -19,7 +19,7 @@ void workflow_warn_baselines(const disrupt_dataset *data, const disrupt_detectio
                         result->skipped[i]);
     if (d->detect.baseline.pin_end > d->detect.baseline.pin_start)
         return;   /* the analyst said where normal is */
-    char caveat[512];
+    char caveat[DISRUPT_CAVEAT_MAX];
     for (size_t i = 0; i < data->count && i < result->nsignals; i++)
         if (!result->skipped[i] &&
             disrupt_baseline_caveat(data->series[i], result->normal_samples[i], caveat,

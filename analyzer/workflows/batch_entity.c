@@ -133,7 +133,7 @@ static int fill_json(FILE *out, const void *ctx)
         }
         disrupt_jsonw_key(&w, "caveats");   /* what detect warns of, per signal */
         disrupt_jsonw_array_begin(&w);
-        char caveat[512];
+        char caveat[DISRUPT_CAVEAT_MAX];
         for (size_t i = 0; i < v->data->count; i++)
             if (caveat_of(v, i, caveat, sizeof caveat))
                 disrupt_jsonw_string(&w, caveat);
@@ -211,7 +211,7 @@ static int fill_summary(FILE *out, const void *ctx)
     FILE *m = open_memstream(&joined, &len);
     if (!m)
         return 1;
-    char caveat[512];
+    char caveat[DISRUPT_CAVEAT_MAX];
     for (size_t i = 0; i < d->count; i++)
         if (caveat_of(v, i, caveat, sizeof caveat))
             fprintf(m, "%s%s", ftell(m) ? "; " : "", caveat);

@@ -13,6 +13,9 @@
 
 #include "disrupt/ingest/series.h"
 
+/* Room for any caveat: a left-out signal's reason (an error message) and a few words. */
+#define DISRUPT_CAVEAT_MAX 1200
+
 /* Writes the caveat on s, whose baseline was fitted on `normal` samples, into out ("NAME:
  * only 40 of 900 samples look normal: …", naming --baseline FROM..TO as the remedy) and
  * returns 1; returns 0 when there is none. */
