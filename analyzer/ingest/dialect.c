@@ -187,12 +187,14 @@ static int add_value(disrupt_dialect *d, size_t col, const char *name, const cha
     return 0;
 }
 
-static int in_set(const char *const *set, size_t n, const char *name)
+int disrupt_name_in_set(const char *const *set, size_t n, const char *name, size_t len)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(name, set[mid]);
+        int c = strncmp(name, set[mid], len);
+        if (c == 0 && set[mid][len])
+            c = -1;   /* name is a prefix of set[mid]: it sorts before */
         if (c == 0)
             return 1;
         if (c < 0)
@@ -208,7 +210,8 @@ static void keep_entity_columns(disrupt_dialect *d, const disrupt_ingest_options
 {
     size_t kept = 0;
     for (size_t j = 0; j < d->nvalues; j++) {
-        if (!in_set(opt->entities, opt->nentities, d->value_name[j])) {
+        if (!disrupt_name_in_set(opt->entities, opt->nentities, d->value_name[j],
+                                 strlen(d->value_name[j]))) {
             free(d->value_name[j]);
             free(d->value_unit[j]);
             continue;

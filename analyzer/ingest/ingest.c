@@ -753,29 +753,10 @@ static size_t entity_len(const char *key, size_t len)
     return sep ? (size_t)(sep - key) : len;
 }
 
-static int compare_to_set(const char *e, size_t len, const char *item)
-{
-    int c = strncmp(e, item, len);
-    return c ? c : item[len] ? -1 : 0;
-}
-
 /* 1 when the entity e[0..len) is in opt->entities (or no set was given). */
 static int entity_wanted(const disrupt_ingest_options *opt, const char *e, size_t len)
 {
-    if (!opt->entities)
-        return 1;
-    size_t lo = 0, hi = opt->nentities;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = compare_to_set(e, len, opt->entities[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    return !opt->entities || disrupt_name_in_set(opt->entities, opt->nentities, e, len);
 }
 
 /* An entity name a batch can write: showable, on one line. */

@@ -77,6 +77,8 @@ void disrupt_dialect_fini(disrupt_dialect *d);
 /* A plain file without a header (index_axis: its first line is numbers): every one of the n
  * columns is a value, named "value" (one column) or "column K", the rows numbered from 0. */
 int disrupt_dialect_headerless(size_t n, disrupt_dialect *d, disrupt_error *err);
+/* 1 when name[0..len) is in set[0..n), sorted by strcmp (an entity set of the options). */
+int disrupt_name_in_set(const char *const *set, size_t n, const char *name, size_t len);
 
 /* IODA legend title to signal name: "BGP (#Visible /24s)" → "bgp",
  * "Google (Search)" → "google-search". Caller frees; NULL when out of memory. */
