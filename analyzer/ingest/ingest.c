@@ -1008,6 +1008,12 @@ static int check_blank_entity(const ingest_state *st, const disrupt_csv_field *f
     return st->scan ? check_entity_name(st, &f[st->dialect.key_col], err) : -1;
 }
 
+/* Entity by entity over a table of countries (a column per entity). */
+static int column_entity_mode(const ingest_state *st)
+{
+    return st->opt->on_entity && st->dialect.columns_are_places && !st->opt->skip_bad_rows;
+}
+
 static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disrupt_error *err)
 {
     const disrupt_dialect *d = &st->dialect;
@@ -1062,8 +1068,17 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
     } else {
         for (size_t j = 0; j < d->nvalues; j++) {
             size_t col = d->value_col[j];
-            if (parse_value(st, f[col].data, f[col].len, &st->values[j], &expected))
-                return cell_error(st, &f[col], col, expected, err);
+            if (parse_value(st, f[col].data, f[col].len, &st->values[j], &expected)) {
+                if (!column_entity_mode(st))
+                    return cell_error(st, &f[col], col, expected, err);
+                /* A table of countries entity by entity: the bad cell fails its column's
+                 * country alone. */
+                cell_error(st, &f[col], col, expected, err);
+                const char *e = d->value_name[j];
+                if ((rc = fail_entity(st, e, strlen(e), err->message, err)))
+                    return rc;
+                st->values[j] = NAN;
+            }
         }
     }
     long ti = 0;
@@ -1129,7 +1144,10 @@ static int hand_over_columns(ingest_state *st, const char *path, disrupt_error *
     for (size_t i = 0; i < ds.count && rc == 0; i++) {
         disrupt_series *s = ds.series[i];
         ds.series[i] = NULL;
-        if (!entity_wanted(st->opt, s->ns, strlen(s->ns))) {
+        size_t f = failed_index(st, s->ns, strlen(s->ns));
+        if (!entity_wanted(st->opt, s->ns, strlen(s->ns)) || f != (size_t)-1) {
+            if (f != (size_t)-1)
+                rc = tell_failed(st, f, err);
             disrupt_series_free(s);
             continue;
         }
@@ -1144,7 +1162,7 @@ static int hand_over_columns(ingest_state *st, const char *path, disrupt_error *
         disrupt_series_free(ds.series[i]);
     ds.count = 0;
     disrupt_dataset_fini(&ds);
-    return rc;
+    return rc ? rc : tell_all_failed(st, err);   /* a failed column whose series is empty */
 }
 
 static int on_row(void *ctx, const disrupt_csv_field *f, size_t n, disrupt_error *err)

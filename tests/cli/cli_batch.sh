@@ -244,6 +244,12 @@ check "two IODA exports of one entity: refused" contains "$tmp/ioda.out" \
     >/dev/null 2>&1
 check "named as IODA names it" grep -q '^azerbaijan-synthetic,ok,' "$tmp/ioda1/entities.csv"
 
+sed '3s/,1.4,/,oops,/' "$src/tests/data/google-synthetic-wide.csv" >"$tmp/wide-bad.csv"
+"$bin" batch --quiet --out "$tmp/widebad" "$tmp/wide-bad.csv" >/dev/null 2>&1
+check "a bad cell fails its country alone" grep -q '^AE,failed,.*wide-bad.csv:3:3: expected a number' \
+    "$tmp/widebad/entities.csv"
+check "the other countries are analysed" [ "$(grep -c ',ok,' "$tmp/widebad/entities.csv")" -eq 2 ]
+
 # ---- usage ------------------------------------------------------------------------------------
 : >"$tmp/afile"
 "$bin" batch --out "$tmp/afile" "$tmp/asn.csv" 2>"$tmp/u0"
