@@ -64,7 +64,6 @@ typedef struct {
     int unnamed_warned;          /* said once that a column without a name holds data */
     disrupt_entity_census *scan; /* disrupt_ingest_scan: count entities, read nothing */
     long scan_last;              /* index of the entity of the row before, −1 = none */
-    char *entbuf;                /* the entity of the row being read */
     char *entity;                /* grouped entity by entity reading: the entity being read */
     size_t entity_len;
     const char *row_entity;      /* entity by entity: the entity of the row being read */
@@ -498,8 +497,9 @@ static int key_matches(const disrupt_csv_field *f, const char *want, int blank_i
     return strlen(want) == len && strncasecmp(s, want, len) == 0;
 }
 
-/* The key of a row, in st->keybuf; NULL when out of memory. */
-static const char *row_key(ingest_state *st, const disrupt_csv_field *f, size_t *len)
+/* The key of a row of n fields, in st->keybuf (the entity part alone when the row is too
+ * short for the second key column); NULL when out of memory. */
+static const char *row_key(ingest_state *st, const disrupt_csv_field *f, size_t n, size_t *len)
 {
     const disrupt_dialect *d = &st->dialect;
     if (d->key_col < 0) {
@@ -509,7 +509,7 @@ static const char *row_key(ingest_state *st, const disrupt_csv_field *f, size_t 
     const char *a = f[d->key_col].data, *b = NULL;
     size_t alen = f[d->key_col].len, blen = 0;
     trim(&a, &alen);
-    if (d->key2_col >= 0) {
+    if (d->key2_col >= 0 && d->key2_col < (long)n) {
         b = f[d->key2_col].data;
         blen = f[d->key2_col].len;
         trim(&b, &blen);
@@ -979,25 +979,6 @@ static int field_count_error(const ingest_state *st, const disrupt_csv_field *f,
                                 d->ncols, st->header_line, n);
 }
 
-/* The entity of a row, as its key starts (trimmed; Tor's lower-cased, blank the world), in
- * st->entbuf; NULL when out of memory. */
-static const char *row_key_entity(ingest_state *st, const disrupt_csv_field *f, size_t *len)
-{
-    const disrupt_dialect *d = &st->dialect;
-    long key2 = d->key2_col;
-    st->dialect.key2_col = -1;   /* the entity part alone: the row may be short */
-    const char *key = row_key(st, f, len);
-    st->dialect.key2_col = key2;
-    if (!key)
-        return NULL;
-    char *copy = realloc(st->entbuf, *len + 1);
-    if (!copy)
-        return NULL;
-    memcpy(copy, key, *len + 1);
-    st->entbuf = copy;
-    return copy;
-}
-
 /* Entity by entity, a row with a blank entity (Tor's is the world) has no entity to belong
  * to: the scan says so (−1 skips it when reading: the scan said so already). */
 static int check_blank_entity(const ingest_state *st, const disrupt_csv_field *f, size_t elen,
@@ -1042,20 +1023,18 @@ static int read_row(ingest_state *st, const disrupt_csv_field *f, size_t n, disr
             return 0;
     }
     int rc;
-    if (aware) {
-        size_t elen;
-        const char *e = row_key_entity(st, f, &elen);
-        if (!e)
-            return disrupt_error_nomem(err);
-        if ((rc = check_blank_entity(st, f, elen, err)) || (rc = entity_row(st, f, e, elen, err)))
+    const char *key = "";
+    size_t klen = 0;
+    if (d->key_col >= 0 && !(key = row_key(st, f, n, &klen)))
+        return disrupt_error_nomem(err);
+    if (aware) {   /* the key starts with the row's entity */
+        size_t elen = entity_len(key, klen);
+        if ((rc = check_blank_entity(st, f, elen, err)) ||
+            (rc = entity_row(st, f, key, elen, err)))
             return rc < 0 ? 0 : rc;
     }
     if (!whole)
         return field_count_error(st, f, n, err);
-    const char *key = "";
-    size_t klen = 0;
-    if (d->key_col >= 0 && !(key = row_key(st, f, &klen)))
-        return disrupt_error_nomem(err);
     warn_unnamed_data(st, f);
     int64_t t;
     const char *expected = NULL;
@@ -1587,7 +1566,6 @@ static void state_fini(ingest_state *st)
     free(st->values);
     free(st->trials);
     free(st->keybuf);
-    free(st->entbuf);
     free(st->entity);
     for (size_t i = 0; i < st->failed.count; i++)
         free(st->failed_why[i]);

@@ -167,7 +167,7 @@ static int read_item(line_reader *r, disrupt_batch_entry *e, size_t *windows, in
                      disrupt_error *err)
 {
     long first_line = r->number;
-    e->json_at = r->at;
+    e->at[DISRUPT_BATCH_JSON] = r->at;
     char *text = NULL;
     size_t size = 0;
     FILE *acc = open_memstream(&text, &size);
@@ -179,7 +179,8 @@ static int read_item(line_reader *r, disrupt_batch_entry *e, size_t *windows, in
         fputc('\n', acc);
         if (item_end(r->line)) {
             *last = r->line[5] == '\0';
-            e->json_len = (size_t)(r->at - e->json_at) + 5;   /* up to its '}' */
+            /* up to its '}' */
+            e->len[DISRUPT_BATCH_JSON] = (size_t)(r->at - e->at[DISRUPT_BATCH_JSON]) + 5;
             break;
         }
         if (!next_line(r) || (strncmp(r->line, "      ", 6) != 0 && !item_end(r->line))) {
@@ -282,7 +283,8 @@ static int read_shard(const char *dir, disrupt_batch_index *x, shard_head *h,
     if (!rc)
         rc = header_line(&s.summary, "", disrupt_batch_summary_header, err);
     if (!rc)
-        rc = disrupt_batch_index_source(x, s.json.f, s.csv.f, s.summary.f, err);
+        rc = disrupt_batch_index_source(x, &(disrupt_batch_source){{s.json.f, s.csv.f,
+                                                                    s.summary.f}}, err);
     if (rc) {
         shard_close(&s, 0);
         return rc;
@@ -294,7 +296,7 @@ static int read_shard(const char *dir, disrupt_batch_index *x, shard_head *h,
             rc = bad_line(&s.json, "an entity item '    {'", err);
             break;
         }
-        disrupt_batch_entry e = {NULL, source, 0, 0, 0, 0, 0, 0};
+        disrupt_batch_entry e = {NULL, source, {0}, {0}};
         size_t windows = 0;
         rc = read_item(&s.json, &e, &windows, &last, err);
         if (!rc && !disrupt_batch_in_shard(e.entity, h->shard, h->shards))
@@ -303,9 +305,11 @@ static int read_shard(const char *dir, disrupt_batch_index *x, shard_head *h,
                                       "another",
                                       h->shard, h->shards, e.entity);
         if (!rc)
-            rc = read_rows(&s.csv, e.entity, windows, &e.csv_at, &e.csv_len, err);
+            rc = read_rows(&s.csv, e.entity, windows, &e.at[DISRUPT_BATCH_CSV],
+                           &e.len[DISRUPT_BATCH_CSV], err);
         if (!rc)
-            rc = read_rows(&s.summary, e.entity, 1, &e.summary_at, &e.summary_len, err);
+            rc = read_rows(&s.summary, e.entity, 1, &e.at[DISRUPT_BATCH_SUMMARY],
+                           &e.len[DISRUPT_BATCH_SUMMARY], err);
         if (!rc)
             rc = disrupt_batch_index_add(x, &e, err);
         free(e.entity);

@@ -1,12 +1,11 @@
 /* batch_output.c — the records of a batch: their spool, and the three files they make
  * (batch.h). One writer serves a run and a merge, so that both write the same bytes. */
-#include "disrupt/core/path.h"
 #include "disrupt/workflows/batch.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,52 +18,32 @@ void disrupt_batch_index_init(disrupt_batch_index *x)
     memset(x, 0, sizeof *x);
 }
 
-static void close_once(FILE **files, unsigned n, unsigned i, FILE *f)
-{
-    if (!f)
-        return;
-    for (unsigned k = 0; k < i; k++)
-        if (files[k] == f)
-            return;
-    fclose(f);
-    (void)n;
-}
-
 void disrupt_batch_index_fini(disrupt_batch_index *x)
 {
-    for (unsigned s = 0; s < x->nsources; s++) {
-        FILE *three[3] = {x->json[s], x->csv[s], x->summary[s]};
-        for (unsigned k = 0; k < 3; k++)
-            close_once(three, 3, k, three[k]);
-    }
-    free(x->json);
-    free(x->csv);
-    free(x->summary);
+    for (unsigned s = 0; s < x->nsources; s++)
+        for (unsigned p = 0; p < DISRUPT_BATCH_PARTS; p++) {
+            FILE *f = x->sources[s].file[p];
+            int again = 0;   /* a file serving several parts is closed once */
+            for (unsigned q = 0; q < p; q++)
+                again |= x->sources[s].file[q] == f;
+            if (f && !again)
+                fclose(f);
+        }
+    free(x->sources);
     for (size_t i = 0; i < x->count; i++)
         free(x->entries[i].entity);
     free(x->entries);
     memset(x, 0, sizeof *x);
 }
 
-/* A new source of files (any of which may be NULL until set). */
-int disrupt_batch_index_source(disrupt_batch_index *x, FILE *json, FILE *csv, FILE *summary,
+int disrupt_batch_index_source(disrupt_batch_index *x, const disrupt_batch_source *src,
                                disrupt_error *err)
 {
-    unsigned n = x->nsources + 1;
-    FILE **j = realloc(x->json, n * sizeof *j);
-    if (j)
-        x->json = j;
-    FILE **c = j ? realloc(x->csv, n * sizeof *c) : NULL;
-    if (c)
-        x->csv = c;
-    FILE **s = c ? realloc(x->summary, n * sizeof *s) : NULL;
+    disrupt_batch_source *s = realloc(x->sources, (x->nsources + 1) * sizeof *s);
     if (!s)
         return disrupt_error_nomem(err);
-    x->summary = s;
-    x->json[x->nsources] = json;
-    x->csv[x->nsources] = csv;
-    x->summary[x->nsources] = summary;
-    x->nsources = n;
+    x->sources = s;
+    x->sources[x->nsources++] = *src;
     return DISRUPT_OK;
 }
 
@@ -93,7 +72,8 @@ int disrupt_batch_spool_open(disrupt_batch_index *x, disrupt_error *err)
     if (!f)
         return disrupt_error_set(err, DISRUPT_EIO, "cannot create a temporary file: %s",
                                  strerror(errno));
-    int rc = disrupt_batch_index_source(x, f, f, f, err);
+    disrupt_batch_source spool = {{f, f, f}};
+    int rc = disrupt_batch_index_source(x, &spool, err);
     if (rc)
         fclose(f);
     return rc;
@@ -109,11 +89,13 @@ static int spool_text(FILE *f, const char *text, long long *at, size_t *len)
 int disrupt_batch_spool_add(disrupt_batch_index *x, const disrupt_batch_record *rec,
                             disrupt_error *err)
 {
-    FILE *f = x->json[0];
-    disrupt_batch_entry e = {rec->entity, 0, 0, 0, 0, 0, 0, 0};
-    if (fseeko(f, 0, SEEK_END) || spool_text(f, rec->json, &e.json_at, &e.json_len) ||
-        spool_text(f, rec->csv, &e.csv_at, &e.csv_len) ||
-        spool_text(f, rec->summary, &e.summary_at, &e.summary_len))
+    FILE *f = x->sources[0].file[DISRUPT_BATCH_JSON];
+    const char *text[DISRUPT_BATCH_PARTS] = {rec->json, rec->csv, rec->summary};
+    disrupt_batch_entry e = {rec->entity, 0, {0}, {0}};
+    int bad = fseeko(f, 0, SEEK_END) != 0;
+    for (unsigned p = 0; p < DISRUPT_BATCH_PARTS && !bad; p++)
+        bad = spool_text(f, text[p], &e.at[p], &e.len[p]);
+    if (bad)
         return disrupt_error_set(err, DISRUPT_EIO, "cannot write the batch's temporary file: %s",
                                  strerror(errno));
     return disrupt_batch_index_add(x, &e, err);
@@ -141,16 +123,10 @@ static int copy_range(FILE *from, long long at, size_t len, FILE *to)
     return 0;
 }
 
-typedef enum { PART_JSON, PART_CSV, PART_SUMMARY } part;
-
-static int copy_part(const disrupt_batch_index *x, const disrupt_batch_entry *e, part p,
-                     FILE *to)
+static int copy_part(const disrupt_batch_index *x, const disrupt_batch_entry *e,
+                     disrupt_batch_part p, FILE *to)
 {
-    switch (p) {
-    case PART_JSON: return copy_range(x->json[e->source], e->json_at, e->json_len, to);
-    case PART_CSV: return copy_range(x->csv[e->source], e->csv_at, e->csv_len, to);
-    default: return copy_range(x->summary[e->source], e->summary_at, e->summary_len, to);
-    }
+    return copy_range(x->sources[e->source].file[p], e->at[p], e->len[p], to);
 }
 
 const char disrupt_batch_summary_header[] =
@@ -172,16 +148,16 @@ static int write_json(FILE *out, const output_view *v)
     fputs("  \"entities\": [", out);
     for (size_t i = 0; i < v->x->count; i++) {
         fputs(i ? ",\n" : "\n", out);
-        if (copy_part(v->x, &v->x->entries[i], PART_JSON, out))
+        if (copy_part(v->x, &v->x->entries[i], DISRUPT_BATCH_JSON, out))
             return 1;
     }
     fputs(v->x->count ? "\n  ]\n}\n" : "]\n}\n", out);
     return 0;
 }
 
-static int write_rows(FILE *out, const output_view *v, part p)
+static int write_rows(FILE *out, const output_view *v, disrupt_batch_part p)
 {
-    if (p == PART_CSV) {
+    if (p == DISRUPT_BATCH_CSV) {
         fputs("entity,", out);
         fputs(disrupt_report_csv_header, out);
     } else {
@@ -193,7 +169,8 @@ static int write_rows(FILE *out, const output_view *v, part p)
     return 0;
 }
 
-static int write_one(const char *dir, const char *name, const output_view *v, part p,
+static int write_one(const char *dir, const char *name, const output_view *v,
+                     disrupt_batch_part p,
                      disrupt_error *err)
 {
     char *path = disrupt_path_join(dir, name);
@@ -202,7 +179,7 @@ static int write_one(const char *dir, const char *name, const output_view *v, pa
     disrupt_outfile f;
     int rc = disrupt_outfile_open(&f, path, err);
     if (rc == 0) {
-        int bad = p == PART_JSON ? write_json(f.fp, v) : write_rows(f.fp, v, p);
+        int bad = p == DISRUPT_BATCH_JSON ? write_json(f.fp, v) : write_rows(f.fp, v, p);
         if (bad) {
             disrupt_outfile_abort(&f);
             rc = disrupt_error_set(err, DISRUPT_EIO, "%s: cannot copy the records: %s", path,
@@ -230,11 +207,11 @@ int disrupt_batch_write(const char *dir, disrupt_batch_index *x, const char *set
         return disrupt_error_set(err, DISRUPT_EIO, "%s: cannot create the folder: %s", dir,
                                  strerror(errno));
     output_view v = {x, settings, shard, shards};
-    int rc = write_one(dir, "windows.json", &v, PART_JSON, err);
+    int rc = write_one(dir, "windows.json", &v, DISRUPT_BATCH_JSON, err);
     if (rc == 0)
-        rc = write_one(dir, "windows.csv", &v, PART_CSV, err);
+        rc = write_one(dir, "windows.csv", &v, DISRUPT_BATCH_CSV, err);
     if (rc == 0)
-        rc = write_one(dir, "entities.csv", &v, PART_SUMMARY, err);
+        rc = write_one(dir, "entities.csv", &v, DISRUPT_BATCH_SUMMARY, err);
     return rc;
 }
 

@@ -152,17 +152,26 @@ int disrupt_batch_entity_failed(const char *entity, const char *message,
 
 /* ---- the three output files ---------------------------------------------------------- */
 
+/* The three texts of a record, and of the files they make. */
+typedef enum { DISRUPT_BATCH_JSON, DISRUPT_BATCH_CSV, DISRUPT_BATCH_SUMMARY,
+               DISRUPT_BATCH_PARTS } disrupt_batch_part;
+
 /* Where a record's three texts are: offsets into one of the sources (a spool of this run, or
  * a shard's files). */
 typedef struct {
     char *entity;
     unsigned source;
-    long long json_at, csv_at, summary_at;
-    size_t json_len, csv_len, summary_len;
+    long long at[DISRUPT_BATCH_PARTS];
+    size_t len[DISRUPT_BATCH_PARTS];
 } disrupt_batch_entry;
 
+/* A source's file of each part; the spool of a run is one file for all three. */
 typedef struct {
-    FILE **json, **csv, **summary;   /* per source; the spool of a run is one file for all */
+    FILE *file[DISRUPT_BATCH_PARTS];
+} disrupt_batch_source;
+
+typedef struct {
+    disrupt_batch_source *sources;
     unsigned nsources;
     disrupt_batch_entry *entries;
     size_t count, cap;
@@ -173,7 +182,7 @@ void disrupt_batch_index_init(disrupt_batch_index *x);
 void disrupt_batch_index_fini(disrupt_batch_index *x);
 
 /* Adds a source (its files, which the index then owns) or an entry (its entity copied). */
-int disrupt_batch_index_source(disrupt_batch_index *x, FILE *json, FILE *csv, FILE *summary,
+int disrupt_batch_index_source(disrupt_batch_index *x, const disrupt_batch_source *src,
                                disrupt_error *err);
 int disrupt_batch_index_add(disrupt_batch_index *x, const disrupt_batch_entry *e,
                             disrupt_error *err);
