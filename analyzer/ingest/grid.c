@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "disrupt/core/timefmt.h"
+#include "disrupt/ingest/timeparse.h"
 
 /* A grid may be sparse (long gaps stay missing) but not absurdly so: beyond this many grid
  * times per row, the samples come out of the caller's budget (grid.h). */
@@ -379,6 +380,15 @@ int disrupt_grid_build(disrupt_grid_table *t, int64_t step, disrupt_aggregate ag
     size_t npoints = (size_t)((last - first) / step) + 1;
     if (!bins && (last - first) % step >= step - step / 2)
         npoints++; /* the last sample rounds up to the next grid time */
+    if ((int64_t)(npoints - 1) > (DISRUPT_TIME_MAX - 1 - first) / step) {
+        char a[DISRUPT_ISO_LEN];
+        disrupt_time_iso(last, a, sizeof a);
+        return disrupt_error_set(err, DISRUPT_EDATA,
+                                 "%s: expected grid times before the year 10000, found the "
+                                 "last sample (%s) on a step of %lld s rounding past it; check "
+                                 "the time column or give --step",
+                                 where, a, (long long)step);
+    }
     size_t ncols = t->ncols ? t->ncols : 1;
     int sparse = npoints / GRID_MAX_PER_ROW > t->n;
     if (sparse && npoints > *budget / ncols) {

@@ -183,12 +183,47 @@ START_TEST(test_runs_on_one_stamp_cost_one_row)
 }
 END_TEST
 
+/* A last sample that rounds up to a grid time past the year 9999 is refused, not built: the
+ * grid must keep every time in the range times have (found by fuzzing). */
+START_TEST(test_no_grid_time_past_the_year_9999)
+{
+    static const int64_t day = 86400, max = INT64_C(253402300800);   /* 10000-01-01 */
+    /* On a 10-day step from 26 days before the end: a last sample 6 days before the end is a
+     * grid time; one 10 hours before it rounds up to a grid time 4 days past it. */
+    for (int round_up = 0; round_up < 2; round_up++) {
+        int64_t t[3] = {max - 26 * day, max - 16 * day, round_up ? max - 36000 : max - 6 * day};
+        disrupt_grid_table tab;
+        disrupt_error err = {0};
+        ck_assert_int_eq(disrupt_grid_table_init(&tab, 1, 0, DISRUPT_AGG_MEAN, &err), 0);
+        for (int i = 0; i < 3; i++) {
+            double v = 1;
+            ck_assert_int_eq(disrupt_grid_table_append(&tab, t[i], &v, NULL, &err), 0);
+        }
+        size_t budget = DISRUPT_INGEST_MAX_SPARSE_SAMPLES;
+        disrupt_series *s[1] = {NULL};
+        int rc = disrupt_grid_build(&tab, 10 * day, DISRUPT_AGG_MEAN, "late", &budget, s, &err);
+        if (round_up) {
+            ck_assert_int_eq(rc, DISRUPT_EDATA);
+            ck_assert_msg(strstr(err.message, "expected grid times before the year 10000"), "%s",
+                          err.message);
+            ck_assert_ptr_null(s[0]);
+        } else {
+            ck_assert_msg(rc == 0, "%s", err.message);
+            ck_assert_int_lt(disrupt_series_time(s[0], s[0]->n - 1), max);
+            disrupt_series_free(s[0]);
+        }
+        disrupt_grid_table_fini(&tab);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("grid");
     TCase *tc = tcase_create("brute force");
     tcase_add_loop_test(tc, test_against_brute_force, 0, 60);
     tcase_add_test(tc, test_runs_on_one_stamp_cost_one_row);
+    tcase_add_test(tc, test_no_grid_time_past_the_year_9999);
     suite_add_tcase(s, tc);
     return tu_run_suite(s);
 }
