@@ -9,7 +9,7 @@ DISRUPT    := $(BUILD)/disrupt
 # Debian packages the build, the tests, the fonts and the notebooks need.
 PACKAGES := cmake make gcc pkg-config libcsv-dev libgsl-dev libcairo2-dev libpango1.0-dev libjson-c-dev nettle-dev \
             check fonts-dejavu-core tzdata poppler-utils libxml2-utils python3 python3-nbclient bc \
-            python3-nbformat python3-ipykernel groff-base man-db binutils libqhull-dev chromium \
+            python3-nbformat python3-ipykernel groff-base man-db binutils libqhull-dev libgmp-dev chromium \
             clang libclang-rt-14-dev parallel slurmctld slurmd slurm-client munge
 
 .PHONY: all deps build demo test fuzz plots datasets bench install deb clean

@@ -24,13 +24,20 @@
  * convex hull of the candidates' points is above a convex combination of others, for every
  * linear function: whatever comes next, it never wins again, and goes (L steps later, as
  * above). This is MdFOCuS's reading of functional pruning as a hull (Pishchagina, Romano,
- * Fearnhead, Runge & Rigaill 2023), applied to optimal partitioning with MBIC; the hulls
- * are Qhull's (hull_prune.c), recomputed when the live candidates have doubled. In a long
- * homogeneous stretch the hull has about 20 vertices for normal-mean and, for normal-meanvar,
- * 59, 80 and 103 at 2·10³, 8·10³ and 2·10⁴ points (measured on SYNTHETIC noise), where PELT's
- * test keeps every candidate. (FPOP's intervals from
- * later candidates, tried for normal-mean on top of the hulls, made 10⁶ points no faster:
- * 2.1 s with them, 1.6–2.0 s without, in repeated runs.) l1 has no hull: PELT's test alone.
+ * Fearnhead, Runge & Rigaill 2023), applied to optimal partitioning with MBIC. In three
+ * dimensions (normal-mean, poisson) the hull is kept up to date at every new candidate by
+ * the sweep hull (sweep_hull.c), which drops each candidate the moment a newer one buries
+ * it: about 27 candidates stay live in a long quiet stretch of 10⁶ points, against the 20 to
+ * 150 of hulls recomputed from time to time. What the sweep hull cannot prove (collinear
+ * points whose heights rounding has made non-convex, the 4-dimensional costs) goes to
+ * Qhull's hulls (hull_prune.c), recomputed when the live candidates have doubled, after
+ * which the sweep hull is rebuilt from the survivors; it is rebuilt too when dead
+ * candidates (removed by PELT's test, still corners of the hull) fill most of it. In a long
+ * homogeneous stretch the hull has about 20 vertices for normal-mean and, for
+ * normal-meanvar, 59, 80 and 103 at 2·10³, 8·10³ and 2·10⁴ points (measured on SYNTHETIC
+ * noise), where PELT's test keeps every candidate. (FPOP's intervals from later candidates,
+ * tried for normal-mean on top of the hulls, made 10⁶ points no faster: 2.1 s with them,
+ * 1.6–2.0 s without, in repeated runs.) l1 has no hull: PELT's test alone.
  * Time: O(positions × live candidates) plus the hulls, amortised O(log) per position.
  */
 #include "optpart.h"
@@ -39,6 +46,7 @@
 #include <stdlib.h>
 
 #include "hull_prune.h"
+#include "sweep_hull.h"
 
 /* MBIC's log(t − τ) for the segment lengths up to this, from a table (log() took a fifth of
  * detect); longer ones are computed. */
@@ -135,8 +143,8 @@ static void hull_fini(hull_state *h)
         fclose(h->quiet);
 }
 
-/* Marks every live candidate off the lower hull for removal at t + L. Returns -1 when out of
- * memory. */
+/* Marks every live candidate off the lower hull for removal at t + L, once the live ones have
+ * doubled. Returns 1 when it ran, 0 when not yet, -1 when out of memory. */
 static int hull_prune(const seg_problem *p, const size_t *pos, const double *F, candidates *c,
                       size_t t, hull_state *h)
 {
@@ -187,6 +195,61 @@ static int hull_prune(const seg_problem *p, const size_t *pos, const double *F, 
         }
     }
     h->next_at = 2 * kept > kept + HULL_MIN_GROWTH ? 2 * kept : kept + HULL_MIN_GROWTH;
+    return 1;
+}
+
+/* The candidate of position index k: candidates are in ascending k. */
+static candidate *find_candidate(candidates *c, size_t k)
+{
+    size_t lo = 0, hi = c->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->items[mid].k < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->count && c->items[lo].k == k ? &c->items[lo] : NULL;
+}
+
+/* Adds candidate k to the sweep hull and removes, from t on, the candidates its insertion
+ * proved can never win. On giving up, the sweep is switched off (the Qhull hulls take over).
+ * Returns -1 when out of memory. */
+static int sweep_add(const seg_problem *p, const size_t *pos, const double *F, candidates *c,
+                     size_t k, size_t t, seg_sweep_hull **sweep)
+{
+    double pt[2], shift;
+    disrupt_cost_lift(p->cost, position(pos, k), pt, &shift);
+    int rc = seg_sweep_hull_add(*sweep, k, pt[0], pt[1], F[k] + shift);
+    if (rc < 0)
+        return -1;
+    if (rc == SEG_SWEEP_GAVE_UP) {
+        seg_sweep_hull_free(*sweep);
+        *sweep = NULL;
+        return 0;
+    }
+    size_t nd;
+    const size_t *dropped = seg_sweep_hull_dropped(*sweep, &nd);
+    for (size_t i = 0; i < nd; i++) {
+        candidate *cd = find_candidate(c, dropped[i]);
+        if (cd && cd->kill_at > t)
+            cd->kill_at = t;
+    }
+    return 0;
+}
+
+/* Builds the sweep hull anew from the live candidates (after Qhull pruned them, or when the
+ * hull holds many more points than are live). Returns -1 when out of memory. */
+static int sweep_rebuild(const seg_problem *p, const size_t *pos, const double *F,
+                         candidates *c, size_t t, seg_sweep_hull **sweep)
+{
+    if (!*sweep && !(*sweep = seg_sweep_hull_new()))
+        return -1;
+    seg_sweep_hull_clear(*sweep);
+    for (size_t i = 0; i < c->count && *sweep; i++)
+        if (c->items[i].kill_at == SIZE_MAX && isfinite(F[c->items[i].k]) &&
+            sweep_add(p, pos, F, c, c->items[i].k, t, sweep))
+            return -1;
     return 0;
 }
 
@@ -207,10 +270,14 @@ int seg_optpart(const seg_problem *p, const size_t *pos, size_t npos, size_t bud
     double *log_len = seg_alloc(nlog, sizeof *log_len);
     candidates cand = {NULL, 0, 0};
     hull_state hull = {p->lift ? p->lift + 1 : 0, HULL_MIN_GROWTH, NULL, NULL, NULL, 0, NULL};
+    /* Points in 3-D: the sweep hull, updated at every new candidate; Qhull only for what it
+     * leaves (near-degenerate geometry) and in 4-D. */
+    int sweep_wanted = p->lift == 2;
+    seg_sweep_hull *sweep = sweep_wanted ? seg_sweep_hull_new() : NULL;
     int rc = 0;
     *ncp = 0;
     *cp = NULL;
-    if (!F || !last || !log_len) {
+    if (!F || !last || !log_len || (sweep_wanted && !sweep)) {
         rc = disrupt_error_nomem(err);
         goto cleanup;
     }
@@ -232,7 +299,8 @@ int seg_optpart(const seg_problem *p, const size_t *pos, size_t npos, size_t bud
         /* Positions at least L behind t become candidates (0, or ones that F reached). */
         for (; next < k && position(pos, next) + L <= t; next++)
             if ((position(pos, next) == 0 || position(pos, next) >= L) &&
-                candidates_push(&cand, next)) {
+                (candidates_push(&cand, next) ||
+                 (sweep && isfinite(F[next]) && sweep_add(p, pos, F, &cand, next, t, &sweep)))) {
                 rc = disrupt_error_nomem(err);
                 goto cleanup;
             }
@@ -269,7 +337,12 @@ int seg_optpart(const seg_problem *p, const size_t *pos, size_t npos, size_t bud
         F[k] = best;
         last[k] = (uint32_t)arg;
         prune(p, &cand, t, best);
-        if (hull.dim && hull_prune(p, pos, F, &cand, t, &hull)) {
+        int hulled = hull.dim ? hull_prune(p, pos, F, &cand, t, &hull) : 0;
+        /* Rebuilt after Qhull pruned, or once dead candidates fill most of it. */
+        if (hulled < 0 ||
+            (sweep_wanted && (hulled || (sweep && seg_sweep_hull_size(sweep) >
+                                                      2 * cand.count + HULL_MIN_GROWTH)) &&
+             sweep_rebuild(p, pos, F, &cand, t, &sweep))) {
             rc = disrupt_error_nomem(err);
             goto cleanup;
         }
@@ -288,5 +361,6 @@ cleanup:
     free(log_len);
     free(cand.items);
     hull_fini(&hull);
+    seg_sweep_hull_free(sweep);
     return rc;
 }
