@@ -351,6 +351,61 @@ START_TEST(test_pruning_exact_on_long_series)
 }
 END_TEST
 
+/* Degenerate data, where the lifted candidates are collinear or coplanar in exact arithmetic
+ * (the sweep hull's exact tests and its collinear rule act here): SYNTHETIC series of a few
+ * integer values, of long constant stretches, and of two values, for normal-mean and
+ * poisson, MBIC and low manual penalties, minimum segments 1 and 3. PELT reaches the
+ * unpruned recursion's optimum. */
+START_TEST(test_pruning_exact_on_degenerate_series)
+{
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 2718);
+    const disrupt_cost_type *types[] = {disrupt_cost_normal_mean, disrupt_cost_poisson};
+    size_t n = 600;
+    double *x = malloc(n * sizeof *x);
+    for (int k = 0; k < 48; k++) {
+        const disrupt_cost_type *type = types[k % 2];
+        int shape = (k / 2) % 3;
+        double level = 3;
+        for (size_t i = 0; i < n; i++) {
+            if (shape == 0) {        /* a few integer values */
+                x[i] = (double)gsl_rng_uniform_int(r, 3);
+            } else if (shape == 1) { /* constant stretches of random lengths */
+                if (i == 0 || gsl_rng_uniform(r) < 0.01)
+                    level = (double)gsl_rng_uniform_int(r, 6);
+                x[i] = level;
+            } else {                 /* two values, in runs */
+                if (gsl_rng_uniform(r) < 0.05)
+                    level = level == 3 ? 5 : 3;
+                x[i] = level;
+            }
+        }
+        disrupt_segment_options o;
+        disrupt_segment_options_init(&o);
+        o.cost = type;
+        o.sigma = 1;
+        o.min_seg = (k / 6) % 2 ? 3 : 1;
+        if (k % 4 >= 2) {
+            o.penalty = DISRUPT_PENALTY_MANUAL;
+            o.penalty_value = gsl_ran_flat(r, 0.5, 8);
+        }
+        double beta = disrupt_penalty_value(o.penalty, o.penalty_value, type->diffparam, n);
+        int mbic = o.penalty == DISRUPT_PENALTY_MBIC;
+        disrupt_segmentation got;
+        disrupt_error err;
+        ck_assert_int_eq(disrupt_segment(disrupt_detector_pelt, x, NULL, n, &o, &got, &err), 0);
+        ck_assert_int_eq(got.exact, 1);
+        double want = unpruned_optimum(type, x, NULL, n, beta, mbic, o.min_seg);
+        double value = direct_penalised(type, x, NULL, n, got.cp, got.ncp, 1, beta, mbic);
+        ck_assert_msg(near(value, want), "%s series %d (shape %d, L=%zu): %.12g, optimum %.12g",
+                      type->name, k, shape, o.min_seg, value, want);
+        disrupt_segmentation_fini(&got);
+    }
+    free(x);
+    gsl_rng_free(r);
+}
+END_TEST
+
 /* The unpruned recursion for normal-mean with unit sigma at scale: prefix sums of x − x̄ and a
  * table of log m, so that 10⁵ points (5·10⁹ segment costs) take seconds. Its inner loop reads
  * only indices below t, and is left out of the sanitizers, which would make it minutes. */
@@ -508,6 +563,7 @@ static Suite *pelt_suite(void)
     tcase_add_test(tc, test_brute_force_normal_mean);
     tcase_add_test(tc, test_brute_force_normal_meanvar);
     tcase_add_test(tc, test_brute_force_poisson);
+    tcase_add_test(tc, test_pruning_exact_on_degenerate_series);
     tcase_add_test(tc, test_brute_force_binomial);
     tcase_add_test(tc, test_brute_force_l1);
     tcase_add_test(tc, test_known_changes_meanvar);
