@@ -1,6 +1,8 @@
 /* text.c — valid UTF-8 without control characters (see text.h). */
 #include "disrupt/core/text.h"
 
+#include <string.h>
+
 /* Length of the UTF-8 sequence at s (at most left bytes), 0 when it is not one: overlong
  * forms, surrogates and code points past U+10FFFF included. */
 static size_t sequence(const unsigned char *s, size_t left, unsigned *cp)
@@ -59,4 +61,25 @@ size_t disrupt_text_cut(const char *s, size_t len, size_t max)
     while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
         max--;
     return max;
+}
+
+size_t disrupt_text_columns(const char *s)
+{
+    size_t columns = 0, left = strlen(s);
+    while (left) {
+        unsigned cp;
+        size_t n = sequence((const unsigned char *)s, left, &cp);
+        n = n ? n : 1;
+        s += n;
+        left -= n;
+        columns++;
+    }
+    return columns;
+}
+
+void disrupt_text_pad(FILE *out, const char *s, size_t width)
+{
+    fputs(s, out);
+    for (size_t c = disrupt_text_columns(s); c < width; c++)
+        fputc(' ', out);
 }

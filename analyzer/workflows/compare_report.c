@@ -6,6 +6,7 @@
 
 #include "disrupt/core/csvw.h"
 #include "disrupt/core/jsonw.h"
+#include "disrupt/core/text.h"
 #include "disrupt/core/timefmt.h"
 
 static void day_text(int64_t t, int has, const char *tz, char *out, size_t outsz)
@@ -27,13 +28,14 @@ static void percent_text(double v, char *out, size_t outsz)
 int disrupt_compare_report_table(FILE *out, const disrupt_compare_report *r, disrupt_error *err)
 {
     const disrupt_compare_result *res = r->result;
-    int name_w = (int)strlen("PERIOD");
+    size_t name_w = strlen("PERIOD");
     for (size_t i = 0; i < res->count; i++)
-        if ((int)strlen(res->items[i].name) > name_w)
-            name_w = (int)strlen(res->items[i].name);
+        if (disrupt_text_columns(res->items[i].name) > name_w)
+            name_w = disrupt_text_columns(res->items[i].name);
+    disrupt_text_pad(out, "PERIOD", name_w);
     fprintf(out,
-            "%-*s  %7s  %7s  %8s  %10s  %8s  %6s  %5s  %9s  %8s  %7s  %6s  %7s  %-10s  %-10s\n",
-            name_w, "PERIOD", "COVERED", "WINDOWS", "SHUTDOWN", "THROTTLING", "BLOCKING",
+            "  %7s  %7s  %8s  %10s  %8s  %6s  %5s  %9s  %8s  %7s  %6s  %7s  %-10s  %-10s\n",
+            "COVERED", "WINDOWS", "SHUTDOWN", "THROTTLING", "BLOCKING",
             "OUTAGE", "DAYS", "DISRUPTED", "LONGEST", "DEEPEST", "MEDIAN", "BLOCKED", "FIRST",
             "LAST");
     for (size_t i = 0; i < res->count; i++) {
@@ -49,10 +51,11 @@ int disrupt_compare_report_table(FILE *out, const disrupt_compare_report *r, dis
             snprintf(longest, sizeof longest, "%.1fd", p->longest_days);
         else
             snprintf(longest, sizeof longest, "-");
+        disrupt_text_pad(out, p->name, name_w);
         fprintf(out,
-                "%-*s  %6.0fd  %7zu  %8zu  %10zu  %8zu  %6zu  %5.0f  %8.1fd  %8s  %7s  %6s  %7s  "
+                "  %6.0fd  %7zu  %8zu  %10zu  %8zu  %6zu  %5.0f  %8.1fd  %8s  %7s  %6s  %7s  "
                 "%-10s  %-10s\n",
-                name_w, p->name, p->covered_days, p->nwindows, p->by_kind[0], p->by_kind[1],
+                p->covered_days, p->nwindows, p->by_kind[0], p->by_kind[1],
                 p->by_kind[2], p->by_kind[3], p->calendar_days, p->disrupted_days, longest, deep,
                 med, blocked, first, last);
     }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "disrupt/workflows/report.h"
+#include "disrupt/core/text.h"
 #include "disrupt/core/timefmt.h"
 
 void disrupt_report_time_of_day(long seconds, char *out, size_t outsz)
@@ -86,11 +87,11 @@ int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_dete
     } else {
         size_t name_w = strlen("SIGNAL");
         for (size_t i = 0; i < d->count; i++)
-            if (strlen(d->series[i]->name) > name_w)
-                name_w = strlen(d->series[i]->name);
-        fprintf(out, "%-*s  %-10s  %-16s  %-13s  %-16s  %-13s  %6s  %6s  %6s  %s\n", (int)name_w,
-                "SIGNAL", "KIND", "START", ci, "END", ci, "DAYS", "LEVEL", "DEPTH",
-                "CORROBORATED BY");
+            if (disrupt_text_columns(d->series[i]->name) > name_w)
+                name_w = disrupt_text_columns(d->series[i]->name);
+        disrupt_text_pad(out, "SIGNAL", name_w);
+        fprintf(out, "  %-10s  %-16s  %-13s  %-16s  %-13s  %6s  %6s  %6s  %s\n", "KIND", "START",
+                ci, "END", ci, "DAYS", "LEVEL", "DEPTH", "CORROBORATED BY");
         for (size_t k = 0; k < r->windows.count; k++) {
             const disrupt_window *w = &r->windows.items[k];
             char start[40], end[40], sci[64], eci[64];
@@ -99,9 +100,10 @@ int disrupt_report_table(FILE *out, const disrupt_dataset *d, const disrupt_dete
             interval_text(w->start, w->start_lo, w->start_hi, w->start_censored, 0, sci,
                           sizeof sci);
             interval_text(w->end, w->end_lo, w->end_hi, 0, w->end_censored, eci, sizeof eci);
-            fprintf(out, "%-*s  %-10s  %-16s  %-13s  %-16s  %-13s  %6.1f  %5.0f%%  %5.0f%%  ",
-                    (int)name_w, d->series[w->signal]->name, disrupt_window_kind_name(w->kind),
-                    start, sci, end, eci, disrupt_window_days(w), 100 * w->level, 100 * w->depth);
+            disrupt_text_pad(out, d->series[w->signal]->name, name_w);
+            fprintf(out, "  %-10s  %-16s  %-13s  %-16s  %-13s  %6.1f  %5.0f%%  %5.0f%%  ",
+                    disrupt_window_kind_name(w->kind), start, sci, end, eci,
+                    disrupt_window_days(w), 100 * w->level, 100 * w->depth);
             for (size_t c = 0; c < w->ncorroborated; c++)
                 fprintf(out, "%s%s", c ? ", " : "", d->series[w->corroborated_by[c]]->name);
             fputs(w->ncorroborated ? "\n" : "-\n", out);

@@ -211,6 +211,23 @@ START_TEST(names_must_be_utf8_without_controls)
 }
 END_TEST
 
+/* Table columns line up after names with accents: they are padded by characters. */
+START_TEST(names_pad_by_characters_not_bytes)
+{
+    ck_assert_uint_eq(disrupt_text_columns("C\xC3\xB4te d\xE2\x80\x99Ivoire"), 13);
+    ck_assert_uint_eq(disrupt_text_columns(""), 0);
+    ck_assert_uint_eq(disrupt_text_columns("a\xFF" "b"), 3); /* a stray byte is one column */
+    char buf[64] = {0};
+    FILE *f = fmemopen(buf, sizeof buf - 1, "w");
+    disrupt_text_pad(f, "R\xC3\xA9union", 9);
+    fputc('|', f);
+    disrupt_text_pad(f, "longer than width", 4);
+    fputc('|', f);
+    fclose(f);
+    ck_assert_str_eq(buf, "R\xC3\xA9union  |longer than width|");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("output");
@@ -224,6 +241,7 @@ int main(void)
     tcase_add_test(tc, error_lists_end_in_an_ellipsis_when_full);
     tcase_add_test(tc, zone_offsets_come_from_the_zone_files);
     tcase_add_test(tc, names_must_be_utf8_without_controls);
+    tcase_add_test(tc, names_pad_by_characters_not_bytes);
     suite_add_tcase(s, tc);
     return tu_run_suite(s);
 }

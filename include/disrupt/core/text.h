@@ -12,6 +12,7 @@
 #define DISRUPT_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 int disrupt_text_check(const char *s, size_t len, size_t *offset, const char **why);
 
@@ -22,5 +23,14 @@ size_t disrupt_text_cut(const char *s, size_t len, size_t max);
 /* Length of the valid UTF-8 sequence at s (at most left bytes) and its code point in *cp, 0
  * when it is none (overlong forms, surrogates and code points past U+10FFFF included). */
 size_t disrupt_text_decode(const char *s, size_t left, unsigned *cp);
+
+/* Columns s takes on a terminal: one per character (a byte that is no valid UTF-8 counts as
+ * one). East Asian wide characters and combining marks are not told apart. */
+size_t disrupt_text_columns(const char *s);
+
+/* Writes s left-aligned in a column `width` characters wide (padding with spaces; s longer
+ * than that is written whole): printf's %-*s pads by bytes, which shifts every column after a
+ * name such as "Côte d'Ivoire". */
+void disrupt_text_pad(FILE *out, const char *s, size_t width);
 
 #endif
