@@ -124,7 +124,7 @@ int main(int argc, char **argv)
             return 1;
         }
         disrupt_plot_input in = {&b.data, (const double *const *)b.expected, &b.windows, NULL,
-                                 NULL, 0};
+                                 NULL, 0, NULL};
         disrupt_plot_options opt;
         disrupt_plot_options_init(&opt);
         opt.title = cases[c].name;

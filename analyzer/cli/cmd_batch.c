@@ -212,6 +212,7 @@ static int draw_chart(void *ctx, const char *entity, const char *tz, const disru
     in.data = data;
     in.expected = (const double *const *)result->expected;
     in.windows = &result->windows;
+    in.left_out = (const char *const *)result->skipped;
     int rc = cli_plot_write(&o, &in, err);
     free(path);
     return rc;

@@ -124,6 +124,7 @@ int cmd_detect(int argc, char **argv)
         chart.data = &data;
         chart.expected = (const double *const *)result.expected;
         chart.windows = &result.windows;
+        chart.left_out = (const char *const *)result.skipped;
         if (cli_plot_write(&w.plot, &chart, &err))
             goto fail;
     }

@@ -198,6 +198,7 @@ static int draw_timeline(const char *dir, const char *name, const workflow_opts 
     chart.data = &s->data;
     chart.expected = (const double *const *)s->detection.expected;
     chart.windows = &s->detection.windows;
+    chart.left_out = (const char *const *)s->detection.skipped;
     chart.claims = marks;
     chart.nclaims = s->claims.count;
     rc = cli_plot_write(&po, &chart, err);

@@ -118,6 +118,7 @@ static int draw(const cli_plot_opts *po, const disrupt_dataset *data,
     chart.data = data;
     chart.expected = (const double *const *)result->expected;
     chart.windows = &result->windows;
+    chart.left_out = (const char *const *)result->skipped;
     chart.claims = marks;
     chart.nclaims = claims->count;
     int rc = cli_plot_write(po, &chart, err);

@@ -83,3 +83,11 @@ void disrupt_text_pad(FILE *out, const char *s, size_t width)
     for (size_t c = disrupt_text_columns(s); c < width; c++)
         fputc(' ', out);
 }
+
+const char *disrupt_text_without_name(const char *message, const char *name)
+{
+    size_t len = strlen(name);
+    if (strncmp(message, name, len) == 0 && strncmp(message + len, ": ", 2) == 0)
+        return message + len + 2;
+    return message;
+}

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "disrupt/core/text.h"
 #include "disrupt/core/timefmt.h"
 #include "plot_internal.h"
 
@@ -220,6 +221,10 @@ static int text_block(layout_ctx *c, const char *text, double size, int bold, do
 static char *panel_title(const layout_ctx *c, size_t p)
 {
     const disrupt_series *s = c->in->data->series[p];
+    const char *why = c->in->left_out ? c->in->left_out[p] : NULL;
+    if (why)
+        return plot_strdupf("%s \xC2\xB7 not analysed: %s", s->name,
+                            disrupt_text_without_name(why, s->name));
     const char *unit = s->unit && *s->unit ? s->unit : NULL;
     if (s->type == DISRUPT_SIGNAL_COUNTS)
         return plot_strdupf(c->opt->relative ? "%s \xC2\xB7 blocked share of measurements, as "

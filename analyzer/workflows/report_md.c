@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "disrupt/workflows/report.h"
+#include "disrupt/core/text.h"
 #include "disrupt/core/timefmt.h"
 
 static int any_synthetic(const disrupt_dataset *d)
@@ -37,6 +38,12 @@ static void inputs_section(FILE *out, const disrupt_report_md *r)
         fprintf(out, "| %s | %s | %s | %s | %s | %zu | %zu |\n", s->name, base_name(s->file), step,
                 a, b, s->n, disrupt_series_missing(s));
     }
+    const disrupt_detection *det = r->detection;
+    for (size_t i = 0; i < d->count; i++)
+        if (det && det->skipped && det->skipped[i])
+            fprintf(out, "\n**%s was left out of the analysis**: %s. That it has no window "
+                         "says nothing about disruptions.\n",
+                    d->series[i]->name, disrupt_text_without_name(det->skipped[i], d->series[i]->name));
     if (any_synthetic(d))
         fputs("\n**The data is SYNTHETIC** (simulated, not a measurement): say so wherever these "
               "figures are shown.\n",

@@ -159,6 +159,9 @@ d = json.load(sys.stdin)
 s = {x["name"]: x for x in d["signals"]}
 assert "left_out" not in s["traffic"] and "too few" in s["tiny"]["left_out"], s["tiny"]'
 check "the JSON says so" test $? -eq 0
+"$bin" report --out "$tmp/two-report" "$tmp/two.csv" >/dev/null 2>&1
+check "the report says so" grep -q -e "^\*\*tiny was left out of the analysis\*\*: too few normal samples" \
+    "$tmp/two-report/report.md"
 
 echo "cli_detect: $passes passed, $fails failed"
 test "$fails" -eq 0

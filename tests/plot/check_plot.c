@@ -257,6 +257,32 @@ START_TEST(test_layout_top_tick_clear_of_the_panel_title)
 }
 END_TEST
 
+START_TEST(test_layout_says_a_panel_was_not_analysed)
+{
+    /* A series detect left out has no windows; its panel title must say why, not look like
+     * a series without disruptions. */
+    fixture f;
+    fixture_init(&f, 1);
+    const char *left_out[2] = {NULL, NULL};
+    char why[160];
+    snprintf(why, sizeof why, "%s: too few normal samples to fit a baseline (1)",
+             f.in.data->series[1]->name);
+    left_out[1] = why;
+    f.in.left_out = left_out;
+    disrupt_plot_options opt;
+    disrupt_plot_options_init(&opt);
+    disrupt_plot_layout l;
+    ck_assert_int_eq(disrupt_plot_layout_compute(&f.in, &opt, NULL, NULL, &l, NULL), 0);
+    ck_assert_ptr_null(strstr(l.panels[0].title, "not analysed"));
+    ck_assert_ptr_nonnull(strstr(l.panels[1].title,
+                                 "not analysed: too few normal samples to fit a baseline (1)"));
+    ck_assert_ptr_null(strstr(l.panels[1].title, ": too few normal samples to fit a baseline (1): "));
+    disrupt_plot_layout_fini(&l);
+    f.in.left_out = NULL;
+    fixture_fini(&f);
+}
+END_TEST
+
 START_TEST(test_layout_labels_never_overlap)
 {
     /* Forty short windows in one month: labels go to lanes, never overlap, never leave the
@@ -600,7 +626,7 @@ START_TEST(test_yrange_robust_to_outliers)
                             : (i == 1000 || i == 3000 ? 400 : 100 + (double)(i % 7));
         ck_assert_int_eq(disrupt_dataset_add(&d, s, NULL), 0);
     }
-    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0};
+    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0, NULL};
     disrupt_plot_layout l;
     ck_assert_int_eq(disrupt_plot_layout_compute(&in, NULL, NULL, NULL, &l, NULL), 0);
     ck_assert_int_eq(l.panels[0].clipped, 1);
@@ -708,7 +734,7 @@ START_TEST(test_yaxis_does_not_waste_a_third)
             s->value[i] = i % 20 == 0 ? 210 : 100;
         ck_assert_int_eq(disrupt_dataset_add(&d, s, NULL), 0);
     }
-    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0};
+    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0, NULL};
     disrupt_plot_layout l;
     ck_assert_int_eq(disrupt_plot_layout_compute(&in, NULL, NULL, NULL, &l, NULL), 0);
     for (int k = 0; k < 2; k++) {
@@ -837,7 +863,7 @@ START_TEST(test_png_lone_samples_are_points)
         day->value[i] = i < 60 || i > 180 || i == lone_d ? 100 + (double)(i % 5) : NAN;
     ck_assert_int_eq(disrupt_dataset_add(&d, h, NULL), 0);
     ck_assert_int_eq(disrupt_dataset_add(&d, day, NULL), 0);
-    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0};
+    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0, NULL};
     disrupt_plot_options opt;
     disrupt_plot_options_init(&opt);
     opt.dpi = 200;
@@ -883,7 +909,7 @@ START_TEST(test_png_one_day_gap_is_a_band)
     for (size_t i = 0; i < day->n; i++)
         day->value[i] = i == 120 ? NAN : 100 + (double)(i % 5);
     ck_assert_int_eq(disrupt_dataset_add(&d, day, NULL), 0);
-    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0};
+    disrupt_plot_input in = {&d, NULL, NULL, NULL, NULL, 0, NULL};
     disrupt_plot_options opt;
     disrupt_plot_options_init(&opt);
     opt.dpi = 200;
@@ -1128,6 +1154,7 @@ static Suite *suite(void)
     tcase_add_test(layout, test_layout_window_edges_and_axis);
     tcase_add_test(layout, test_layout_labels_never_overlap);
     tcase_add_test(layout, test_layout_top_tick_clear_of_the_panel_title);
+    tcase_add_test(layout, test_layout_says_a_panel_was_not_analysed);
     tcase_add_test(layout, test_layout_titles_balanced_dates_whole);
     tcase_add_test(layout, test_relative_leaves_shares_as_measured);
     tcase_add_test(layout, test_yrange_robust_to_outliers);

@@ -33,4 +33,8 @@ size_t disrupt_text_columns(const char *s);
  * name such as "Côte d'Ivoire". */
 void disrupt_text_pad(FILE *out, const char *s, size_t width);
 
+/* message past its leading "NAME: ", or message whole: per-signal messages start with the
+ * signal's name, which a caller showing them under that name leaves out. */
+const char *disrupt_text_without_name(const char *message, const char *name);
+
 #endif

@@ -58,6 +58,11 @@ typedef struct {
     const disrupt_event_list *events;     /* may be NULL */
     const disrupt_plot_claim *claims;     /* may be NULL */
     size_t nclaims;
+    const char *const *left_out;          /* NULL, or data->count pointers: why a series was
+                                             left out of the analysis ("NAME: too few …",
+                                             detect's `skipped`), NULL where it was analysed;
+                                             its panel says so, so that no window reads as
+                                             "no disruption" */
 } disrupt_plot_input;
 
 /* ---- how it is drawn ---- */
