@@ -38,6 +38,8 @@ enum { UNSEEN, SEEN, LISTED };
 /* Relative error bound of a plane or orientation test: Shewchuk's bounds are 3ε to 7ε times
  * the determinant's permanent; 1e-14 is about 45ε, so rounding never decides a test. */
 #define TOL 1e-14
+/* Below this the bound itself may have underflowed (subnormal products round to 0): exact. */
+#define FILTER_MIN 0x1p-900
 
 typedef struct {
     double x, y, z;
@@ -53,7 +55,12 @@ typedef struct {
     unsigned char state;     /* for that insertion: UNSEEN, SEEN or LISTED */
 } face;
 
+typedef struct {
+    mpz_t v[4][3], d[3][3], t, acc;
+} exact_scratch;
+
 struct seg_sweep_hull {
+    exact_scratch *exact;
     /* Vertex slots; slot 0 is the apex. */
     point3 *pt;
     size_t *id;
@@ -101,11 +108,29 @@ static int grow(void **arr, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
+static void exact_scratch_each(exact_scratch *x, void (*fn)(mpz_ptr))
+{
+    for (int i = 0; i < 4; i++)
+        for (int k = 0; k < 3; k++)
+            fn(x->v[i][k]);
+    for (int i = 0; i < 3; i++)
+        for (int k = 0; k < 3; k++)
+            fn(x->d[i][k]);
+    fn(x->t);
+    fn(x->acc);
+}
+
 seg_sweep_hull *seg_sweep_hull_new(void)
 {
     seg_sweep_hull *h = calloc(1, sizeof *h);
-    if (h)
-        seg_sweep_hull_clear(h);
+    if (!h)
+        return NULL;
+    if (!(h->exact = malloc(sizeof *h->exact))) {
+        free(h);
+        return NULL;
+    }
+    exact_scratch_each(h->exact, mpz_init);
+    seg_sweep_hull_clear(h);
     return h;
 }
 
@@ -113,6 +138,8 @@ void seg_sweep_hull_free(seg_sweep_hull *h)
 {
     if (!h)
         return;
+    exact_scratch_each(h->exact, mpz_clear);
+    free(h->exact);
     free(h->pt);
     free(h->id);
     free(h->succ);
@@ -152,8 +179,9 @@ const size_t *seg_sweep_hull_dropped(const seg_sweep_hull *h, size_t *count)
 
 /* Exact signs for the rare tests that floating point cannot decide. Every coordinate is
  * m·2^e with an integer m of at most 53 bits; scaled by 2^−(least e) they are all integers,
- * and GMP's integers give the determinant exactly. */
-static int exact_orientation(const point3 *pt, int npt)
+ * and GMP's integers give the determinant exactly. The integers live in the hull, set up
+ * once: GMP's set-up per call was most of the time on constant data. */
+static int exact_orientation(exact_scratch *x, const point3 *pt, int npt)
 {
     double c[4][3];
     int least = INT32_MAX;
@@ -167,61 +195,50 @@ static int exact_orientation(const point3 *pt, int npt)
                 least = e - 53;
         }
     }
-    mpz_t v[4][3], d[3][3], t, acc;
-    mpz_inits(t, acc, NULL);
     for (int i = 0; i < npt; i++)
         for (int k = 0; k < 3; k++) {
             int e;
             double m = frexp(c[i][k], &e); /* c = m·2^e, 0.5 <= |m| < 1 */
-            mpz_init_set_d(v[i][k], ldexp(m, 53));
+            mpz_set_d(x->v[i][k], ldexp(m, 53));
             if (c[i][k] != 0)
-                mpz_mul_2exp(v[i][k], v[i][k], (mp_bitcnt_t)(e - 53 - least));
+                mpz_mul_2exp(x->v[i][k], x->v[i][k], (mp_bitcnt_t)(e - 53 - least));
         }
     for (int i = 0; i + 1 < npt; i++)
-        for (int k = 0; k < 3; k++) {
-            mpz_init(d[i][k]);
-            mpz_sub(d[i][k], v[i + 1][k], v[0][k]);
-        }
+        for (int k = 0; k < 3; k++)
+            mpz_sub(x->d[i][k], x->v[i + 1][k], x->v[0][k]);
     if (npt == 3) { /* (b − a) × (c − a) in projection */
-        mpz_mul(acc, d[0][0], d[1][1]);
-        mpz_submul(acc, d[0][1], d[1][0]);
+        mpz_mul(x->acc, x->d[0][0], x->d[1][1]);
+        mpz_submul(x->acc, x->d[0][1], x->d[1][0]);
     } else {        /* the determinant of the rows b − a, c − a, p − a */
         static const int perm[6][3] = {{0, 1, 2}, {1, 2, 0}, {2, 0, 1},
                                        {0, 2, 1}, {1, 0, 2}, {2, 1, 0}};
+        mpz_set_ui(x->acc, 0);
         for (int k = 0; k < 6; k++) {
-            mpz_mul(t, d[0][perm[k][0]], d[1][perm[k][1]]);
+            mpz_mul(x->t, x->d[0][perm[k][0]], x->d[1][perm[k][1]]);
             if (k < 3)
-                mpz_addmul(acc, t, d[2][perm[k][2]]);
+                mpz_addmul(x->acc, x->t, x->d[2][perm[k][2]]);
             else
-                mpz_submul(acc, t, d[2][perm[k][2]]);
+                mpz_submul(x->acc, x->t, x->d[2][perm[k][2]]);
         }
     }
-    int sign = mpz_sgn(acc);
-    for (int i = 0; i < npt; i++)
-        for (int k = 0; k < 3; k++)
-            mpz_clear(v[i][k]);
-    for (int i = 0; i + 1 < npt; i++)
-        for (int k = 0; k < 3; k++)
-            mpz_clear(d[i][k]);
-    mpz_clears(t, acc, NULL);
-    return sign;
+    return mpz_sgn(x->acc);
 }
 
 /* Orientation of c against the directed line a→b in projection: 1 left, −1 right, 0 on it. */
-static int side(point3 a, point3 b, point3 c)
+static int side(const seg_sweep_hull *h, point3 a, point3 b, point3 c)
 {
     double l = (b.x - a.x) * (c.y - a.y), r = (b.y - a.y) * (c.x - a.x);
     double det = l - r, bound = TOL * (fabs(l) + fabs(r));
-    if (det > bound)
+    if (bound >= FILTER_MIN && det > bound)
         return 1;
-    if (det < -bound)
+    if (bound >= FILTER_MIN && det < -bound)
         return -1;
-    return exact_orientation((point3[]){a, b, c}, 3);
+    return exact_orientation(h->exact, (point3[]){a, b, c}, 3);
 }
 
 /* Is c strictly above the segment a–b in their common vertical plane, strictly between them
  * (a, b, c collinear in projection, a.x != b.x)? */
-static int above_segment(point3 a, point3 b, point3 c)
+static int above_segment(const seg_sweep_hull *h, point3 a, point3 b, point3 c)
 {
     if (a.x > b.x) {
         point3 t = a;
@@ -230,7 +247,7 @@ static int above_segment(point3 a, point3 b, point3 c)
     }
     if (!(a.x < c.x && c.x < b.x))
         return 0;
-    return side((point3){a.x, a.z, 0}, (point3){b.x, b.z, 0}, (point3){c.x, c.z, 0}) > 0;
+    return side(h, (point3){a.x, a.z, 0}, (point3){b.x, b.z, 0}, (point3){c.x, c.z, 0}) > 0;
 }
 
 /* Grows every per-vertex array to hold `need` slots. */
@@ -372,14 +389,14 @@ static int face_side(const seg_sweep_hull *h, size_t f, point3 p)
     double dx = p.x - fc->base[0], dy = p.y - fc->base[1], dz = p.z - fc->base[2];
     double v = fc->n[0] * dx + fc->n[1] * dy + fc->n[2] * dz;
     double bound = TOL * (fc->w[0] * fabs(dx) + fc->w[1] * fabs(dy) + fc->w[2] * fabs(dz));
-    if (v > bound)
+    if (bound >= FILTER_MIN && v > bound)
         return 1;
-    if (v < -bound)
+    if (bound >= FILTER_MIN && v < -bound)
         return -1;
     const uint32_t *t = &h->face[f].v[0];
     if (t[2] == APEX) /* inside means right of a→b: n = (uy, −ux) is minus the orientation */
-        return -exact_orientation((point3[]){h->pt[t[0]], h->pt[t[1]], p}, 3);
-    return exact_orientation((point3[]){h->pt[t[0]], h->pt[t[1]], h->pt[t[2]], p}, 4);
+        return -exact_orientation(h->exact, (point3[]){h->pt[t[0]], h->pt[t[1]], p}, 3);
+    return exact_orientation(h->exact, (point3[]){h->pt[t[0]], h->pt[t[1]], h->pt[t[2]], p}, 4);
 }
 
 /* Is face f seen from p? Each face is tested once per insertion. A vertical face whose edge
@@ -421,7 +438,7 @@ static int drop(seg_sweep_hull *h, size_t id);
 static int chain_add(seg_sweep_hull *h, size_t id, point3 p)
 {
     while (h->chain >= 2 &&
-           above_segment(h->chain_pt[h->chain - 2], p, h->chain_pt[h->chain - 1])) {
+           above_segment(h, h->chain_pt[h->chain - 2], p, h->chain_pt[h->chain - 1])) {
         if (drop(h, h->chain_id[h->chain - 1]))
             return -1;
         h->chain--;
@@ -442,7 +459,7 @@ static int chain_add(seg_sweep_hull *h, size_t id, point3 p)
  * its three vertical faces. The chain's inner points stay out (never dropped). */
 static int start(seg_sweep_hull *h, size_t id, point3 p)
 {
-    int turn = h->chain < 2 ? 0 : side(h->chain_pt[0], h->chain_pt[h->chain - 1], p);
+    int turn = h->chain < 2 ? 0 : side(h, h->chain_pt[0], h->chain_pt[h->chain - 1], p);
     if (turn == 0)
         return chain_add(h, id, p);
     uint32_t a, b, c;
@@ -612,7 +629,7 @@ static void sides(const seg_sweep_hull *h, size_t f, point3 q, int *inside, int 
     *inside = 0;
     *edge = -1;
     for (int j = 0; j < 3; j++) {
-        int sd = side(h->pt[t[j]], h->pt[t[(j + 1) % 3]], q);
+        int sd = side(h, h->pt[t[j]], h->pt[t[(j + 1) % 3]], q);
         if (sd < 0)
             return; /* outside: no need for the other edges */
         if (sd > 0)
@@ -634,7 +651,7 @@ static int certified_inside(const seg_sweep_hull *h, uint32_t v, size_t nfan)
         size_t f = h->fan[i];
         if (h->face[f].v[2] == APEX) { /* on the new edge of the projection, above it */
             point3 a = h->pt[h->face[f].v[0]], b = h->pt[h->face[f].v[1]];
-            if (side(a, b, q) == 0 && above_segment(a, b, q))
+            if (side(h, a, b, q) == 0 && above_segment(h, a, b, q))
                 return 1;
             continue;
         }

@@ -236,6 +236,39 @@ START_TEST(test_clear_starts_again)
 }
 END_TEST
 
+/* Products below the normal range: the filter's bound underflows to 0 and must not decide.
+ * Scaling y and z by 2^300 is exact and keeps every sign, so the drops are the same; point 6
+ * is a vertex (a review's reproducer, found by a brute force in exact rationals). */
+START_TEST(test_tiny_coordinates_decided_exactly)
+{
+    static const double p[11][3] = {
+        {1e-105, 1e-110, 0},        {3e-105, 2e-110, 0},     {4e-105, 2e-110, 0},
+        {7e-105, 3e-110, 0},        {9e-105, 4e-110, 0},     {1.2e-104, 4e-110, -2e-110},
+        {1.4e-104, 5e-110, 0},      {1.7e-104, 5e-110, 2e-110}, {1.8e-104, 6e-110, 3e-110},
+        {2e-104, 7e-110, 4e-110},   {2.3e-104, 8e-110, 5e-110},
+    };
+    unsigned char dropped[2][11] = {{0}};
+    int scales[2] = {0, 300};
+    for (int k = 0; k < 2; k++) {
+        seg_sweep_hull *h = seg_sweep_hull_new();
+        for (size_t i = 0; i < 11; i++) {
+            ck_assert_int_eq(seg_sweep_hull_add(h, i, p[i][0], ldexp(p[i][1], scales[k]),
+                                                ldexp(p[i][2], scales[k])),
+                             0);
+            size_t nd;
+            const size_t *d = seg_sweep_hull_dropped(h, &nd);
+            for (size_t j = 0; j < nd; j++)
+                dropped[k][d[j]] = 1;
+        }
+        seg_sweep_hull_free(h);
+    }
+    for (size_t i = 0; i < 11; i++)
+        ck_assert_msg(dropped[0][i] == dropped[1][i], "point %zu: %d unscaled, %d scaled", i,
+                      dropped[0][i], dropped[1][i]);
+    ck_assert(!dropped[0][6]);
+}
+END_TEST
+
 static Suite *sweep_hull_suite(void)
 {
     Suite *s = suite_create("sweep_hull");
@@ -247,6 +280,7 @@ static Suite *sweep_hull_suite(void)
     tcase_add_test(tc, test_constant_stretch_shrinks_to_its_ends);
     tcase_add_test(tc, test_straight_line_drops_nothing);
     tcase_add_test(tc, test_clear_starts_again);
+    tcase_add_test(tc, test_tiny_coordinates_decided_exactly);
     suite_add_tcase(s, tc);
     return s;
 }
