@@ -43,6 +43,7 @@ struct disrupt_cost {
     double *c2;     /* n+1 prefix sums of x² (or of trials); NULL for poisson and l1 */
     double *x;      /* l1: the scaled series */
     double *work;   /* l1: scratch for the median */
+    size_t *run;    /* normal-meanvar: where the run of equal values holding point i starts */
 };
 
 static const disrupt_cost_type type_normal_mean = {"normal-mean", 1, 1};
@@ -174,8 +175,10 @@ disrupt_cost *disrupt_cost_alloc(const disrupt_cost_type *type, const double *x,
         c->x = alloc_doubles(n ? n : 1);
         c->work = alloc_doubles(n ? n : 1);
     }
+    if (kind == KIND_MEANVAR)
+        c->run = n <= SIZE_MAX / sizeof *c->run ? malloc((n ? n : 1) * sizeof *c->run) : NULL;
     if (!c->c1 || (kind != KIND_POISSON && kind != KIND_L1 && !c->c2) ||
-        (kind == KIND_L1 && (!c->x || !c->work))) {
+        (kind == KIND_L1 && (!c->x || !c->work)) || (kind == KIND_MEANVAR && !c->run)) {
         disrupt_cost_free(c);
         disrupt_error_nomem(err);
         return NULL;
@@ -195,6 +198,8 @@ disrupt_cost *disrupt_cost_alloc(const disrupt_cost_type *type, const double *x,
             c->c2[i + 1] = c->c2[i] + v * v;
         if (c->x)
             c->x[i] = v;
+        if (c->run)
+            c->run[i] = i > 0 && x[i] == x[i - 1] ? c->run[i - 1] : i;
     }
     return c;
 }
@@ -207,6 +212,7 @@ void disrupt_cost_free(disrupt_cost *c)
     free(c->c2);
     free(c->x);
     free(c->work);
+    free(c->run);
     free(c);
 }
 
@@ -237,11 +243,13 @@ static double cost_l1(const disrupt_cost *c, size_t s, size_t t)
     return 2.0 * M_SQRT2 * sum;
 }
 
-/* σ̂² of points s..t−1 (>= 0 whatever the rounding; exactly 0 for one point, where the prefix
- * sums would leave rounding noise that the floor's 1/f would magnify). */
+/* σ̂² of points s..t−1 (>= 0 whatever the rounding; exactly 0 for one point or a run of equal
+ * values, where the prefix sums would leave rounding noise that the floor's 1/f magnifies:
+ * costs of constant runs that did not add up broke PELT's test, which needs
+ * C(a, c) >= C(a, b) + C(b, c)). */
 static inline double raw_variance(const disrupt_cost *c, size_t s, size_t t)
 {
-    if (t - s == 1)
+    if (t - s == 1 || (c->run && c->run[t - 1] <= s))
         return 0.0;
     double m = (double)(t - s), s1 = c->c1[t] - c->c1[s];
     double var = ((c->c2[t] - c->c2[s]) - s1 * s1 / m) / m;

@@ -406,6 +406,61 @@ START_TEST(test_pruning_exact_on_degenerate_series)
 }
 END_TEST
 
+/* normal-meanvar on runs of equal values: a run's variance is exactly 0, so that its costs add
+ * up (rounding noise times the floor's 1/f did not, and PELT's test then pruned the optimum:
+ * 18 zeros, 5 ones, 11 minus ones and two small values, AIC, found by a review). Seeded
+ * SYNTHETIC runs of a few values, with noise-free and noisy stretches, against the unpruned
+ * recursion. */
+START_TEST(test_meanvar_exact_on_constant_runs)
+{
+    double x[36];
+    size_t n = 0;
+    for (int i = 0; i < 18; i++)
+        x[n++] = 0;
+    for (int i = 0; i < 5; i++)
+        x[n++] = 1;
+    for (int i = 0; i < 11; i++)
+        x[n++] = -1;
+    x[n++] = 0.35368234753378369;
+    x[n++] = 0.33955476209724256;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 1618);
+    double *y = malloc(400 * sizeof *y);
+    for (int k = 0; k < 25; k++) {
+        const double *series = x;
+        size_t len = n;
+        if (k > 0) { /* runs of 1–40 equal values, now and then a noisy stretch */
+            len = 400;
+            for (size_t i = 0; i < len;) {
+                size_t run = 1 + gsl_rng_uniform_int(r, 40);
+                double v = (double)gsl_rng_uniform_int(r, 4) - 1.5;
+                int noisy = gsl_rng_uniform(r) < 0.3;
+                for (size_t j = 0; j < run && i < len; j++, i++)
+                    y[i] = noisy ? v + gsl_ran_gaussian(r, 0.5) : v;
+            }
+            series = y;
+        }
+        disrupt_segment_options o;
+        disrupt_segment_options_init(&o);
+        o.cost = disrupt_cost_normal_meanvar;
+        o.sigma = 1;
+        o.min_seg = 1;
+        o.penalty = k % 2 ? DISRUPT_PENALTY_MBIC : DISRUPT_PENALTY_AIC;
+        double beta = disrupt_penalty_value(o.penalty, 0, o.cost->diffparam, len);
+        int mbic = o.penalty == DISRUPT_PENALTY_MBIC;
+        disrupt_segmentation got;
+        disrupt_error err;
+        ck_assert_int_eq(disrupt_segment(disrupt_detector_pelt, series, NULL, len, &o, &got, &err), 0);
+        double want = unpruned_optimum(o.cost, series, NULL, len, beta, mbic, 1);
+        double value = direct_penalised(o.cost, series, NULL, len, got.cp, got.ncp, 1, beta, mbic);
+        ck_assert_msg(near(value, want), "series %d: %.12g, optimum %.12g", k, value, want);
+        disrupt_segmentation_fini(&got);
+    }
+    free(y);
+    gsl_rng_free(r);
+}
+END_TEST
+
 /* The unpruned recursion for normal-mean with unit sigma at scale: prefix sums of x − x̄ and a
  * table of log m, so that 10⁵ points (5·10⁹ segment costs) take seconds. Its inner loop reads
  * only indices below t, and is left out of the sanitizers, which would make it minutes. */
@@ -564,6 +619,7 @@ static Suite *pelt_suite(void)
     tcase_add_test(tc, test_brute_force_normal_meanvar);
     tcase_add_test(tc, test_brute_force_poisson);
     tcase_add_test(tc, test_pruning_exact_on_degenerate_series);
+    tcase_add_test(tc, test_meanvar_exact_on_constant_runs);
     tcase_add_test(tc, test_brute_force_binomial);
     tcase_add_test(tc, test_brute_force_l1);
     tcase_add_test(tc, test_known_changes_meanvar);
