@@ -8,7 +8,8 @@
  * Input must be finite (callers drop missing samples first). `trials` is used by the binomial
  * cost only (k = x[i] successes of trials[i]); other costs ignore it and accept NULL.
  * Ownership: disrupt_cost_alloc copies what it needs; disrupt_cost_free(NULL) is a no-op.
- * Memory: at most 3 doubles per point (+1 for the l1 cost's sorted copy). Allocation O(n).
+ * Memory: at most 3 doubles per point (+1 for the l1 cost's sorted copy; normal-meanvar: 2
+ * doubles and the start of each point's run of equal values). Allocation O(n).
  * Time: O(1) per evaluation, except l1: O(m) (a median by selection in a scratch buffer the
  * cost owns, so one disrupt_cost must not be evaluated from two threads at once).
  */
