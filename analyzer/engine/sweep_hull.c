@@ -77,8 +77,10 @@ struct seg_sweep_hull {
 
     /* Before the first face, while every point is on one line in projection: the lower
      * chain of those points in their vertical plane. */
-    point3 *chain_pt;
-    size_t *chain_id;
+    struct {
+        point3 pt;
+        size_t id;
+    } *chain_of;
     size_t chain, chain_cap;
 
     uint32_t *seen;      /* scratch: faces seen by the point being inserted */
@@ -151,8 +153,7 @@ void seg_sweep_hull_free(seg_sweep_hull *h)
     free(h->fan);
     free(h->inner);
     free(h->dropped);
-    free(h->chain_pt);
-    free(h->chain_id);
+    free(h->chain_of);
     free(h);
 }
 
@@ -301,11 +302,6 @@ static void free_vertex(seg_sweep_hull *h, uint32_t s)
     h->vertices--;
 }
 
-static int face_arrays_grow(seg_sweep_hull *h, size_t need)
-{
-    return grow((void **)&h->face, &h->face_cap, need, sizeof *h->face);
-}
-
 /* Writes the face a, b, c (c may be the apex) into slot f, an old face's or h->faces to
  * append one, with its plane and error weights. The plane is taken from the face's
  * rightmost vertex: new points arrive on the right, and the error bound of a test grows with
@@ -313,7 +309,7 @@ static int face_arrays_grow(seg_sweep_hull *h, size_t need)
 static int put_face(seg_sweep_hull *h, size_t f, uint32_t a, uint32_t b, uint32_t c)
 {
     if (f == h->faces) {
-        if (face_arrays_grow(h, h->faces + 1))
+        if (grow((void **)&h->face, &h->face_cap, h->faces + 1, sizeof *h->face))
             return -1;
         h->faces++;
     }
@@ -438,20 +434,15 @@ static int drop(seg_sweep_hull *h, size_t id);
 static int chain_add(seg_sweep_hull *h, size_t id, point3 p)
 {
     while (h->chain >= 2 &&
-           above_segment(h, h->chain_pt[h->chain - 2], p, h->chain_pt[h->chain - 1])) {
-        if (drop(h, h->chain_id[h->chain - 1]))
+           above_segment(h, h->chain_of[h->chain - 2].pt, p, h->chain_of[h->chain - 1].pt)) {
+        if (drop(h, h->chain_of[h->chain - 1].id))
             return -1;
         h->chain--;
     }
-    size_t cap = h->chain_cap;
-    if (grow((void **)&h->chain_pt, &cap, h->chain + 1, sizeof *h->chain_pt))
+    if (grow((void **)&h->chain_of, &h->chain_cap, h->chain + 1, sizeof *h->chain_of))
         return -1;
-    cap = h->chain_cap;
-    if (grow((void **)&h->chain_id, &cap, h->chain + 1, sizeof *h->chain_id))
-        return -1;
-    h->chain_cap = cap;
-    h->chain_pt[h->chain] = p;
-    h->chain_id[h->chain++] = id;
+    h->chain_of[h->chain].pt = p;
+    h->chain_of[h->chain++].id = id;
     return 0;
 }
 
@@ -459,13 +450,13 @@ static int chain_add(seg_sweep_hull *h, size_t id, point3 p)
  * its three vertical faces. The chain's inner points stay out (never dropped). */
 static int start(seg_sweep_hull *h, size_t id, point3 p)
 {
-    int turn = h->chain < 2 ? 0 : side(h, h->chain_pt[0], h->chain_pt[h->chain - 1], p);
+    int turn = h->chain < 2 ? 0 : side(h, h->chain_of[0].pt, h->chain_of[h->chain - 1].pt, p);
     if (turn == 0)
         return chain_add(h, id, p);
     uint32_t a, b, c;
     size_t last = h->chain - 1;
-    if (new_slot(h, h->chain_id[0], h->chain_pt[0], &a) ||
-        new_slot(h, h->chain_id[last], h->chain_pt[last], &b) || new_slot(h, id, p, &c))
+    if (new_slot(h, h->chain_of[0].id, h->chain_of[0].pt, &a) ||
+        new_slot(h, h->chain_of[last].id, h->chain_of[last].pt, &b) || new_slot(h, id, p, &c))
         return -1;
     reset_slot(h, APEX, 0, (point3){0, 0, INFINITY});
     h->chain = 0;

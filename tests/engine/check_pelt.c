@@ -287,6 +287,24 @@ static double unpruned_optimum(const disrupt_cost_type *type, const double *x,
     return best;
 }
 
+/* PELT with the options o on x (trials for binomial) reaches the unpruned recursion's optimum;
+ * `what` names the series in the message. */
+static void assert_pelt_optimal(const disrupt_segment_options *o, const double *x,
+                                const double *trials, size_t n, const char *what)
+{
+    double beta = disrupt_penalty_value(o->penalty, o->penalty_value, o->cost->diffparam, n);
+    int mbic = o->penalty == DISRUPT_PENALTY_MBIC;
+    disrupt_segmentation got;
+    disrupt_error err;
+    ck_assert_int_eq(disrupt_segment(disrupt_detector_pelt, x, trials, n, o, &got, &err), 0);
+    ck_assert_int_eq(got.exact, 1);
+    double want = unpruned_optimum(o->cost, x, trials, n, beta, mbic, o->min_seg);
+    double value = direct_penalised(o->cost, x, trials, n, got.cp, got.ncp, 1, beta, mbic);
+    ck_assert_msg(near(value, want), "%s (%s, L=%zu): %.12g, optimum %.12g", what,
+                  o->cost->name, o->min_seg, value, want);
+    disrupt_segmentation_fini(&got);
+}
+
 /* SYNTHETIC series of n points with `changes` evenly spaced changes of the cost's parameter. */
 static void draw_long(gsl_rng *r, const disrupt_cost_type *type, size_t n, size_t changes,
                       double *x, double *trials)
@@ -332,18 +350,9 @@ START_TEST(test_pruning_exact_on_long_series)
             o.penalty = DISRUPT_PENALTY_MANUAL;
             o.penalty_value = gsl_ran_flat(r, 1, k % 3 ? 30 : 6);
         }
-        double beta = disrupt_penalty_value(o.penalty, o.penalty_value, type->diffparam, n);
-        int mbic = o.penalty == DISRUPT_PENALTY_MBIC;
-        const double *tr = type == disrupt_cost_binomial ? trials : NULL;
-        disrupt_segmentation got;
-        disrupt_error err;
-        ck_assert_int_eq(disrupt_segment(disrupt_detector_pelt, x, tr, n, &o, &got, &err), 0);
-        ck_assert_int_eq(got.exact, 1);
-        double want = unpruned_optimum(type, x, tr, n, beta, mbic, o.min_seg);
-        double value = direct_penalised(type, x, tr, n, got.cp, got.ncp, 1, beta, mbic);
-        ck_assert_msg(near(value, want), "%s series %d (%zu changes drawn, L=%zu): %.12g, "
-                      "optimum %.12g", type->name, k, changes[k % 3], o.min_seg, value, want);
-        disrupt_segmentation_fini(&got);
+        char what[64];
+        snprintf(what, sizeof what, "series %d, %zu changes drawn", k, changes[k % 3]);
+        assert_pelt_optimal(&o, x, type == disrupt_cost_binomial ? trials : NULL, n, what);
     }
     free(x);
     free(trials);
@@ -389,17 +398,9 @@ START_TEST(test_pruning_exact_on_degenerate_series)
             o.penalty = DISRUPT_PENALTY_MANUAL;
             o.penalty_value = gsl_ran_flat(r, 0.5, 8);
         }
-        double beta = disrupt_penalty_value(o.penalty, o.penalty_value, type->diffparam, n);
-        int mbic = o.penalty == DISRUPT_PENALTY_MBIC;
-        disrupt_segmentation got;
-        disrupt_error err;
-        ck_assert_int_eq(disrupt_segment(disrupt_detector_pelt, x, NULL, n, &o, &got, &err), 0);
-        ck_assert_int_eq(got.exact, 1);
-        double want = unpruned_optimum(type, x, NULL, n, beta, mbic, o.min_seg);
-        double value = direct_penalised(type, x, NULL, n, got.cp, got.ncp, 1, beta, mbic);
-        ck_assert_msg(near(value, want), "%s series %d (shape %d, L=%zu): %.12g, optimum %.12g",
-                      type->name, k, shape, o.min_seg, value, want);
-        disrupt_segmentation_fini(&got);
+        char what[64];
+        snprintf(what, sizeof what, "series %d, shape %d", k, shape);
+        assert_pelt_optimal(&o, x, NULL, n, what);
     }
     free(x);
     gsl_rng_free(r);
@@ -446,15 +447,9 @@ START_TEST(test_meanvar_exact_on_constant_runs)
         o.sigma = 1;
         o.min_seg = 1;
         o.penalty = k % 2 ? DISRUPT_PENALTY_MBIC : DISRUPT_PENALTY_AIC;
-        double beta = disrupt_penalty_value(o.penalty, 0, o.cost->diffparam, len);
-        int mbic = o.penalty == DISRUPT_PENALTY_MBIC;
-        disrupt_segmentation got;
-        disrupt_error err;
-        ck_assert_int_eq(disrupt_segment(disrupt_detector_pelt, series, NULL, len, &o, &got, &err), 0);
-        double want = unpruned_optimum(o.cost, series, NULL, len, beta, mbic, 1);
-        double value = direct_penalised(o.cost, series, NULL, len, got.cp, got.ncp, 1, beta, mbic);
-        ck_assert_msg(near(value, want), "series %d: %.12g, optimum %.12g", k, value, want);
-        disrupt_segmentation_fini(&got);
+        char what[32];
+        snprintf(what, sizeof what, "series %d", k);
+        assert_pelt_optimal(&o, series, NULL, len, what);
     }
     free(y);
     gsl_rng_free(r);
