@@ -979,12 +979,13 @@ static int field_count_error(const ingest_state *st, const disrupt_csv_field *f,
                                 d->ncols, st->header_line, n);
 }
 
-/* Entity by entity, a row with a blank entity (Tor's is the world) has no entity to belong
- * to: the scan says so (−1 skips it when reading: the scan said so already). */
+/* Entity by entity, a row with a blank entity has no entity to belong to (Tor's blank
+ * country is already "world" here): the scan says so (−1 skips it when reading: the scan
+ * said so already). */
 static int check_blank_entity(const ingest_state *st, const disrupt_csv_field *f, size_t elen,
                               disrupt_error *err)
 {
-    if (elen || st->dialect.kind == DISRUPT_DIALECT_TOR)
+    if (elen)
         return 0;
     return st->scan ? check_entity_name(st, &f[st->dialect.key_col], err) : -1;
 }
