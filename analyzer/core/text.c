@@ -91,3 +91,14 @@ const char *disrupt_text_without_name(const char *message, const char *name)
         return message + len + 2;
     return message;
 }
+
+void disrupt_text_trim(const char **s, size_t *len)
+{
+    const char *p = *s, *e = *s + *len;
+    while (p < e && (*p == ' ' || *p == '\t'))
+        p++;
+    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    *s = p;
+    *len = (size_t)(e - p);
+}

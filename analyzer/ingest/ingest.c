@@ -129,17 +129,6 @@ static int cell_error(ingest_state *st, const disrupt_csv_field *f, size_t col,
                                 "expected %s, found '%s'", expected, found);
 }
 
-static void trim(const char **s, size_t *len)
-{
-    const char *p = *s, *e = *s + *len;
-    while (p < e && (*p == ' ' || *p == '\t'))
-        p++;
-    while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
-        e--;
-    *s = p;
-    *len = (size_t)(e - p);
-}
-
 /* Exact powers of ten for the fast path (10^22 is the largest exactly representable). */
 static const double POW10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -227,7 +216,7 @@ static int has_no_zone(const char *s, size_t len, const char *format)
 {
     if (format)
         return strstr(format, "%z") == NULL && strstr(format, "%Z") == NULL;
-    trim(&s, &len);
+    disrupt_text_trim(&s, &len);
     return disrupt_time_text_is_zoneless(s, len);
 }
 
@@ -248,7 +237,7 @@ static void warn_no_zone(ingest_state *st, const disrupt_csv_field *tf)
 /* "2020-09-27" and nothing else (surrounding blanks aside). */
 static int is_bare_date(const char *s, size_t len)
 {
-    trim(&s, &len);
+    disrupt_text_trim(&s, &len);
     return disrupt_time_text_is_date(s, len);
 }
 
@@ -256,7 +245,7 @@ static int is_bare_date(const char *s, size_t len)
  * missing (NaN). Returns 0, or the phrase of what was expected through *expected. */
 static int parse_number(const char *s, size_t len, double *out, const char **expected)
 {
-    trim(&s, &len);
+    disrupt_text_trim(&s, &len);
     if (len == 0 || is_missing_token(s, len)) {
         *out = NAN;
         return 0;
@@ -417,7 +406,7 @@ static int header_has(const disrupt_csv_field *f, size_t n, const char *name)
     for (size_t i = 0; i < n; i++) {
         const char *s = f[i].data;
         size_t len = f[i].len;
-        trim(&s, &len);
+        disrupt_text_trim(&s, &len);
         if (len == strlen(name) && strncasecmp(s, name, len) == 0)
             return 1;
     }
@@ -447,7 +436,7 @@ static int all_numbers(const disrupt_csv_field *f, size_t n)
     for (size_t i = 0; i < n; i++) {
         const char *s = f[i].data;
         size_t len = f[i].len;
-        trim(&s, &len);
+        disrupt_text_trim(&s, &len);
         double v;
         const char *expected;
         if (len == 0 || parse_number(s, len, &v, &expected))
@@ -491,7 +480,7 @@ static int key_matches(const disrupt_csv_field *f, const char *want, int blank_i
 {
     const char *s = f->data;
     size_t len = f->len;
-    trim(&s, &len);
+    disrupt_text_trim(&s, &len);
     if (blank_is_world && len == 0)
         return strcasecmp(want, "world") == 0 || want[0] == '\0';
     return strlen(want) == len && strncasecmp(s, want, len) == 0;
@@ -508,11 +497,11 @@ static const char *row_key(ingest_state *st, const disrupt_csv_field *f, size_t 
     }
     const char *a = f[d->key_col].data, *b = NULL;
     size_t alen = f[d->key_col].len, blen = 0;
-    trim(&a, &alen);
+    disrupt_text_trim(&a, &alen);
     if (d->key2_col >= 0 && d->key2_col < (long)n) {
         b = f[d->key2_col].data;
         blen = f[d->key2_col].len;
-        trim(&b, &blen);
+        disrupt_text_trim(&b, &blen);
     }
     if (d->kind == DISRUPT_DIALECT_TOR && alen == 0) {   /* the blank country: the world */
         a = "world";
@@ -592,7 +581,7 @@ static void warn_unnamed_data(ingest_state *st, const disrupt_csv_field *f)
         const disrupt_csv_field *c = &f[st->dialect.unnamed_col[k]];
         const char *s = c->data;
         size_t len = c->len;
-        trim(&s, &len);
+        disrupt_text_trim(&s, &len);
         if (!len)
             continue;
         char found[64], msg[512];
@@ -611,7 +600,7 @@ static void warn_unnamed_data(ingest_state *st, const disrupt_csv_field *f)
 /* An index cell: an integer of under 9 digits, optionally negative. */
 static int parse_index(const char *s, size_t len, int64_t *out)
 {
-    trim(&s, &len);
+    disrupt_text_trim(&s, &len);
     int negative = len > 0 && *s == '-';
     size_t digits = len - (size_t)negative;
     if (digits == 0 || digits >= 9)
@@ -645,7 +634,7 @@ static size_t digits(const char **p, const char *e, size_t max, int *v)
  * that one cell cannot tell apart ("03/04/2020") get both. */
 static int suggest_time_format(const char *s, size_t len, char *out, size_t outsz)
 {
-    trim(&s, &len);
+    disrupt_text_trim(&s, &len);
     const char *p = s, *e = s + len;
     int a, b, c;
     size_t na = digits(&p, e, 4, &a);
@@ -765,7 +754,7 @@ static int check_entity_name(const ingest_state *st, const disrupt_csv_field *f,
 {
     const char *e = f->data;
     size_t len = f->len, at;
-    trim(&e, &len);
+    disrupt_text_trim(&e, &len);
     const char *why = NULL;
     if (len == 0 && st->dialect.kind != DISRUPT_DIALECT_TOR)
         return disrupt_error_set_at(err, DISRUPT_EDATA, st->where, f->line,

@@ -80,27 +80,15 @@ typedef struct {
     disrupt_strmap rows;     /* entity NUL file of each row, to refuse a repeated one */
 } manifest;
 
-/* The text of a cell without the blanks around it (as the data readers trim names). */
-static void trimmed(const disrupt_csv_field *f, const char **s, size_t *len)
-{
-    const char *a = f->data, *e = f->data + f->len;
-    while (a < e && (*a == ' ' || *a == '\t'))
-        a++;
-    while (e > a && (e[-1] == ' ' || e[-1] == '\t'))
-        e--;
-    *s = a;
-    *len = (size_t)(e - a);
-}
-
 static int header(manifest *m, const disrupt_csv_field *f, size_t n, disrupt_error *err)
 {
     for (int c = 0; c < NCOLS; c++)
         m->col[c] = -1;
     for (size_t i = 0; i < n; i++) {
         int found = -1;
-        const char *name;
-        size_t len;
-        trimmed(&f[i], &name, &len);
+        const char *name = f[i].data;
+        size_t len = f[i].len;
+        disrupt_text_trim(&name, &len);
         for (int c = 0; c < NCOLS && found < 0; c++)
             if (len == strlen(column_names[c]) && strncasecmp(name, column_names[c], len) == 0)
                 found = c;
@@ -132,9 +120,9 @@ static int cell(const manifest *m, const disrupt_csv_field *f, int c, int requir
     if (m->col[c] < 0)
         return DISRUPT_OK;
     const disrupt_csv_field *x = &f[m->col[c]];
-    const char *text;
-    size_t len;
-    trimmed(x, &text, &len);
+    const char *text = x->data;
+    size_t len = x->len;
+    disrupt_text_trim(&text, &len);
     if (len == 0) {
         if (!required)
             return DISRUPT_OK;

@@ -24,6 +24,10 @@ size_t disrupt_text_cut(const char *s, size_t len, size_t max);
  * when it is none (overlong forms, surrogates and code points past U+10FFFF included). */
 size_t disrupt_text_decode(const char *s, size_t left, unsigned *cp);
 
+/* Narrows s[0..*len) to the text without the spaces and tabs around it, as every reader trims
+ * names and cells. */
+void disrupt_text_trim(const char **s, size_t *len);
+
 /* Columns s takes on a terminal: one per character (a byte that is no valid UTF-8 counts as
  * one). East Asian wide characters and combining marks are not told apart. */
 size_t disrupt_text_columns(const char *s);
